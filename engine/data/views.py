@@ -1,0 +1,58 @@
+"""What the Data panel draws, computed here so that it is tested with the mathematics."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.data.dataset import GaussianMixture
+
+
+def histogram(
+    x: np.ndarray, bins: int | None = None, span: tuple[float, float] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bin edges and heights normalised as a density (the bars' area is 1).
+
+    The default bin count follows the Freedman–Diaconis rule, clipped to [10, 200].
+    """
+    x = np.asarray(x, dtype=np.float64).ravel()
+    lo, hi = span if span is not None else (float(x.min()), float(x.max()))
+    if hi <= lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    if bins is None:
+        q75, q25 = np.percentile(x, [75, 25]) if len(x) > 1 else (hi, lo)
+        width = 2.0 * (q75 - q25) / max(len(x), 1) ** (1 / 3)
+        bins = int(np.clip(np.ceil((hi - lo) / width), 10, 200)) if width > 0 else 10
+    heights, edges = np.histogram(x, bins=bins, range=(lo, hi), density=True)
+    return edges, heights
+
+
+def density_grid(
+    mixture: GaussianMixture, lo: float, hi: float, points: int = 400
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A 1-D grid, the mixture density on it, and each weighted component π_k N(x; μ_k, σ_k²)."""
+    grid = np.linspace(lo, hi, points)
+    components = mixture.weighted_component_densities(grid[:, None])
+    return grid, components.sum(axis=1), components
+
+
+def ellipse(
+    mean: np.ndarray, covariance: np.ndarray, n_sigma: float, points: int = 121
+) -> np.ndarray:
+    """The closed curve {x : (x − μ)ᵀ Σ⁻¹ (x − μ) = n_sigma²}, shape (points, 2)."""
+    angles = np.linspace(0.0, 2.0 * np.pi, points)
+    circle = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    chol = np.linalg.cholesky(np.asarray(covariance, dtype=np.float64))
+    return np.asarray(mean, dtype=np.float64) + n_sigma * circle @ chol.T
+
+
+def padded_span(
+    x: np.ndarray, mixture: GaussianMixture | None = None, pad: float = 0.05
+) -> tuple[float, float]:
+    """A range holding the data and, for a mixture, 4 σ either side of every mean."""
+    lo, hi = float(np.min(x)), float(np.max(x))
+    if mixture is not None and mixture.d == 1:
+        sd = np.sqrt(mixture.covariances[:, 0, 0])
+        lo = min(lo, float(np.min(mixture.means[:, 0] - 4 * sd)))
+        hi = max(hi, float(np.max(mixture.means[:, 0] + 4 * sd)))
+    margin = pad * (hi - lo if hi > lo else 1.0)
+    return lo - margin, hi + margin

@@ -1,0 +1,161 @@
+"""The registry of experiments and the snapshot base class.
+
+An experiment is a config type (validated on construction) and a generator function
+`generate(config)` that yields immutable snapshots and returns a final one. The window, the command
+line and the tests all drive that same generator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.config import ConfigError, ExperimentConfig
+
+
+def frozen_array(values: Any, dtype: Any = None) -> np.ndarray:
+    """A read-only array; the snapshot that holds it can be shared across threads safely."""
+    array = np.asarray(values, dtype=dtype)
+    if array.flags.writeable:
+        if array.base is not None or not array.flags.owndata:
+            array = array.view()
+        array.flags.writeable = False
+    return array
+
+
+def bulk(default: Any = None) -> Any:
+    """A snapshot field left out of JSON (raw data: thousands of points, images)."""
+    return field(default=default, metadata={"json": False})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Snapshot:
+    """Base of every snapshot: which step it is; subclasses add numpy arrays and floats."""
+
+    step: int
+    final: bool = False
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray) and value.flags.writeable:
+                object.__setattr__(self, f.name, frozen_array(value))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat dict of JSON values: numbers, text, lists of numbers; bulk arrays left out."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            if f.metadata.get("json", True):
+                out[f.name] = to_json_value(getattr(self, f.name))
+        return out
+
+
+def to_json_value(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return to_json_value(value.tolist())
+    if isinstance(value, list | tuple):
+        return [to_json_value(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
+    return value
+
+
+Generate = Callable[[Any], Generator[Snapshot, None, Snapshot]]
+
+
+@dataclass(frozen=True)
+class Experiment:
+    name: str
+    title: str
+    config_type: type[ExperimentConfig]
+    generate: Generate
+    presets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def config(self, preset: str | None = None, **params: Any) -> ExperimentConfig:
+        values: dict[str, Any] = {}
+        if preset is not None:
+            values.update(self.preset(preset))
+        values.update(params)
+        return self.config_type.create(**values)
+
+    def preset(self, name: str) -> Mapping[str, Any]:
+        if name not in self.presets:
+            known = ", ".join(self.presets) or "none"
+            raise ConfigError(f"unknown preset {name!r} for {self.name}; known: {known}")
+        return self.presets[name]
+
+
+_REGISTRY: dict[str, Experiment] = {}
+
+
+def register(experiment: Experiment) -> Experiment:
+    experiment.config_type.experiment = experiment.name
+    _REGISTRY[experiment.name] = experiment
+    return experiment
+
+
+def experiments() -> dict[str, Experiment]:
+    _load_all()
+    return dict(_REGISTRY)
+
+
+def get(name: str) -> Experiment:
+    _load_all()
+    if name not in _REGISTRY:
+        raise ConfigError(f"unknown experiment {name!r}; known: {', '.join(_REGISTRY)}")
+    return _REGISTRY[name]
+
+
+def _load_all() -> None:
+    # Importing the experiment modules registers them.
+    import engine.data.experiment  # noqa: F401
+
+
+def run(
+    name: str, /, *, preset: str | None = None, **params: Any
+) -> Generator[Snapshot, None, Any]:
+    """The generator of experiment `name` with the given parameters (validated first).
+
+    >>> for snap in run("data", kind="gmm2d", n=500): ...
+    """
+    experiment = get(name)
+    config = experiment.config(preset, **params)
+    return experiment.generate(config)
+
+
+class Run:
+    """Steps a generator one snapshot at a time and keeps the final result when it ends."""
+
+    def __init__(self, config: ExperimentConfig, generate: Generate) -> None:
+        self.config = config
+        self._generator = generate(config)
+        self.result: Snapshot | None = None
+        self.last: Snapshot | None = None
+        self.steps = 0
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+    def step(self) -> Snapshot | None:
+        """The next snapshot, or None once the generator has returned its result."""
+        if self.done:
+            return None
+        try:
+            snap = next(self._generator)
+        except StopIteration as stop:
+            self.result = stop.value if stop.value is not None else self.last
+            return None
+        self.steps += 1
+        self.last = snap
+        return snap
+
+    def close(self) -> None:
+        self._generator.close()

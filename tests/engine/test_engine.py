@@ -1,0 +1,58 @@
+"""The registry, the notebook entry point, the device and the Qt-free engine."""
+
+import subprocess
+import sys
+
+import pytest
+import torch
+
+import engine
+from engine import device
+from engine.config import ConfigError
+
+
+def test_notebook_entry_point_yields_snapshots():
+    snaps = list(engine.run("data", kind="gmm2d", n=500))
+    assert snaps[-1].shown == 500 and snaps[-1].empirical_weights.sum() == pytest.approx(1.0)
+
+
+def test_every_preset_is_valid_and_runs():
+    for experiment in engine.experiments().values():
+        for preset in experiment.presets:
+            snaps = list(engine.run(experiment.name, preset=preset))
+            assert snaps, preset
+
+
+def test_unknown_names_are_config_errors():
+    with pytest.raises(ConfigError, match="unknown experiment 'nope'; known: data"):
+        engine.get("nope")
+    with pytest.raises(ConfigError, match="unknown preset 'x' for data"):
+        engine.run("data", preset="x")
+
+
+def test_device_resolution():
+    expected = "cuda" if torch.cuda.is_available() else "cpu"
+    assert device.resolve("auto").type == expected
+    assert device.resolve("cpu").type == "cpu"
+    assert device.dtype() is torch.float64
+    assert device.dtype(device.NETWORK_DTYPE) is torch.float32
+    with pytest.raises(ConfigError, match="allowed: one of auto, cpu, cuda"):
+        device.resolve("tpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(ConfigError, match="no CUDA device"):
+            device.resolve("cuda")
+
+
+def test_engine_runs_with_qt_unimportable():
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'pyqtgraph', 'superqt', 'shiboken6', 'lvm_gui'):\n"
+        "    sys.modules[name] = None\n"
+        "import engine\n"
+        "snaps = list(engine.run('data', kind='gmm2d', n=100))\n"
+        "assert snaps[-1].shown == 100\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
