@@ -1,0 +1,3 @@
+from lvm_gui.cli import main
+
+raise SystemExit(main())

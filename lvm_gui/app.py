@@ -1,0 +1,71 @@
+"""Application start-up: one QApplication, pyqtgraph's options, torch's threads, the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from engine import device
+from lvm_gui import theme as themes
+
+ORGANISATION = "LVM Lab"
+APPLICATION = "lvm-gui"
+
+
+# Said by the offscreen platform on every window; harmless, and noise on the command line.
+QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_previous_handler = None
+
+
+def _filter_messages(kind: QtMsgType, context, message: str) -> None:
+    if message in QUIET_MESSAGES:
+        return
+    if _previous_handler is not None:
+        _previous_handler(kind, context, message)
+    else:
+        print(message, file=sys.stderr)
+
+
+def quiet_platform_messages() -> None:
+    global _previous_handler
+    _previous_handler = qInstallMessageHandler(_filter_messages)
+
+
+_collector = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Run Python's cyclic garbage collector only on the GUI thread, from a timer.
+
+    Left automatic, it runs in whichever thread allocates, often the busy worker, and destroys
+    unreachable Qt objects there, which crashes Qt ("Timers cannot be stopped from another
+    thread", then a segfault; seen in this project's tests). pyqtgraph ships the remedy.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=0.5)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationName(APPLICATION)
+        device.configure_threads()
+    collect_garbage_on_gui_thread()
+    themes.configure_pyqtgraph(themes.LIGHT)
+    return app
+
+
+def run_window(panel: str | None = None, preset: str | None = None) -> int:
+    app = make_application()
+    from lvm_gui.main_window import MainWindow
+
+    window = MainWindow(panel=panel, preset=preset)
+    window.show()
+    return app.exec()

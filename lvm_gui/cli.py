@@ -1,0 +1,262 @@
+"""`lvm-gui`: the window, and the same experiments headless (`list`, `run`, `export`).
+
+Qt is imported only by the verbs that draw, so `list` and `run` start quickly and work where no
+display exists. Every error from bad input is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import engine
+from engine.config import ConfigError
+from engine.experiment import Run
+
+PANEL_NAMES = ("data", "em", "estimators", "vi", "vae")
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """Bad command line; the message is printed as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="lvm-gui", description="LVM Lab: watch latent variable models learn.")
+    parser.add_argument("--panel", help="open the window on this panel (data, em, ...)")
+    parser.add_argument("--preset", help="open the panel on this preset, e.g. seed-003")
+    verbs = parser.add_subparsers(dest="verb", parser_class=Parser)
+
+    verbs.add_parser("list", help="every experiment with its parameters, defaults and ranges")
+
+    run = verbs.add_parser("run", help="run an experiment headless")
+    run.add_argument("experiment")
+    _common(run)
+    run.add_argument("--seed", type=int, help="seed of the random number generator")
+    run.add_argument("--device", help="torch device: auto, cpu or cuda")
+    run.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON Lines on stdout: one object per step, the final result last",
+    )
+
+    out = verbs.add_parser("export", help="render a panel offscreen after N steps to a PNG")
+    out.add_argument("panel")
+    _common(out)
+    out.add_argument("--seed", type=int, help="seed of the random number generator")
+    out.add_argument("--out", required=True, help="the PNG file to write")
+    out.add_argument("--width", type=int, default=1600, help="width in pixels (default 1600)")
+    out.add_argument(
+        "--target", default="panel", help="'panel' (default) or the name of one plot of the panel"
+    )
+    out.add_argument("--theme", default="light", choices=("light", "dark"))
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--preset", help="start from this preset")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter (repeat for several)",
+    )
+    parser.add_argument("--steps", type=int, help="stop after this many steps (default: all)")
+
+
+def parse_sets(items: Sequence[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--set {item!r}: expected NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def make_config(
+    experiment: engine.Experiment, preset: str | None, sets: dict[str, str], **typed: Any
+) -> engine.ExperimentConfig:
+    base = dict(experiment.preset(preset)) if preset else {}
+    base.update({k: v for k, v in typed.items() if v is not None})
+    return experiment.config_type.from_strings(sets, **base)
+
+
+def check_steps(steps: int | None) -> None:
+    if steps is not None and steps < 1:
+        raise UsageError(f"--steps {steps}: give a number >= 1")
+
+
+def _json_line(obj: dict[str, Any]) -> str:
+    return json.dumps(
+        obj,
+        allow_nan=False,
+        ensure_ascii=False,
+        default=lambda v: None if isinstance(v, float) and not math.isfinite(v) else str(v),
+    )
+
+
+def cmd_list() -> int:
+    for name, experiment in engine.experiments().items():
+        print(f"{name}: {experiment.title}")
+        presets = ", ".join(experiment.presets) or "none"
+        print(f"  presets: {presets}")
+        for info in experiment.config_type.params():
+            for line in info.describe().splitlines():
+                print("  " + line)
+        print()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    check_steps(args.steps)
+    experiment = engine.get(args.experiment)
+    config = make_config(
+        experiment, args.preset, parse_sets(args.set), seed=args.seed, device=args.device
+    )
+    if config.device != "auto":
+        from engine import device
+
+        device.resolve(config.device)
+    for note in config.notes:
+        print(f"lvm-gui: note: {note}", file=sys.stderr)
+    run = Run(config, experiment.generate)
+    try:
+        while args.steps is None or run.steps < args.steps:
+            snap = run.step()
+            if snap is None:
+                break
+            _emit(snap.to_dict(), args.json)
+    finally:
+        run.close()
+    if run.done:
+        final = run.result.to_dict()
+        final["complete"] = True
+    else:
+        final = dataclasses.replace(run.last, final=True).to_dict() if run.last else {}
+        final["complete"] = False
+    final["final"] = True
+    final["config"] = config.to_dict()
+    _emit(final, args.json)
+    return 0
+
+
+def _emit(obj: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(_json_line(obj), flush=True)
+    else:
+        print("  ".join(f"{k}={_short(v)}" for k, v in obj.items() if k != "config"), flush=True)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_short(v) for v in value) + "]"
+    return str(value)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    check_steps(args.steps)
+    from lvm_gui.app import make_application, quiet_platform_messages
+    from lvm_gui.panels import PANELS
+
+    if args.panel not in PANELS:
+        raise UsageError(_unknown_panel(args.panel))
+    panel_type = PANELS[args.panel]
+    experiment = engine.get(panel_type.experiment_name)
+    config = make_config(experiment, args.preset, parse_sets(args.set), seed=args.seed)
+    for note in config.notes:
+        print(f"lvm-gui: note: {note}", file=sys.stderr)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    quiet_platform_messages()
+    app = make_application()
+    from lvm_gui import export
+    from lvm_gui import theme as themes
+
+    panel = panel_type(preset=args.preset)
+    panel.set_config(config, start=False)
+    panel.resize(1400, 860)
+    panel.show()
+    app.processEvents()
+    panel.set_theme(themes.THEMES[args.theme])
+    shown = panel.run_headless(args.steps)
+    if panel.last_message is not None and panel.last_message[0] == "error":
+        raise ConfigError(panel.last_message[1])
+    if shown is None:
+        raise ConfigError("the experiment produced nothing to draw")
+    app.processEvents()
+    targets = panel.export_targets()
+    if args.target not in targets:
+        raise UsageError(f"--target {args.target!r}: this panel shows {', '.join(targets)}")
+    try:
+        path = export.save_png(
+            targets[args.target],
+            args.out,
+            args.width,
+            panel.png_text(),
+            themes.THEMES[args.theme].background,
+        )
+    except export.ExportError as exc:
+        raise ConfigError(str(exc)) from None
+    panel.shutdown()
+    print(path)
+    return 0
+
+
+def _unknown_panel(name: str) -> str:
+    from lvm_gui.panels import PANELS
+
+    if name in PANEL_NAMES:
+        return f"panel {name!r} is not built yet; working panels: {', '.join(PANELS)}"
+    return f"unknown panel {name!r}; panels: {', '.join(PANELS)}"
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from lvm_gui.panels import PANELS
+
+    if args.panel is not None and args.panel not in PANELS:
+        raise UsageError(_unknown_panel(args.panel))
+    if args.preset is not None:
+        panel = args.panel or "data"
+        engine.get(PANELS[panel].experiment_name).preset(args.preset)
+    from lvm_gui.app import run_window
+
+    return run_window(args.panel, args.preset)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.verb == "list":
+            return cmd_list()
+        if args.verb == "run":
+            return cmd_run(args)
+        if args.verb == "export":
+            return cmd_export(args)
+        return cmd_window(args)
+    except (UsageError, ConfigError) as exc:
+        print(f"lvm-gui: error: {_one_line(str(exc))}", file=sys.stderr)
+        return USAGE_ERROR
+    except BrokenPipeError:  # `lvm-gui run ... | head`
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        print(f"lvm-gui: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,80 @@
+"""PNG export of a panel or one plot at a chosen width.
+
+The widget is rendered through a QImage whose device pixel ratio is width / logical width, so a
+larger picture keeps the proportions of fonts and lines that the window shows (as Orange's
+`orangewidget/io.py` does) instead of shrinking them. The PNG's text chunks carry the version,
+seed and preset, so a slide's figure can be made again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QRegion
+from PySide6.QtWidgets import QWidget
+
+MIN_WIDTH = 200
+MAX_WIDTH = 8000
+
+
+class ExportError(ValueError):
+    """Export failed; the message says why in one line."""
+
+
+def render(widget: QWidget, width: int, background: str = "#FFFFFF") -> QImage:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise ExportError(f"width = {width}: allowed {MIN_WIDTH} to {MAX_WIDTH} pixels")
+    logical = widget.size()
+    if logical.width() <= 0 or logical.height() <= 0:
+        raise ExportError("the view has no size yet; show it first")
+    ratio = width / logical.width()
+    image = QImage(
+        width, max(1, round(logical.height() * ratio)), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor(background))
+    for view in [widget, *widget.findChildren(pg.GraphicsView)]:
+        if isinstance(view, pg.GraphicsView):
+            view.scene().prepareForPaint()  # what pyqtgraph's own render() does first
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # QWidget.render, not the widget's own: QGraphicsView overrides render() to draw its
+        # scene into a rectangle, which would skip the frame and the device pixel ratio.
+        QWidget.render(
+            widget,
+            painter,
+            QPoint(0, 0),
+            QRegion(),
+            QWidget.RenderFlag.DrawChildren | QWidget.RenderFlag.DrawWindowBackground,
+        )
+    finally:
+        painter.end()
+    return image
+
+
+def save_png(
+    widget: QWidget,
+    path: str | Path,
+    width: int,
+    text: Mapping[str, str],
+    background: str = "#FFFFFF",
+) -> Path:
+    """Render `widget` at `width` pixels and write a PNG whose tEXt chunks hold `text`."""
+    path = Path(path)
+    if path.suffix.lower() != ".png":
+        raise ExportError(f"{path}: exports are .png files")
+    if not path.parent.resolve().is_dir():
+        raise ExportError(f"{path}: the folder {path.parent} does not exist")
+    image = render(widget, width, background)
+    for key, value in text.items():
+        image.setText(key, value)
+    writer = QImageWriter(str(path), b"png")
+    if not writer.write(image):
+        raise ExportError(f"{path}: cannot write ({writer.errorString()})")
+    return path

@@ -1,0 +1,265 @@
+"""The main window: one tab per panel, menus, shortcuts, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import PySide6
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
+
+import engine
+from engine import device as devices
+from engine.data import files
+from lvm_gui import export
+from lvm_gui import theme as themes
+from lvm_gui.panels import PANELS, DataPanel, ExperimentPanel
+
+SETTINGS_VERSION = 1
+DEFAULT_EXPORT_WIDTH = 1600
+
+
+def versions() -> dict[str, str]:
+    import torch
+
+    return {
+        "LVM Lab": engine.__version__,
+        "Python": platform.python_version(),
+        "torch": torch.__version__,
+        "Qt": PySide6.QtCore.qVersion(),
+        "PySide6": PySide6.__version__,
+        "pyqtgraph": pg.__version__,
+        "numpy": np.__version__,
+    }
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, panel: str | None = None, preset: str | None = None, settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("LVM Lab")
+        self.settings = settings or QSettings()
+        self.theme = themes.THEMES.get(str(self.settings.value("theme", "light")), themes.LIGHT)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.panels: dict[str, ExperimentPanel] = {}
+        for name, panel_type in PANELS.items():
+            chosen = preset if name == panel else None
+            widget = panel_type(preset=chosen)
+            widget.status_changed.connect(self._update_status)
+            self.panels[name] = widget
+            self.tabs.addTab(widget, panel_type.title)
+        self.tabs.currentChanged.connect(self._update_status)
+        self._build_menus()
+        self._build_shortcuts()
+        self._build_status_bar()
+        self._restore(panel)
+        for widget in self.panels.values():
+            widget.set_theme(self.theme)
+            widget.restart()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open data…", self.open_data, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "&Save data…", self.save_data, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "&Export PNG…", self.export_dialog, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu("&View")
+        group = QActionGroup(self)
+        for theme in themes.THEMES.values():
+            action = QAction(f"{theme.name.capitalize()} theme", self, checkable=True)
+            action.setChecked(theme is self.theme)
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+            group.addAction(action)
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About LVM Lab", self.about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_shortcuts(self) -> None:
+        for key, method in (("Space", "step"), ("R", "toggle_run"), ("Esc", "cancel")):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda m=method: getattr(self.current_panel, m)())
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.state_label = QLabel()
+        self.seed_label = QLabel()
+        self.device_label = QLabel(f"device: {devices.describe('auto')}")
+        self.device_label.setToolTip(
+            "torch device chosen by engine.device (auto: CUDA when present, else CPU)"
+        )
+        for label in (self.state_label, self.seed_label, self.device_label):
+            bar.addPermanentWidget(label)
+        self._update_status()
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def current_panel(self) -> ExperimentPanel:
+        return self.tabs.currentWidget()
+
+    @property
+    def data_panel(self) -> DataPanel:
+        return self.panels["data"]
+
+    def _update_status(self, *_args) -> None:
+        panel = self.current_panel
+        if panel is None:
+            return
+        self.state_label.setText(panel.state_text)
+        self.seed_label.setText(f"seed {panel.config.seed}")
+        message = getattr(panel, "last_message", None)
+        if message is not None and message[0] in ("error", "warning"):
+            self.statusBar().showMessage(f"{message[0].capitalize()}: {message[1]}")
+        else:
+            self.statusBar().clearMessage()
+
+    def show_panel(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.panels[name])
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        self.theme = theme
+        self.settings.setValue("theme", theme.name)
+        for panel in self.panels.values():
+            panel.set_theme(theme)
+
+    def _restore(self, panel: str | None) -> None:
+        if int(self.settings.value("version", SETTINGS_VERSION)) == SETTINGS_VERSION:
+            geometry = self.settings.value("geometry")
+            if isinstance(geometry, QByteArray | bytes) and geometry:
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1400, 860)
+        else:
+            self.resize(1400, 860)
+        last = panel or str(self.settings.value("panel", ""))
+        if last in self.panels:
+            self.show_panel(last)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("version", SETTINGS_VERSION)
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("panel", self.current_panel.name)
+        for panel in self.panels.values():
+            panel.shutdown()
+        super().closeEvent(event)
+
+    # --- menu actions -----------------------------------------------------------------------
+    def open_data(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open data", "", "Data (*.csv *.txt *.tsv *.npz);;All files (*)"
+        )
+        if path:
+            self.show_panel("data")
+            self.data_panel.set_params(kind="file", path=path)
+
+    def save_data(self) -> None:
+        dataset = self.data_panel.dataset
+        if dataset is None:
+            self.data_panel.show_message("no data to save yet", "error")
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save data", f"{dataset.name}.npz", "NumPy archive (*.npz)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        try:
+            files.save_npz(dataset, path)
+        except files.DataError as exc:
+            self.data_panel.show_message(str(exc), "error")
+            return
+        self.statusBar().showMessage(f"saved {len(dataset):,} points to {path}", 5000)
+
+    def export_dialog(self) -> None:
+        panel = self.current_panel
+        dialog = ExportDialog(panel, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        target, width = dialog.choice()
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export PNG", f"lvm-{panel.name}.png", "PNG image (*.png)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        self.export_png(panel, target, Path(path), width)
+
+    def export_png(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
+        widget = panel.export_targets()[target]
+        try:
+            export.save_png(widget, path, width, panel.png_text(), self.theme.background)
+        except export.ExportError as exc:
+            panel.show_message(str(exc), "error")
+            return False
+        self.statusBar().showMessage(f"exported {path}", 5000)
+        return True
+
+    def about(self) -> None:
+        rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in versions().items())
+        QMessageBox.about(
+            self,
+            "About LVM Lab",
+            f"<p><b>LVM Lab</b>: watch latent variable models learn.</p><table>{rows}</table>",
+        )
+
+
+class ExportDialog(QDialog):
+    """Which view to export, and at what width in pixels."""
+
+    def __init__(self, panel: ExperimentPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PNG")
+        layout = QFormLayout(self)
+        self.target = QComboBox()
+        for name in panel.export_targets():
+            self.target.addItem("whole panel" if name == "panel" else f"plot: {name}", name)
+        self.width_box = QSpinBox()
+        self.width_box.setRange(export.MIN_WIDTH, export.MAX_WIDTH)
+        self.width_box.setSingleStep(100)
+        self.width_box.setValue(DEFAULT_EXPORT_WIDTH)
+        self.width_box.setSuffix(" px")
+        self.width_box.setToolTip("Fonts and lines keep their proportions at any width")
+        layout.addRow("View", self.target)
+        layout.addRow("Width", self.width_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def choice(self) -> tuple[str, int]:
+        return self.target.currentData(), self.width_box.value()

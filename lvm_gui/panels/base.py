@@ -1,0 +1,466 @@
+"""What every panel shares: controls from the experiment's config, the worker, the status line.
+
+A panel subclass says which experiment it runs, builds its plots and draws a snapshot; this base
+turns the config's declared parameters into a pyqtgraph ParameterTree (tooltips from the
+declarations), validates every edit through the engine's config (a bad value is shown in the panel
+and the last good data stay), and drives the generator through one `ExperimentController`.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any, ClassVar
+
+import pyqtgraph as pg
+from pyqtgraph.parametertree import Parameter, ParameterTree
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt import QLabeledDoubleSlider
+
+import engine
+from engine.config import ConfigError, ExperimentConfig, ParamInfo, format_value, parse_value
+from engine.experiment import Experiment, Run, Snapshot
+from lvm_gui import theme as themes
+from lvm_gui.worker import ExperimentController, describe_error
+
+STATE_WORDS = {
+    "idle": "idle",
+    "ready": "ready",
+    "stepping": "stepping",
+    "running": "running",
+    "paused": "paused",
+    "done": "done",
+    "failed": "failed",
+    "cancelled": "cancelled",
+}
+
+
+class ExperimentPanel(QWidget):
+    """Controls on the left, plots on the right, a status line, 'what you see', export targets."""
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    experiment_name: ClassVar[str] = ""
+    default_preset: ClassVar[str | None] = None
+    hidden_params: ClassVar[frozenset[str]] = frozenset({"device", "out"})
+    autorun: ClassVar[bool] = False  # run to the end after every change of parameters
+
+    status_changed = Signal()
+    config_changed = Signal(object)
+
+    def __init__(self, preset: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.experiment: Experiment = engine.get(self.experiment_name)
+        self.theme = themes.LIGHT
+        self.preset = preset if preset is not None else self.default_preset
+        self.config: ExperimentConfig = self.experiment.config(self.preset)
+        self.last_snapshot: Snapshot | None = None
+        self.controller = ExperimentController(self)
+        self._syncing = False
+        self.last_message: tuple[str, str] | None = None
+        self._build()
+        self.controller.snapshot_ready.connect(self._on_snapshot)
+        self.controller.finished.connect(self._on_result)
+        self.controller.failed.connect(lambda m: self.show_message(m, "error"))
+        self.controller.warned.connect(lambda m: self.show_message(m, "warning"))
+        self.controller.state_changed.connect(self._on_state)
+        self._sync_tree(self.config)
+        self._show_notes(self.config)
+
+    # --- for subclasses ---------------------------------------------------------------------
+    def build_plots(self) -> QWidget:
+        raise NotImplementedError
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        raise NotImplementedError
+
+    def status_text(self, snap: Snapshot) -> str:
+        return f"step {snap.step}"
+
+    def what_you_see(self) -> str:
+        return ""
+
+    def plots(self) -> dict[str, pg.PlotWidget]:
+        """The plots a user may export one by one, by name."""
+        return {}
+
+    def on_result(self, result: Snapshot) -> None:
+        """The generator finished; the result is the final snapshot."""
+
+    # --- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        controls = QWidget()
+        controls.setMinimumWidth(290)
+        controls.setMaximumWidth(420)
+        left = QVBoxLayout(controls)
+        left.setContentsMargins(6, 6, 6, 6)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Preset"))
+        self.preset_box = QComboBox()
+        self.preset_box.addItem("(custom)", None)
+        for preset in self.experiment.presets:
+            self.preset_box.addItem(preset, preset)
+        self.preset_box.setToolTip("Presets reproduce the course material's experiments")
+        self._select_preset_item(self.preset)
+        self.preset_box.activated.connect(self._on_preset_chosen)
+        row.addWidget(self.preset_box, 1)
+        left.addLayout(row)
+
+        self.parameters = Parameter.create(
+            name="parameters", type="group", children=self._tree_children()
+        )
+        self.tree = ParameterTree(showHeader=False)
+        self.tree.setParameters(self.parameters, showTop=False)
+        self.tree.setMinimumHeight(220)
+        self._set_name_tooltips()
+        self.parameters.sigTreeStateChanged.connect(self._on_tree_changed)
+        left.addWidget(self.tree, 3)
+
+        buttons = QGridLayout()
+        self.step_button = QPushButton("Step")
+        self.step_button.setToolTip("Exactly one step of the generator (Space)")
+        self.run_button = QPushButton("Run")
+        self.run_button.setToolTip("Run to the end at the chosen speed; again to pause (R)")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the running computation; what is drawn stays (Esc)")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Back to the preset's parameters, from the first step")
+        self.step_button.clicked.connect(self.step)
+        self.run_button.clicked.connect(self.toggle_run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.reset_button.clicked.connect(self.reset)
+        for i, b in enumerate(
+            (self.step_button, self.run_button, self.cancel_button, self.reset_button)
+        ):
+            buttons.addWidget(b, i // 2, i % 2)
+        left.addLayout(buttons)
+
+        speed_row = QHBoxLayout()
+        speed_label = QLabel("Delay (s)")
+        speed_label.setToolTip("Pause between steps while running, to watch each one")
+        self.delay_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.delay_slider.setRange(0.0, 2.0)
+        self.delay_slider.setValue(0.0)
+        self.delay_slider.setDecimals(2)
+        self.delay_slider.setToolTip(speed_label.toolTip())
+        self.delay_slider.valueChanged.connect(self.controller.set_delay)
+        speed_row.addWidget(speed_label)
+        speed_row.addWidget(self.delay_slider, 1)
+        left.addLayout(speed_row)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setVisible(False)
+        left.addWidget(self.message)
+
+        explain = QGroupBox("What you see")
+        explain_layout = QVBoxLayout(explain)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        explain_layout.addWidget(self.explanation)
+        left.addWidget(explain, 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.plot_area = self.build_plots()
+        right_layout.addWidget(self.plot_area, 1)
+        self.status_line = QLabel(" ")
+        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_line.setWordWrap(True)
+        self.status_line.setToolTip("The current figures; select to copy")
+        right_layout.addWidget(self.status_line)
+
+        # The controls scroll rather than clip when the window is small.
+        scroller = QScrollArea()
+        scroller.setWidget(controls)
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setMinimumWidth(controls.minimumWidth() + 14)
+        scroller.setMaximumWidth(controls.maximumWidth() + 14)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroller)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self.explanation.setText(self.what_you_see())
+
+    # --- the parameter tree -----------------------------------------------------------------
+    def _visible_params(self) -> list[ParamInfo]:
+        return [p for p in self.experiment.config_type.params() if p.name not in self.hidden_params]
+
+    def _tree_children(self) -> list[dict[str, Any]]:
+        return [
+            _tree_opts(info, getattr(self.config, info.name)) for info in self._visible_params()
+        ]
+
+    def _set_name_tooltips(self) -> None:
+        for child in self.parameters.children():
+            for item in child.items:
+                item.setToolTip(0, child.opts.get("tip", ""))
+
+    def _sync_tree(self, config: ExperimentConfig) -> None:
+        """Show the config's values (derived ones included) and only the relevant parameters."""
+        self._syncing = True
+        try:
+            kind = getattr(config, "kind", None)
+            for info in self._visible_params():
+                child = self.parameters.child(info.name)
+                value = getattr(config, info.name)
+                child.setValue(_tree_value(info, value, config))
+                relevant = info.spec.kinds is None or kind in info.spec.kinds
+                child.setOpts(visible=relevant)
+        finally:
+            self._syncing = False
+
+    def _on_tree_changed(self, _root: Parameter, changes: list) -> None:
+        if self._syncing:
+            return
+        changed = [param.name() for param, change, _ in changes if change == "value"]
+        if changed:
+            self.apply_changes(changed)
+
+    def values_from_tree(self, names: list[str]) -> dict[str, Any]:
+        """The current config's values with the named ones read from the tree's fields."""
+        hints = typing.get_type_hints(self.experiment.config_type)
+        infos = {p.name: p for p in self._visible_params()}
+        values = self.config.explicit()
+        for name in names:
+            info = infos[name]
+            raw = self.parameters.child(info.name).value()
+            if isinstance(raw, str) and not info.spec.choices:
+                values[info.name] = parse_value(info.name, raw, hints[info.name])
+            else:
+                values[info.name] = raw
+        return values
+
+    def apply_changes(self, changed: list[str]) -> None:
+        """Validate the edited parameters; a good config restarts, a bad one is shown."""
+        try:
+            values = self.values_from_tree(changed)
+            for name in changed:
+                values = self.experiment.config_type.adjusted(name, values, self.config)
+            config = self.experiment.config_type.create(**values)
+        except ConfigError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.preset = None
+        self._select_preset_item(None)
+        self.set_config(config)
+
+    def set_config(self, config: ExperimentConfig, start: bool = True) -> None:
+        self.config = config
+        self._sync_tree(config)
+        self.clear_message()
+        self._show_notes(config)
+        self.config_changed.emit(config)
+        if start:
+            self.restart()
+
+    def set_params(self, **params: Any) -> None:
+        """Change parameters from code (a menu, a drag on a plot), validated like an edit."""
+        try:
+            values = self.config.explicit()
+            values.update(params)
+            for name in params:
+                values = self.experiment.config_type.adjusted(name, values, self.config)
+            config = self.experiment.config_type.create(**values)
+        except ConfigError as exc:
+            self.show_message(str(exc), "error")
+            return
+        self.preset = None
+        self._select_preset_item(None)
+        self.set_config(config)
+
+    def _select_preset_item(self, preset: str | None) -> None:
+        index = self.preset_box.findData(preset)
+        self.preset_box.setCurrentIndex(max(index, 0))
+
+    def _on_preset_chosen(self, index: int) -> None:
+        preset = self.preset_box.itemData(index)
+        if preset is not None:
+            self.apply_preset(preset)
+
+    def apply_preset(self, preset: str) -> None:
+        self.preset = preset
+        self._select_preset_item(preset)
+        self.set_config(
+            self.experiment.config(
+                preset, seed=self.experiment.preset(preset).get("seed", self.config.seed)
+            )
+        )
+
+    # --- running ----------------------------------------------------------------------------
+    def restart(self) -> None:
+        self.controller.start(self.config, self.experiment.generate)
+        if self.autorun:
+            self.controller.play()
+
+    def step(self) -> None:
+        self.controller.step()
+
+    def toggle_run(self) -> None:
+        self.controller.toggle()
+
+    def cancel(self) -> None:
+        self.controller.cancel()
+
+    def reset(self) -> None:
+        if self.preset is not None:
+            self.apply_preset(self.preset)
+        else:
+            self.set_config(self.experiment.config(self.default_preset))
+            self._select_preset_item(self.default_preset)
+            self.preset = self.default_preset
+
+    def run_headless(self, steps: int | None) -> Snapshot | None:
+        """Step the generator here, on the calling thread, and draw the last snapshot.
+
+        Used by `lvm-gui export`: the same generator and the same drawing code as the window.
+        """
+        self.controller.shutdown()
+        run = Run(self.config, self.experiment.generate)
+        try:
+            while steps is None or run.steps < steps:
+                if run.step() is None:
+                    break
+        finally:
+            run.close()
+        shown = run.result if run.done else run.last
+        if shown is not None:
+            self._on_snapshot(shown)
+        return shown
+
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        self.last_snapshot = snap
+        try:
+            self.show_snapshot(snap)
+        except Exception as exc:  # a drawing bug must not take the window down
+            self.show_message(f"could not draw step {snap.step}: {describe_error(exc)}", "error")
+            return
+        self.status_line.setText(self.status_text(snap))
+        self.status_changed.emit()
+
+    def _on_result(self, result: Snapshot) -> None:
+        if result is not None:
+            self.last_snapshot = result
+            self.on_result(result)
+        self.status_changed.emit()
+
+    def _on_state(self, state: str) -> None:
+        self.run_button.setText("Pause" if state == "running" else "Run")
+        self.status_changed.emit()
+
+    @property
+    def state_text(self) -> str:
+        word = STATE_WORDS.get(self.controller.state, self.controller.state)
+        return f"{self.title}: {word}"
+
+    # --- messages ---------------------------------------------------------------------------
+    def show_message(self, text: str, level: str = "error") -> None:
+        colour = {"error": themes.VERMILLION, "warning": "#A66A00", "note": themes.BLUE}[level]
+        prefix = {"error": "Error", "warning": "Warning", "note": "Note"}[level]
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(f"<b>{prefix}:</b> {_escape(text)}")
+        self.message.setToolTip(text)
+        self.message.setVisible(True)
+        self.last_message = (level, text)
+        self.status_changed.emit()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+        self.last_message = None
+
+    def _show_notes(self, config: ExperimentConfig) -> None:
+        if config.notes:
+            self.show_message("; ".join(config.notes), "note")
+
+    # --- export and theme -------------------------------------------------------------------
+    def export_targets(self) -> dict[str, QWidget]:
+        return {"panel": self, **self.plots()}
+
+    def png_text(self) -> dict[str, str]:
+        text = {
+            "Software": f"LVM Lab {engine.__version__}",
+            "Panel": self.name,
+            "Seed": str(self.config.seed),
+            "Preset": self.preset or "(custom)",
+            "Parameters": "; ".join(f"{k}={v}" for k, v in self.config.as_text().items() if v),
+        }
+        if self.last_snapshot is not None:
+            text["Step"] = str(self.last_snapshot.step)
+        return text
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        self.theme = theme
+        themes.apply_theme(self, theme)
+        if self.last_snapshot is not None:
+            self.show_snapshot(self.last_snapshot)
+
+    def shutdown(self) -> bool:
+        return self.controller.shutdown()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _tree_value(info: ParamInfo, value: Any, config: ExperimentConfig) -> Any:
+    opts_type = _tree_type(info)
+    if opts_type == "str":
+        return config.as_text()[info.name] if value is not None else ""
+    if value is None:
+        return 0 if opts_type == "int" else value
+    return value
+
+
+def _tree_type(info: ParamInfo) -> str:
+    if info.spec.choices is not None:
+        return "list"
+    if info.base in ("int", "float", "bool"):
+        return info.base
+    return "str"
+
+
+def _tree_opts(info: ParamInfo, value: Any) -> dict[str, Any]:
+    kind = _tree_type(info)
+    # No default: the tree's reset-to-default buttons would fight the preset's Reset.
+    opts: dict[str, Any] = {"name": info.name, "type": kind, "tip": info.spec.help, "default": None}
+    if kind == "list":
+        opts["limits"] = list(info.spec.choices)
+        opts["value"] = value
+    elif kind in ("int", "float"):
+        lo, hi = info.spec.minimum, info.spec.maximum
+        opts["limits"] = (lo, hi)
+        opts["value"] = value if value is not None else (lo or 0)
+        if kind == "float":
+            opts["step"] = 0.05
+            opts["decimals"] = 6
+    elif kind == "bool":
+        opts["value"] = bool(value)
+    else:
+        opts["value"] = format_value(value, info.spec) if value is not None else ""
+    return opts

@@ -1,0 +1,352 @@
+"""The Data panel: draw a data set and watch its sample statistics settle on the true values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from engine.data.dataset import Dataset, GaussianMixture
+from engine.data.experiment import DataSnapshot
+from engine.data.views import density_grid, ellipse, histogram, padded_span
+from lvm_gui import theme as themes
+from lvm_gui.panels.base import ExperimentPanel
+
+SCATTER_LIMIT = 20_000  # points drawn at most; the sample is i.i.d., so its first points are a
+# uniform subsample of everything shown
+SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
+
+
+def _sub(k: int) -> str:
+    return SUBSCRIPTS[k] if k < len(SUBSCRIPTS) else f"_{k + 1}"
+
+
+def _numbers(values, digits: int = 4) -> str:
+    """(a, b) for a vector; (a, b), (c, d) for the rows of a matrix."""
+    values = np.asarray(values)
+    if values.ndim > 1 and values.shape[-1] > 1:
+        return ", ".join(_numbers(row, digits) for row in values.reshape(-1, values.shape[-1]))
+    return "(" + ", ".join(f"{v:.{digits}g}" for v in np.ravel(values)) + ")"
+
+
+class DataPanel(ExperimentPanel):
+    name = "data"
+    title = "Data"
+    experiment_name = "data"
+    default_preset = "seed-003"
+    autorun = True
+
+    dataset_ready = Signal(object)  # the complete Dataset, for the panels that learn from it
+
+    def build_plots(self) -> QWidget:
+        self.stack = QStackedWidget()
+        self.histogram_plot = _plot("x", "density p(x)")
+        self.scatter_plot = _plot("x₁", "x₂")
+        self.coins_plot = _plot("outcome of the second toss", "count")
+        for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
+            self.stack.addWidget(plot)
+        self._mean_handles: list[pg.TargetItem] = []
+        return self.stack
+
+    def plots(self) -> dict[str, pg.PlotWidget]:
+        current = self.stack.currentWidget()
+        names = {
+            self.histogram_plot: "histogram",
+            self.scatter_plot: "scatter",
+            self.coins_plot: "coins",
+        }
+        return {names[current]: current}
+
+    def what_you_see(self) -> str:
+        return EXPLANATIONS.get(getattr(self.config, "kind", ""), "")
+
+    def set_config(self, config, start: bool = True) -> None:
+        super().set_config(config, start)
+        self.explanation.setText(self.what_you_see())
+
+    # --- drawing ----------------------------------------------------------------------------
+    def show_snapshot(self, snap: DataSnapshot) -> None:
+        if snap.is_coins:
+            self._draw_coins(snap)
+        elif snap.d == 1:
+            self._draw_histogram(snap)
+        else:
+            self._draw_scatter(snap)
+        themes.style_plot(self.stack.currentWidget(), self.theme)
+
+    def _draw_histogram(self, snap: DataSnapshot) -> None:
+        plot = self.histogram_plot
+        self.stack.setCurrentWidget(plot)
+        item = plot.getPlotItem()
+        item.clear()
+        legend = _fresh_legend(item, self.theme)
+        dataset = snap.dataset
+        truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
+        lo, hi = padded_span(dataset.x, truth)
+        edges, heights = histogram(snap.x[:, 0], span=(lo, hi), bins=_bins_for(len(dataset)))
+        bars = pg.PlotDataItem(
+            edges,
+            heights,
+            stepMode="center",
+            fillLevel=0,
+            brush=themes.with_alpha(self.theme.fill, 200),
+            pen=themes.pen(self.theme.muted, 1),
+        )
+        item.addItem(bars)
+        legend.addItem(bars, f"histogram of {snap.shown:,} points")
+        if truth is not None:
+            grid, total, components = density_grid(truth, lo, hi)
+            for k in range(truth.k):
+                curve = item.plot(
+                    grid,
+                    components[:, k],
+                    pen=themes.pen(themes.component_colour(k), 2, dashed=True),
+                )
+                legend.addItem(curve, f"π{_sub(k)} N(μ{_sub(k)}, σ{_sub(k)}²)")
+            mixture = item.plot(grid, total, pen=themes.pen(self.theme.ink, 2.5))
+            legend.addItem(mixture, "true density p(x)")
+        item.setXRange(lo, hi, padding=0)
+        item.setLabel("bottom", dataset.columns[0])
+        item.setTitle(self._title(snap))
+
+    def _draw_scatter(self, snap: DataSnapshot) -> None:
+        plot = self.scatter_plot
+        self.stack.setCurrentWidget(plot)
+        item = plot.getPlotItem()
+        item.clear()
+        self._mean_handles = []
+        legend = _fresh_legend(item, self.theme)
+        dataset = snap.dataset
+        x = snap.x[:SCATTER_LIMIT]
+        z = snap.z[:SCATTER_LIMIT] if snap.z is not None else None
+        truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
+        if z is None:
+            points = pg.ScatterPlotItem(
+                x[:, 0], x[:, 1], size=5, pen=None, brush=themes.with_alpha(themes.BLUE, 150)
+            )
+            item.addItem(points)
+            legend.addItem(points, f"{snap.shown:,} points")
+        else:
+            for k in range(int(z.max()) + 1 if len(z) else 0):
+                members = x[z == k]
+                colour = themes.component_colour(k)
+                points = pg.ScatterPlotItem(
+                    members[:, 0],
+                    members[:, 1],
+                    size=5,
+                    pen=None,
+                    brush=themes.with_alpha(colour, 140),
+                )
+                item.addItem(points)
+                legend.addItem(points, f"z = {k + 1}")
+        if truth is not None:
+            for k in range(truth.k):
+                colour = themes.component_colour(k)
+                for n_sigma, dashed in ((1, False), (2, True)):
+                    outline = ellipse(truth.means[k], truth.covariances[k], n_sigma)
+                    item.plot(
+                        outline[:, 0],
+                        outline[:, 1],
+                        pen=themes.pen(self.theme.ink if n_sigma == 1 else colour, 1.5, dashed),
+                    )
+                handle = pg.TargetItem(
+                    pos=QPointF(*truth.means[k]),
+                    size=14,
+                    movable=True,
+                    pen=themes.pen(self.theme.ink, 2),
+                    brush=themes.with_alpha(colour, 200),
+                    label=f"μ{_sub(k)}",
+                    labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
+                )
+                handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
+                handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
+                item.addItem(handle)
+                self._mean_handles.append(handle)
+            solid = pg.PlotDataItem(pen=themes.pen(self.theme.ink, 1.5))
+            dashed = pg.PlotDataItem(pen=themes.pen(self.theme.muted, 1.5, dashed=True))
+            legend.addItem(solid, "1σ ellipse")
+            legend.addItem(dashed, "2σ ellipse")
+        item.setLabel("bottom", dataset.columns[0])
+        item.setLabel("left", dataset.columns[1] if dataset.d > 1 else "")
+        item.setTitle(self._title(snap))
+        # Equal scales keep a mixture's ellipses true to shape; columns in other units
+        # (Old Faithful's minutes of eruption and of waiting) get an axis each.
+        item.setAspectLocked(truth is not None)
+        self._keep_range(item, dataset)
+
+    def _keep_range(self, item: pg.PlotItem, dataset: Dataset) -> None:
+        """Fix the view to the whole data set, so revealing batches does not rescale the axes."""
+        lo = dataset.x.min(axis=0)
+        hi = dataset.x.max(axis=0)
+        pad = 0.05 * np.maximum(hi - lo, 1e-9)
+        item.setXRange(lo[0] - pad[0], hi[0] + pad[0], padding=0)
+        item.setYRange(lo[1] - pad[1], hi[1] + pad[1], padding=0)
+
+    def _draw_coins(self, snap: DataSnapshot) -> None:
+        plot = self.coins_plot
+        self.stack.setCurrentWidget(plot)
+        item = plot.getPlotItem()
+        item.clear()
+        legend = _fresh_legend(item, self.theme)
+        outcomes = snap.x[:, 0]
+        heads = float(outcomes.sum())
+        counts = np.array([len(outcomes) - heads, heads])
+        z = snap.z
+        if z is not None:
+            from_b = np.array([np.sum((outcomes == o) & (z == 1)) for o in (0, 1)], float)
+            from_c = counts - from_b
+            b_bars = pg.BarGraphItem(
+                x=[0, 1],
+                height=from_b,
+                width=0.6,
+                brush=themes.with_alpha(themes.BLUE, 220),
+                pen=None,
+            )
+            c_bars = pg.BarGraphItem(
+                x=[0, 1],
+                y0=from_b,
+                height=from_c,
+                width=0.6,
+                brush=themes.with_alpha(themes.ORANGE, 220),
+                pen=None,
+            )
+            item.addItem(b_bars)
+            item.addItem(c_bars)
+            legend.addItem(b_bars, "second toss by coin B (A heads, hidden)")
+            legend.addItem(c_bars, "second toss by coin C (A tails, hidden)")
+        else:
+            bars = pg.BarGraphItem(
+                x=[0, 1],
+                height=counts,
+                width=0.6,
+                brush=themes.with_alpha(themes.BLUE, 220),
+                pen=None,
+            )
+            item.addItem(bars)
+            legend.addItem(bars, "observed outcomes")
+        p = snap.true_heads_probability
+        if p is not None:
+            expected = len(outcomes) * np.array([1 - p, p])
+            marks = pg.PlotDataItem(
+                [-0.36, 0.36, 0.64, 1.36],
+                np.repeat(expected, 2),
+                connect="pairs",
+                pen=themes.pen(self.theme.ink, 3),
+            )
+            item.addItem(marks)
+            legend.addItem(marks, "expected n·P(outcome)")
+        item.getAxis("bottom").setTicks([[(0, "tails (0)"), (1, "heads (1)")]])
+        item.setXRange(-0.6, 1.6, padding=0)
+        item.setYRange(
+            0,
+            max(float(counts.max()), 1.0) * 1.25
+            if p is None
+            else max(float(counts.max()), len(outcomes) * max(p, 1 - p), 1.0) * 1.25,
+            padding=0,
+        )
+        item.setTitle(self._title(snap))
+
+    def _title(self, snap: DataSnapshot) -> str:
+        dataset = snap.dataset
+        truth = dataset.truth
+        if snap.is_coins:
+            what = "three coins" if truth is not None else "given coin tosses"
+            return f"{what}: {snap.shown:,} of {snap.n:,} tosses"
+        if isinstance(truth, GaussianMixture):
+            what = f"{truth.d}-D Gaussian mixture, K = {truth.k}"
+        else:
+            what = dataset.name
+        shown = f"{snap.shown:,} of {snap.n:,} points"
+        if snap.d == 2 and snap.shown > SCATTER_LIMIT:
+            shown += f" (first {SCATTER_LIMIT:,} drawn)"
+        return f"{what}: {shown}"
+
+    def status_text(self, snap: DataSnapshot) -> str:
+        parts = [f"step {snap.step}/{snap.steps}", f"n = {snap.shown:,} of {snap.n:,}"]
+        if snap.is_coins:
+            parts.append(f"heads fraction {snap.heads_fraction:.6g}")
+            if snap.true_heads_probability is not None:
+                se = np.sqrt(
+                    snap.true_heads_probability * (1 - snap.true_heads_probability) / snap.shown
+                )
+                parts.append(
+                    f"P(heads) = p_A p_B + (1 − p_A) p_C = "
+                    f"{snap.true_heads_probability:.6g} (± {se:.2g} at 1 s.e.)"
+                )
+        elif snap.empirical_weights is not None:
+            parts.append(
+                f"π̂ = {_numbers(snap.empirical_weights)} vs π = {_numbers(snap.true_weights)}"
+            )
+            parts.append(f"μ̂ = {_numbers(snap.empirical_means)} vs μ = {_numbers(snap.true_means)}")
+        else:
+            parts.append(f"mean {_numbers(snap.mean, 6)}")
+            parts.append(f"covariance {_numbers(snap.covariance, 6)}")
+        parts.append(f"seed {self.config.seed}")
+        return " · ".join(parts)
+
+    def on_result(self, result: DataSnapshot) -> None:
+        self.dataset_ready.emit(result.dataset)
+
+    @property
+    def dataset(self) -> Dataset | None:
+        snap = self.last_snapshot
+        return snap.dataset if isinstance(snap, DataSnapshot) else None
+
+    def _on_mean_dragged(self, handle: pg.TargetItem) -> None:
+        means = [float(v) for h in self._mean_handles for v in (h.pos().x(), h.pos().y())]
+        self.set_params(means=tuple(round(v, 4) for v in means))
+
+
+_MIXTURE = (
+    "<p>A <b>Gaussian mixture</b> is the simplest latent variable model: each point first "
+    "draws its component z ~ Cat(π), then x | z ~ N(μ<sub>z</sub>, Σ<sub>z</sub>), so "
+    "p(x) = Σ<sub>k</sub> π<sub>k</sub> N(x; μ<sub>k</sub>, Σ<sub>k</sub>).</p>"
+    "<p>The sample is revealed batch by batch; its statistics in the status line "
+    "(π̂, μ̂) approach π and μ with error shrinking like 1/√n.</p>"
+)
+EXPLANATIONS = {
+    "gmm1d": _MIXTURE + "<p>Bars: the histogram of the points shown, as a density. Black: the "
+    "true p(x); dashed: each π<sub>k</sub> N(x; μ<sub>k</sub>, σ<sub>k</sub>²), which add up "
+    "to it. EM will have to recover them from the bars alone.</p>",
+    "gmm2d": _MIXTURE + "<p>Points coloured by their true component z (hidden from EM). "
+    "Solid: the 1σ ellipse of each component, {x : (x − μ)ᵀΣ⁻¹(x − μ) = 1}; dashed: 2σ. "
+    "Drag a target μ to move that mean and draw the data again.</p>",
+    "coins": "<p><b>Three coins</b> (Li Hang; seed 003): toss A (heads with p<sub>A</sub>); on "
+    "heads toss B, on tails toss C, and record only the second toss. So "
+    "P(heads) = p<sub>A</sub>p<sub>B</sub> + (1 − p<sub>A</sub>)p<sub>C</sub>.</p>"
+    "<p>The bars split each outcome by the hidden coin that produced it (blue B, orange C), "
+    "which EM never sees; black marks the expected count n·P(outcome). Only the total of each "
+    "bar is data, which is why many (p<sub>A</sub>, p<sub>B</sub>, p<sub>C</sub>) explain it "
+    "equally well.</p>",
+    "faithful": "<p><b>Old Faithful</b>: 272 eruptions of the Yellowstone geyser, the duration "
+    "of each against the wait for the next (R's <i>faithful</i>). Two clusters, short and "
+    "long eruptions, with no labels: a classic first data set for a 2-component mixture.</p>",
+    "file": "<p>Your data from a file: 1-D data as a histogram, 2-D as a scatter coloured by "
+    "a label column z when the file has one.</p>",
+}
+
+
+def _plot(x_label: str, y_label: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    item = plot.getPlotItem()
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).enableAutoSIPrefix(False)  # densities read 0.2, not 200 ×0.001
+    item.setMenuEnabled(True)
+    return plot
+
+
+def _fresh_legend(item: pg.PlotItem, theme: themes.Theme) -> pg.LegendItem:
+    if item.legend is None:
+        item.addLegend(offset=(-10, 10))
+    item.legend.clear()
+    item.legend.setLabelTextColor(theme.foreground)  # labels added from now on take it
+    return item.legend
+
+
+def _bins_for(n: int) -> int | None:
+    """Bins fixed for the whole sample, so bars grow in place as batches arrive."""
+    return int(np.clip(np.sqrt(n) * 1.5, 10, 120))

@@ -1,0 +1,92 @@
+"""One colour-blind-safe palette (Okabe–Ito) and the light and dark plot themes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QWidget
+
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+GREEN = "#009E73"
+VERMILLION = "#D55E00"
+SKY = "#56B4E9"
+PURPLE = "#CC79A7"
+YELLOW = "#F0E442"
+BLACK = "#000000"
+# Component colours in order; uniform Monte Carlo is BLUE, importance sampling ORANGE (DESIGN).
+PALETTE = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE, YELLOW, "#7F7F7F", "#8C564B", BLACK)
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    foreground: str
+    muted: str
+    fill: str
+
+    @property
+    def ink(self) -> str:
+        """The colour of the log-likelihood, true densities and other 'exact' curves."""
+        return self.foreground
+
+
+LIGHT = Theme("light", "#FFFFFF", "#000000", "#6E6E6E", "#BFD7EA")
+DARK = Theme("dark", "#1E1E1E", "#E6E6E6", "#A0A0A0", "#3B5670")
+THEMES = {t.name: t for t in (LIGHT, DARK)}
+
+
+def component_colour(k: int) -> str:
+    return PALETTE[k % len(PALETTE)]
+
+
+def with_alpha(colour: str, alpha: int) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c
+
+
+def pen(colour: str, width: float = 2.0, dashed: bool = False) -> QPen:
+    p = pg.mkPen(colour, width=width)
+    if dashed:
+        p.setStyle(Qt.PenStyle.DashLine)
+    p.setCosmetic(True)
+    return p
+
+
+def configure_pyqtgraph(theme: Theme = LIGHT) -> None:
+    """Global options, before any plot exists: anti-aliasing and the theme's colours."""
+    pg.setConfigOptions(
+        antialias=True,
+        background=theme.background,
+        foreground=theme.foreground,
+        imageAxisOrder="row-major",
+    )
+
+
+def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
+    """Recolour one plot widget (background, axes, title, legend) for the theme."""
+    plot.setBackground(theme.background)
+    item = plot.getPlotItem()
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(theme.foreground))
+        axis.setTextPen(pg.mkPen(theme.foreground))
+        if axis.label is not None:
+            axis.label.setDefaultTextColor(QColor(theme.foreground))
+    title = item.titleLabel
+    title.setText(title.text, color=theme.foreground)
+    legend = item.legend
+    if legend is not None:
+        legend.setBrush(with_alpha(theme.background, 210))
+        legend.setPen(pg.mkPen(theme.muted))
+        legend.setLabelTextColor(theme.foreground)
+
+
+def apply_theme(root: QWidget, theme: Theme) -> None:
+    for plot in root.findChildren(pg.PlotWidget):
+        style_plot(plot, theme)

@@ -1,0 +1,284 @@
+"""One worker for every panel: an engine generator stepped in a QThread.
+
+`ExperimentThread` steps a `engine.Run` on command (one step, run at a speed, pause, cancel);
+`ExperimentController` owns at most one such thread per panel, replaces it when the config changes
+(stale snapshots never land: every signal carries the run's generation), and delivers snapshots to
+the panel at most `max_fps` times a second, coalescing the ones in between.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+import warnings
+import weakref
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from engine.config import ConfigError, ExperimentConfig
+from engine.experiment import Generate, Run, Snapshot
+
+# Every ExperimentThread ever started, so tests can prove none is left running.
+LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for the user: the message alone for bad input, the exception type for a bug."""
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+class ExperimentThread(QThread):
+    """Steps one Run; all control methods are safe to call from the GUI thread."""
+
+    snapshot = Signal(int, object)
+    result = Signal(int, object)
+    failed = Signal(int, str)
+    warned = Signal(int, str)
+
+    def __init__(self, run: Run, generation: int, delay: float = 0.0) -> None:
+        super().__init__()  # no parent: the controller keeps the reference (see STYLE.md)
+        self.run_ = run
+        self.generation = generation
+        self._lock = threading.Condition()
+        self._credits = 0
+        self._running = False
+        self._abort = False
+        self._delay = delay
+        LIVE_THREADS.add(self)
+
+    # --- control, from the GUI thread -------------------------------------------------------
+    def request_step(self) -> None:
+        with self._lock:
+            self._running = False
+            self._credits += 1
+            self._lock.notify_all()
+
+    def request_run(self) -> None:
+        with self._lock:
+            self._running = True
+            self._lock.notify_all()
+
+    def request_pause(self) -> None:
+        with self._lock:
+            self._running = False
+            self._credits = 0
+            self._lock.notify_all()
+
+    def request_cancel(self) -> None:
+        with self._lock:
+            self._abort = True
+            self._lock.notify_all()
+
+    def set_delay(self, seconds: float) -> None:
+        with self._lock:
+            self._delay = max(0.0, seconds)
+            self._lock.notify_all()
+
+    @property
+    def is_playing(self) -> bool:
+        with self._lock:
+            return self._running and not self._abort
+
+    # --- the loop, in the worker thread ------------------------------------------------------
+    def run(self) -> None:
+        try:
+            while self._wait_for_work():
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    snap = self.run_.step()
+                for warning in caught:
+                    self.warned.emit(
+                        self.generation, f"{warning.category.__name__}: {warning.message}"
+                    )
+                if snap is None:
+                    self.result.emit(self.generation, self.run_.result)
+                    return
+                self.snapshot.emit(self.generation, snap)
+                self._pause_between_steps()
+        except Exception as exc:  # the worker must never take the app down
+            traceback.print_exc()
+            self.failed.emit(self.generation, describe_error(exc))
+        finally:
+            self.run_.close()
+
+    def _wait_for_work(self) -> bool:
+        with self._lock:
+            self._lock.wait_for(lambda: self._abort or self._running or self._credits > 0)
+            if self._abort:
+                return False
+            if self._credits > 0 and not self._running:
+                self._credits -= 1
+            return True
+
+    def _pause_between_steps(self) -> None:
+        with self._lock:
+            if self._running and self._delay > 0:
+                self._lock.wait_for(lambda: self._abort or not self._running, timeout=self._delay)
+
+
+class ExperimentController(QObject):
+    """The panel's handle on its worker: start, step, run, pause, cancel, throttled delivery."""
+
+    snapshot_ready = Signal(object)  # the newest snapshot, at most max_fps times a second
+    finished = Signal(object)  # the final result
+    failed = Signal(str)
+    warned = Signal(str)
+    state_changed = Signal(str)
+
+    STATES = ("idle", "ready", "stepping", "running", "paused", "done", "failed", "cancelled")
+
+    def __init__(self, parent: QObject | None = None, max_fps: float = 60.0) -> None:
+        super().__init__(parent)
+        self._thread: ExperimentThread | None = None
+        self._stuck: list[ExperimentThread] = []  # threads that ignored cancel; kept alive
+        self._generation = 0
+        self._delay = 0.0
+        self._interval_ms = 1000.0 / max_fps
+        self._pending: Snapshot | None = None
+        self._last_draw = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._deliver)
+        self.history: list[Snapshot] = []
+        self.config: ExperimentConfig | None = None
+        self._generate: Generate | None = None
+        self.state = "idle"
+
+    # --- public API -------------------------------------------------------------------------
+    def start(self, config: ExperimentConfig, generate: Generate) -> None:
+        """Replace any running generator by a fresh one for `config`, ready to step."""
+        self._stop_thread()
+        self.config, self._generate = config, generate
+        self._generation += 1
+        self.history = []
+        self._pending = None
+        try:
+            run = Run(config, generate)
+        except Exception as exc:
+            self._set_state("failed")
+            self.failed.emit(describe_error(exc))
+            return
+        thread = ExperimentThread(run, self._generation, self._delay)
+        thread.snapshot.connect(self._on_snapshot)
+        thread.result.connect(self._on_result)
+        thread.failed.connect(self._on_failed)
+        thread.warned.connect(self._on_warned)
+        self._thread = thread
+        thread.start()
+        self._set_state("ready")
+
+    def step(self) -> None:
+        if not self._ensure_thread():
+            return
+        self._thread.request_step()
+        self._set_state("stepping")
+
+    def play(self) -> None:
+        if not self._ensure_thread():
+            return
+        self._thread.request_run()
+        self._set_state("running")
+
+    def pause(self) -> None:
+        if self._thread is not None and self.state == "running":
+            self._thread.request_pause()
+            self._set_state("paused")
+
+    def toggle(self) -> None:
+        self.pause() if self.state == "running" else self.play()
+
+    def cancel(self) -> None:
+        if self._thread is not None and self.state in ("ready", "stepping", "running", "paused"):
+            self._stop_thread()
+            self._set_state("cancelled")
+
+    def set_delay(self, seconds: float) -> None:
+        self._delay = max(0.0, seconds)
+        if self._thread is not None:
+            self._thread.set_delay(self._delay)
+
+    @property
+    def busy(self) -> bool:
+        return self.state in ("stepping", "running")
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Cancel and join every thread; True when all have ended within the time given."""
+        self._timer.stop()
+        self._stop_thread(timeout_ms)
+        deadline = time.monotonic() + timeout_ms / 1000
+        for thread in list(self._stuck):
+            if thread.wait(max(0, int((deadline - time.monotonic()) * 1000))):
+                self._stuck.remove(thread)
+        return not self._stuck
+
+    # --- internals --------------------------------------------------------------------------
+    def _ensure_thread(self) -> bool:
+        if self._thread is None or self.state in ("done", "failed", "cancelled"):
+            if self.config is None or self._generate is None:
+                return False
+            self.start(self.config, self._generate)
+        return self._thread is not None
+
+    def _stop_thread(self, timeout_ms: int = 2000) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        thread.request_cancel()
+        if not thread.wait(timeout_ms):
+            self._stuck.append(thread)  # never drop a running QThread: Qt would abort
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    @Slot(int, object)
+    def _on_snapshot(self, generation: int, snap: Snapshot) -> None:
+        if generation != self._generation:
+            return
+        self.history.append(snap)
+        self._pending = snap
+        if self.state == "stepping":
+            self._set_state("paused")
+        if not self._timer.isActive():
+            wait = self._interval_ms - (time.monotonic() - self._last_draw) * 1000
+            self._timer.start(max(0, int(wait)))
+
+    def _deliver(self) -> None:
+        snap, self._pending = self._pending, None
+        if snap is not None:
+            self._last_draw = time.monotonic()
+            self.snapshot_ready.emit(snap)
+
+    @Slot(int, object)
+    def _on_result(self, generation: int, result: Any) -> None:
+        if generation != self._generation:
+            return
+        self._timer.stop()
+        self._deliver()
+        self._join_finished()
+        self._set_state("done")
+        self.finished.emit(result)
+
+    @Slot(int, str)
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._timer.stop()
+        self._deliver()
+        self._join_finished()
+        self._set_state("failed")
+        self.failed.emit(message)
+
+    @Slot(int, str)
+    def _on_warned(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.warned.emit(message)
+
+    def _join_finished(self) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None and not thread.wait(2000):
+            self._stuck.append(thread)

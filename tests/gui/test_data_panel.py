@@ -1,0 +1,145 @@
+"""The Data panel: presets, edits, bad edits, views by kind, dragging a mean, export, errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+
+from lvm_gui import export
+from lvm_gui.panels.data_panel import DataPanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    panel = DataPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1200, 760)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def run_to_end(qtbot, panel, action=None):
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        (action or panel.restart)()
+    return panel.last_snapshot
+
+
+def test_preset_runs_to_the_whole_sample_and_publishes_it(qtbot, panel):
+    with qtbot.waitSignal(panel.dataset_ready, timeout=10000) as blocker:
+        panel.restart()
+    dataset = blocker.args[0]
+    assert len(dataset) == 100 and dataset.truth.means[:, 0].tolist() == [-2.0, 2.0]
+    assert panel.stack.currentWidget() is panel.histogram_plot
+    assert "n = 100 of 100" in panel.status_line.text()
+    assert "seed 0" in panel.status_line.text()
+
+
+def test_step_shows_one_batch(qtbot, panel):
+    panel.controller.start(panel.config, panel.experiment.generate)
+    with qtbot.waitSignal(panel.controller.snapshot_ready):
+        panel.step()
+    assert panel.last_snapshot.shown == 10 and panel.last_snapshot.step == 1
+    assert "step 1/10" in panel.status_line.text()
+
+
+def test_editing_a_parameter_regenerates(qtbot, panel):
+    run_to_end(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.parameters.child("n").setValue(250)
+    assert panel.last_snapshot.n == 250
+    assert panel.preset_box.currentData() is None  # no longer the preset
+
+
+def test_a_bad_edit_is_shown_and_the_data_stay(qtbot, panel):
+    before = run_to_end(qtbot, panel)
+    panel.parameters.child("stds").setValue("1, 0")
+    assert panel.message.isVisible()
+    assert "stds[1] = 0" in panel.message.text()
+    assert panel.last_snapshot is before
+    assert panel.config.stds == (1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("kind", "view"),
+    [("gmm2d", "scatter_plot"), ("coins", "coins_plot"), ("faithful", "scatter_plot")],
+)
+def test_each_kind_has_its_view(qtbot, panel, kind, view):
+    run_to_end(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.parameters.child("kind").setValue(kind)
+    assert panel.stack.currentWidget() is getattr(panel, view)
+    visible = {c.name() for c in panel.parameters.children() if c.opts["visible"]}
+    assert ("p_a" in visible) == (kind == "coins")
+    assert ("covariances" in visible) == (kind == "gmm2d")
+
+
+def test_dragging_a_mean_moves_the_component(qtbot, panel):
+    panel.apply_preset("gmm2d")
+    qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
+    handle = panel._mean_handles[0]
+    handle.setPos(QPointF(1.5, 4.0))
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        handle.sigPositionChangeFinished.emit(handle)
+    assert panel.config.means[:2] == (1.5, 4.0)
+    assert panel.last_snapshot.dataset.truth.means[0].tolist() == [1.5, 4.0]
+    assert panel.config.k == 3
+
+
+def test_export_png_is_not_blank_and_carries_its_provenance(qtbot, panel, tmp_path):
+    run_to_end(qtbot, panel)
+    path = export.save_png(panel, tmp_path / "panel.png", 1600, panel.png_text())
+    image = QImage(str(path))
+    assert image.width() == 1600
+    assert image.height() == round(panel.height() * 1600 / panel.width())
+    pixels = np.array(
+        [
+            image.pixelColor(x, y).lightness()
+            for x in range(0, 1600, 40)
+            for y in range(0, image.height(), 40)
+        ]
+    )
+    assert pixels.std() > 10  # not one flat colour
+    assert image.text("Seed") == "0" and image.text("Preset") == "seed-003"
+    assert image.text("Software").startswith("LVM Lab")
+
+
+def test_export_of_one_plot_and_bad_widths(qtbot, panel, tmp_path):
+    run_to_end(qtbot, panel)
+    plot = panel.export_targets()["histogram"]
+    path = export.save_png(plot, tmp_path / "plot.png", 800, {})
+    assert QImage(str(path)).width() == 800
+    with pytest.raises(export.ExportError, match="width = 10"):
+        export.save_png(plot, tmp_path / "p.png", 10, {})
+    with pytest.raises(export.ExportError, match=r"\.png"):
+        export.save_png(plot, tmp_path / "p.jpg", 800, {})
+
+
+def test_a_failing_generator_shows_in_the_panel_and_the_panel_recovers(qtbot, panel):
+    def broken(config):
+        yield from ()
+        raise RuntimeError("the engine broke")
+
+    good = panel.experiment
+    panel.experiment = dataclasses.replace(good, generate=broken)
+    with qtbot.waitSignal(panel.controller.failed, timeout=5000):
+        panel.restart()
+    assert panel.message.isVisible() and "the engine broke" in panel.message.text()
+    panel.experiment = good
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.reset()
+    assert not panel.message.isVisible()
+
+
+def test_many_redraws_stay_alive(qtbot, panel, qapp):
+    """A few hundred live frames: catches Qt bindings that crash on repaint (STYLE.md)."""
+    run_to_end(qtbot, panel)
+    snaps = panel.controller.history
+    for i in range(300):
+        panel.show_snapshot(snaps[i % len(snaps)])
+        qapp.processEvents()
+    assert panel.isVisible()

@@ -1,0 +1,117 @@
+"""The main window: tabs, menus, keys, status bar, settings, theme, closing during a run."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+
+from lvm_gui import theme as themes
+from lvm_gui.main_window import MainWindow, versions
+from lvm_gui.panels import PANELS
+from lvm_gui.worker import LIVE_THREADS
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.data_panel.controller.state == "done", timeout=10000)
+    yield window
+    window.close()
+
+
+def test_one_tab_per_working_panel(window):
+    assert window.tabs.count() == len(PANELS)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Data"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Help"]
+
+
+def test_status_bar_shows_device_seed_and_state(window):
+    assert window.device_label.text() in ("device: cpu",) or "cuda" in window.device_label.text()
+    assert window.seed_label.text() == "seed 0"
+    assert window.state_label.text() == "Data: done"
+
+
+def test_about_lists_the_versions():
+    found = versions()
+    for key in ("Python", "torch", "Qt", "pyqtgraph"):
+        assert found[key]
+
+
+def test_space_steps_and_r_runs(qtbot, window):
+    panel = window.data_panel
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.setFocus()
+    with qtbot.waitSignal(panel.controller.snapshot_ready):
+        qtbot.keyClick(window.tabs, Qt.Key.Key_Space)
+    assert panel.last_snapshot.step == 1  # finished runs start again from the first step
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        qtbot.keyClick(window.tabs, Qt.Key.Key_R)
+
+
+def test_closing_during_a_run_joins_every_thread(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.data_panel
+    panel.delay_slider.setValue(1.0)
+    panel.controller.start(panel.config, panel.experiment.generate)
+    with qtbot.waitSignal(panel.controller.snapshot_ready):
+        panel.controller.play()
+    assert panel.controller.state == "running"
+    window.close()
+    assert not any(t.isRunning() for t in LIVE_THREADS)
+
+
+def test_geometry_panel_and_theme_are_remembered(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(640, 480)  # inside the offscreen screen (800 x 600)
+    first.set_theme(themes.DARK)
+    first.close()
+    assert QSettings().value("panel") == "data"
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.theme is themes.DARK
+    assert second.size().width() == 640
+    second.close()
+
+
+def test_dark_theme_recolours_the_plots(window):
+    window.set_theme(themes.DARK)
+    plot = window.data_panel.histogram_plot
+    assert plot.backgroundBrush().color() == QColor(themes.DARK.background)
+    window.set_theme(themes.LIGHT)
+    assert plot.backgroundBrush().color() == QColor(themes.LIGHT.background)
+    assert isinstance(plot, pg.PlotWidget)
+
+
+def test_a_save_error_shows_in_the_panel(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "missing" / "d.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_data()
+    assert "cannot write" in window.data_panel.message.text()
+    good = tmp_path / "d.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(good), ""))
+    window.save_data()
+    assert good.exists()
+
+
+def test_open_data_loads_a_file_into_the_data_panel(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "mine.csv"
+    path.write_text("a,b\n" + "\n".join(f"{i},{i * i}" for i in range(30)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(window.data_panel.controller.finished, timeout=10000):
+        window.open_data()
+    dataset = window.data_panel.dataset
+    assert len(dataset) == 30 and dataset.columns == ("a", "b")

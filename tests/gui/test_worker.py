@@ -1,0 +1,178 @@
+"""The worker: step, run, pause, speed, cancel, errors, warnings, throttling, joining."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import threading
+import warnings
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+
+from engine.config import ExperimentConfig
+from engine.experiment import Snapshot
+from lvm_gui.worker import LIVE_THREADS, ExperimentController
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tick(Snapshot):
+    value: int
+
+
+class Counter:
+    """A generator function that counts how often it was advanced."""
+
+    def __init__(
+        self,
+        limit: int | None = None,
+        fail_at: int | None = None,
+        warn_at: int | None = None,
+        block: threading.Event | None = None,
+    ):
+        self.limit, self.fail_at, self.warn_at, self.block = limit, fail_at, warn_at, block
+        self.advanced = 0
+
+    def __call__(self, config):
+        for i in itertools.count(1) if self.limit is None else range(1, self.limit + 1):
+            if i == self.fail_at:
+                raise ValueError(f"broken at step {i}")
+            if i == self.warn_at:
+                warnings.warn("weights look odd", RuntimeWarning, stacklevel=1)
+            self.advanced = i
+            yield Tick(step=i, value=i * i)
+        return Tick(step=self.limit, value=-1, final=True)
+
+
+CONFIG = ExperimentConfig()
+
+
+@pytest.fixture
+def controller(qtbot):
+    controller = ExperimentController()
+    yield controller
+    assert controller.shutdown()
+
+
+def test_step_advances_exactly_one_snapshot(qtbot, controller):
+    counter = Counter()
+    controller.start(CONFIG, counter)
+    for expected in (1, 2, 3):
+        with qtbot.waitSignal(controller.snapshot_ready) as blocker:
+            controller.step()
+        assert blocker.args[0].step == expected
+        qtbot.waitUntil(lambda: controller.state == "paused")
+    # The thread now waits for a command: the generator was advanced three times, not more.
+    assert counter.advanced == 3
+    assert [s.value for s in controller.history] == [1, 4, 9]
+
+
+def test_run_to_the_end_delivers_the_result(qtbot, controller):
+    controller.start(CONFIG, Counter(limit=50))
+    with qtbot.waitSignal(controller.finished, timeout=5000) as blocker:
+        controller.play()
+    assert blocker.args[0].final and blocker.args[0].value == -1
+    assert len(controller.history) == 50
+    assert controller.state == "done"
+
+
+def test_drawing_is_throttled_but_history_is_complete(qtbot, controller):
+    delivered = []
+    controller.snapshot_ready.connect(delivered.append)
+    controller.start(CONFIG, Counter(limit=3000))
+    with qtbot.waitSignal(controller.finished, timeout=10000):
+        controller.play()
+    assert len(controller.history) == 3000
+    assert delivered[-1].step == 3000  # the newest is always drawn last
+    assert len(delivered) < 600  # coalesced: far fewer draws than snapshots
+
+
+def test_pause_then_step_resumes_one_at_a_time(qtbot, controller):
+    counter = Counter()
+    controller.set_delay(0.005)
+    controller.start(CONFIG, counter)
+    controller.play()
+    qtbot.waitUntil(lambda: len(controller.history) >= 3)
+    controller.pause()
+    assert controller.state == "paused"
+    with qtbot.waitSignal(controller.snapshot_ready):
+        controller.step()
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    before = counter.advanced
+    with qtbot.waitSignal(controller.snapshot_ready):
+        controller.step()
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    assert counter.advanced == before + 1
+
+
+def test_cancel_stops_and_joins_the_thread(qtbot, controller):
+    controller.set_delay(0.001)
+    controller.start(CONFIG, Counter())
+    controller.play()
+    qtbot.waitUntil(lambda: len(controller.history) >= 2)
+    controller.cancel()
+    assert controller.state == "cancelled"
+    assert not any(t.isRunning() for t in LIVE_THREADS)
+
+
+def test_a_long_delay_does_not_delay_shutdown(qtbot, controller):
+    controller.set_delay(30.0)
+    controller.start(CONFIG, Counter())
+    with qtbot.waitSignal(controller.snapshot_ready):
+        controller.play()
+    assert controller.shutdown(timeout_ms=2000)  # the wait between steps is interruptible
+
+
+def test_an_exception_becomes_a_message_and_a_restart_works(qtbot, controller):
+    controller.start(CONFIG, Counter(fail_at=3))
+    with qtbot.waitSignal(controller.failed, timeout=5000) as blocker:
+        controller.play()
+    assert blocker.args == ["ValueError: broken at step 3"]
+    assert controller.state == "failed"
+    assert len(controller.history) == 2
+    controller.start(CONFIG, Counter(limit=2))
+    with qtbot.waitSignal(controller.finished):
+        controller.play()
+
+
+def test_a_warning_becomes_a_message(qtbot, controller):
+    controller.start(CONFIG, Counter(limit=5, warn_at=2))
+    with qtbot.waitSignal(controller.warned, timeout=5000) as blocker:
+        controller.play()
+    assert blocker.args == ["RuntimeWarning: weights look odd"]
+    qtbot.waitUntil(lambda: controller.state == "done")
+
+
+def test_a_new_start_drops_the_old_runs_snapshots(qtbot, controller):
+    controller.start(CONFIG, Counter())
+    controller.play()
+    qtbot.waitUntil(lambda: len(controller.history) >= 5)
+    controller.start(CONFIG, Counter(limit=3))
+    with qtbot.waitSignal(controller.finished):
+        controller.play()
+    assert [s.value for s in controller.history] == [1, 4, 9]
+
+
+def test_step_after_the_end_starts_again(qtbot, controller):
+    controller.start(CONFIG, Counter(limit=1))
+    with qtbot.waitSignal(controller.finished):
+        controller.play()
+    with qtbot.waitSignal(controller.snapshot_ready) as blocker:
+        controller.step()
+    assert blocker.args[0].step == 1
+
+
+def test_qt_garbage_is_never_collected_on_the_worker_thread(qtbot, controller):
+    """Unreachable Qt objects in a reference cycle, then a worker that allocates a lot: the
+    collector must run on the GUI thread, or Qt warns and crashes (a Qt warning fails a test)."""
+    for _ in range(20):
+        holder = QObject()
+        timer = QTimer(holder)
+        timer.start(60_000)
+        holder.cycle = holder  # only the cyclic collector can free it
+    del holder, timer
+    controller.start(CONFIG, Counter(limit=5000))
+    with qtbot.waitSignal(controller.finished, timeout=10000):
+        controller.play()
+    gc.collect()  # here, on the GUI thread: fine
