@@ -1,0 +1,180 @@
+"""The command line: list, run --json, export, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from engine.data import files
+from lvm_gui.cli import main
+
+
+def run_cli(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_shows_every_parameter_with_default_and_range(capsys):
+    code, out, _ = run_cli(capsys, "list")
+    assert code == 0
+    assert out.startswith("data: ")
+    assert "presets: seed-003, gmm2d, li-hang, seed-003-coins, faithful" in out
+    assert "n = unset  (int >= 1 and <= 10^6; for kind gmm1d, gmm2d, coins)" in out
+    assert "kind = gmm1d  (one of gmm1d, gmm2d, coins, faithful, file)" in out
+
+
+def test_run_prints_json_lines_ending_with_the_final_result(capsys):
+    code, out, err = run_cli(
+        capsys, "run", "data", "--set", "kind=gmm2d", "--set", "n=500", "--json"
+    )
+    assert code == 0 and err == ""
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["step"] for line in lines[:-1]] == list(range(1, 11))
+    final = lines[-1]
+    assert final["final"] and final["complete"] and final["shown"] == 500
+    assert sum(final["empirical_weights"]) == pytest.approx(1.0)
+    assert final["config"]["n"] == 500 and final["config"]["kind"] == "gmm2d"
+
+
+def test_run_is_reproducible_and_seeded(capsys):
+    _, first, _ = run_cli(capsys, "run", "data", "--seed", "3", "--json")
+    _, again, _ = run_cli(capsys, "run", "data", "--seed", "3", "--json")
+    _, other, _ = run_cli(capsys, "run", "data", "--seed", "4", "--json")
+    assert first == again and first != other
+
+
+def test_run_steps_stops_early_and_says_so(capsys):
+    code, out, _ = run_cli(capsys, "run", "data", "--steps", "2", "--json")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 3
+    assert lines[-1]["final"] and not lines[-1]["complete"] and lines[-1]["shown"] == 20
+
+
+def test_run_writes_the_data_set(capsys, tmp_path):
+    out_file = tmp_path / "sample.npz"
+    code, out, _ = run_cli(
+        capsys,
+        "run",
+        "data",
+        "--set",
+        "kind=gmm2d",
+        "--set",
+        "n=500",
+        "--set",
+        f"out={out_file}",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out.splitlines()[-1])["saved_to"] == str(out_file)
+    data = files.load(out_file)
+    assert data.x.shape == (500, 2) and np.bincount(data.z).sum() == 500
+
+
+def test_run_reports_notes_on_stderr(capsys):
+    code, _, err = run_cli(
+        capsys, "run", "data", "--set", "weights=1,3", "--set", "normalize=true", "--json"
+    )
+    assert code == 0 and "note: weights 1, 3 summed to 4" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["run", "nope"], "unknown experiment 'nope'"),
+        (["run", "data", "--set", "n=0"], "n = 0: too small"),
+        (["run", "data", "--set", "k=5", "--set", "n=3"], "K must not exceed n"),
+        (["run", "data", "--set", "stds=1,-1"], "stds[1] = -1"),
+        (["run", "data", "--set", "weights=0.2,0.2"], "sum to 0.4, not 1"),
+        (["run", "data", "--set", "means=nan,1"], "means[0] = nan"),
+        (["run", "data", "--set", "colour=red"], "unknown parameter 'colour'"),
+        (["run", "data", "--set", "novalue"], "expected NAME=VALUE"),
+        (["run", "data", "--steps", "0"], "--steps 0"),
+        (["run", "data", "--preset", "x"], "unknown preset 'x'"),
+        (["run", "data", "--device", "tpu"], "device = 'tpu'"),
+        (["run", "data", "--set", "kind=file", "--set", "path=/no/such.csv"], "no such file"),
+        (["run"], "the following arguments are required"),
+        (["frobnicate"], "invalid choice"),
+        (["export", "em", "--out", "x.png"], "panel 'em' is not built yet"),
+        (["export", "nope", "--out", "x.png"], "unknown panel 'nope'"),
+        (["--panel", "nope"], "unknown panel 'nope'"),
+        (["--panel", "data", "--preset", "nope"], "unknown preset 'nope'"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(capsys, args, fragment):
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("lvm-gui: error: ")
+    assert fragment in err
+    assert "Traceback" not in err
+
+
+def test_a_hostile_file_is_one_line(capsys, tmp_path):
+    path = tmp_path / "evil.npz"
+    path.write_bytes(b"PK\x03\x04 definitely not a zip")
+    code, _, err = run_cli(capsys, "run", "data", "--set", "kind=file", "--set", f"path={path}")
+    assert code == 2 and "not a valid .npz" in err and err.count("\n") == 1
+
+
+def test_export_writes_the_panel_png(capsys, tmp_path, qapp):
+    target = tmp_path / "coins.png"
+    code, _, err = run_cli(
+        capsys,
+        "export",
+        "data",
+        "--preset",
+        "seed-003-coins",
+        "--steps",
+        "3",
+        "--out",
+        str(target),
+        "--width",
+        "1000",
+    )
+    assert code == 0, err
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert image.width() == 1000
+    assert image.text("Preset") == "seed-003-coins" and image.text("Step") == "3"
+
+
+def test_export_refuses_bad_width_and_target(capsys, tmp_path, qapp):
+    code, _, err = run_cli(
+        capsys, "export", "data", "--out", str(tmp_path / "a.png"), "--width", "5"
+    )
+    assert code == 2 and "width = 5" in err
+    code, _, err = run_cli(
+        capsys, "export", "data", "--out", str(tmp_path / "a.png"), "--target", "nope"
+    )
+    assert code == 2 and "--target 'nope'" in err
+
+
+def test_console_script_runs_as_a_module(tmp_path):
+    """The installed entry point, as a user calls it: `python -m lvm_gui run ... --json`."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "lvm_gui", "run", "data", "--preset", "li-hang", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    final = json.loads(done.stdout.splitlines()[-1])
+    assert final["heads_fraction"] == pytest.approx(0.6) and final["n"] == 10
+    bad = subprocess.run(
+        [sys.executable, "-m", "lvm_gui", "run", "data", "--set", "n=-1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
