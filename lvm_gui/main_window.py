@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,6 +50,9 @@ def versions() -> dict[str, str]:
 
 
 class MainWindow(QMainWindow):
+    # The data set the Data panel last completed: what the other panels learn from.
+    dataset_changed = Signal(object)
+
     def __init__(
         self, panel: str | None = None, preset: str | None = None, settings: QSettings | None = None
     ) -> None:
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
             self.panels[name] = widget
             self.tabs.addTab(widget, panel_type.title)
         self.tabs.currentChanged.connect(self._update_status)
+        self.dataset = None
+        self.data_panel.dataset_ready.connect(self._on_dataset)
         self._build_menus()
         self._build_shortcuts()
         self._build_status_bar()
@@ -142,6 +147,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{message[0].capitalize()}: {message[1]}")
         else:
             self.statusBar().clearMessage()
+
+    def _on_dataset(self, dataset) -> None:
+        self.dataset = dataset
+        self.dataset_changed.emit(dataset)
 
     def show_panel(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.panels[name])

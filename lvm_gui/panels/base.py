@@ -306,11 +306,7 @@ class ExperimentPanel(QWidget):
     def apply_preset(self, preset: str) -> None:
         self.preset = preset
         self._select_preset_item(preset)
-        self.set_config(
-            self.experiment.config(
-                preset, seed=self.experiment.preset(preset).get("seed", self.config.seed)
-            )
-        )
+        self.set_config(self.experiment.config(preset))
 
     # --- running ----------------------------------------------------------------------------
     def restart(self) -> None:

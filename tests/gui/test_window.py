@@ -115,3 +115,51 @@ def test_open_data_loads_a_file_into_the_data_panel(qtbot, window, tmp_path, mon
         window.open_data()
     dataset = window.data_panel.dataset
     assert len(dataset) == 30 and dataset.columns == ("a", "b")
+
+
+def test_the_window_holds_the_current_data_set(qtbot, window):
+    assert len(window.dataset) == 100
+    with qtbot.waitSignal(window.dataset_changed, timeout=10000) as blocker:
+        window.data_panel.apply_preset("li-hang")
+    assert blocker.args[0] is window.dataset and len(window.dataset) == 10
+
+
+def test_a_worker_error_reaches_the_status_bar(qtbot, window):
+    import dataclasses
+
+    def broken(config):
+        yield from ()
+        raise ZeroDivisionError("division by zero in the engine")
+
+    panel = window.data_panel
+    good = panel.experiment
+    panel.experiment = dataclasses.replace(good, generate=broken)
+    with qtbot.waitSignal(panel.controller.failed, timeout=5000):
+        panel.restart()
+    assert "ZeroDivisionError" in window.statusBar().currentMessage()
+    assert window.state_label.text() == "Data: failed"
+    panel.experiment = good
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.reset()
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_file_export_writes_the_chosen_view(window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from lvm_gui.main_window import ExportDialog
+
+    dialog = ExportDialog(window.data_panel, window)
+    assert [dialog.target.itemData(i) for i in range(dialog.target.count())] == [
+        "panel",
+        "histogram",
+    ]
+    dialog.target.setCurrentIndex(1)
+    dialog.width_box.setValue(900)
+    target, width = dialog.choice()
+    path = tmp_path / "hist.png"
+    assert window.export_png(window.data_panel, target, path, width)
+    image = QImage(str(path))
+    assert image.width() == 900 and image.text("Panel") == "data"
+    assert not window.export_png(window.data_panel, "panel", tmp_path / "no" / "x.png", 900)
+    assert "does not exist" in window.data_panel.message.text()
