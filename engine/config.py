@@ -180,6 +180,11 @@ class ExperimentConfig:
         cleared (set to None) so that validation derives them anew. Default: none."""
         return values
 
+    def applies(self, name: str) -> bool:
+        """Whether parameter `name` affects this config (the GUI hides the others)."""
+        spec = next(p.spec for p in self.params() if p.name == name)
+        return spec.kinds is None or getattr(self, "kind", None) in spec.kinds
+
     def _set(self, name: str, value: Any) -> None:
         """Fill in a derived value during validation (the dataclass is frozen)."""
         object.__setattr__(self, name, value)

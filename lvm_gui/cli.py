@@ -187,7 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from lvm_gui import theme as themes
 
     panel = panel_type(preset=args.preset)
-    panel.set_config(config, start=False)
+    panel.set_config(config, start=False, preset=None if args.set else args.preset)
     panel.resize(1400, 860)
     panel.show()
     app.processEvents()

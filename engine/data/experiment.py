@@ -144,6 +144,11 @@ class DataConfig(ExperimentConfig):
             if not out.parent.resolve().is_dir():
                 raise ConfigError(f"out = {self.out!r}: the folder {out.parent} does not exist")
 
+    def applies(self, name: str) -> bool:
+        if name in ("p_a", "p_b", "p_c") and self.observations is not None:
+            return False  # given tosses: nothing is drawn from the coins' probabilities
+        return super().applies(name)
+
     @classmethod
     def adjusted(cls, changed: str, values: dict, previous: ExperimentConfig) -> dict:
         values = dict(values)
@@ -280,7 +285,8 @@ def _default_means(k: int, d: int) -> tuple[float, ...]:
     if k == 1:
         return (0.0, 0.0)
     angles = np.pi / 2 + 2 * np.pi * np.arange(k) / k
-    return tuple(float(round(v, 6)) for a in angles for v in (3 * np.cos(a), 3 * np.sin(a)))
+    # + 0.0 turns a rounded -0.0 into 0.0, which reads better in the text fields.
+    return tuple(round(float(v), 6) + 0.0 for a in angles for v in (3 * np.cos(a), 3 * np.sin(a)))
 
 
 def _default_covariances(k: int) -> tuple[float, ...]:

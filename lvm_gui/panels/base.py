@@ -66,6 +66,7 @@ class ExperimentPanel(QWidget):
         self.experiment: Experiment = engine.get(self.experiment_name)
         self.theme = themes.LIGHT
         self.preset = preset if preset is not None else self.default_preset
+        self.reset_preset = self.preset
         self.config: ExperimentConfig = self.experiment.config(self.preset)
         self.last_snapshot: Snapshot | None = None
         self.controller = ExperimentController(self)
@@ -225,13 +226,11 @@ class ExperimentPanel(QWidget):
         """Show the config's values (derived ones included) and only the relevant parameters."""
         self._syncing = True
         try:
-            kind = getattr(config, "kind", None)
             for info in self._visible_params():
                 child = self.parameters.child(info.name)
                 value = getattr(config, info.name)
                 child.setValue(_tree_value(info, value, config))
-                relevant = info.spec.kinds is None or kind in info.spec.kinds
-                child.setOpts(visible=relevant)
+                child.setOpts(visible=config.applies(info.name))
         finally:
             self._syncing = False
 
@@ -266,11 +265,14 @@ class ExperimentPanel(QWidget):
         except ConfigError as exc:
             self.show_message(str(exc), "error")
             return
-        self.preset = None
-        self._select_preset_item(None)
         self.set_config(config)
 
-    def set_config(self, config: ExperimentConfig, start: bool = True) -> None:
+    def set_config(
+        self, config: ExperimentConfig, start: bool = True, preset: str | None = None
+    ) -> None:
+        """Show and (with start) run `config`; `preset` names it when it is one, else custom."""
+        self.preset = preset
+        self._select_preset_item(preset)
         self.config = config
         self._sync_tree(config)
         self.clear_message()
@@ -290,8 +292,6 @@ class ExperimentPanel(QWidget):
         except ConfigError as exc:
             self.show_message(str(exc), "error")
             return
-        self.preset = None
-        self._select_preset_item(None)
         self.set_config(config)
 
     def _select_preset_item(self, preset: str | None) -> None:
@@ -304,9 +304,8 @@ class ExperimentPanel(QWidget):
             self.apply_preset(preset)
 
     def apply_preset(self, preset: str) -> None:
-        self.preset = preset
-        self._select_preset_item(preset)
-        self.set_config(self.experiment.config(preset))
+        self.reset_preset = preset
+        self.set_config(self.experiment.config(preset), preset=preset)
 
     # --- running ----------------------------------------------------------------------------
     def restart(self) -> None:
@@ -324,12 +323,8 @@ class ExperimentPanel(QWidget):
         self.controller.cancel()
 
     def reset(self) -> None:
-        if self.preset is not None:
-            self.apply_preset(self.preset)
-        else:
-            self.set_config(self.experiment.config(self.default_preset))
-            self._select_preset_item(self.default_preset)
-            self.preset = self.default_preset
+        """Back to the preset the user last chose (edits since then are dropped)."""
+        self.apply_preset(self.reset_preset)
 
     def run_headless(self, steps: int | None) -> Snapshot | None:
         """Step the generator here, on the calling thread, and draw the last snapshot.

@@ -61,8 +61,8 @@ class DataPanel(ExperimentPanel):
     def what_you_see(self) -> str:
         return EXPLANATIONS.get(getattr(self.config, "kind", ""), "")
 
-    def set_config(self, config, start: bool = True) -> None:
-        super().set_config(config, start)
+    def set_config(self, config, start: bool = True, preset: str | None = None) -> None:
+        super().set_config(config, start, preset)
         self.explanation.setText(self.what_you_see())
 
     # --- drawing ----------------------------------------------------------------------------
@@ -238,13 +238,12 @@ class DataPanel(ExperimentPanel):
             legend.addItem(marks, "expected n·P(outcome)")
         item.getAxis("bottom").setTicks([[(0, "tails (0)"), (1, "heads (1)")]])
         item.setXRange(-0.6, 1.6, padding=0)
-        item.setYRange(
-            0,
-            max(float(counts.max()), 1.0) * 1.25
-            if p is None
-            else max(float(counts.max()), len(outcomes) * max(p, 1 - p), 1.0) * 1.25,
-            padding=0,
-        )
+        # Scaled to the whole sample, so the bars grow in place as batches arrive.
+        everything = snap.dataset.x[:, 0]
+        top = max(float(everything.sum()), len(everything) - float(everything.sum()), 1.0)
+        if p is not None:
+            top = max(top, len(everything) * max(p, 1 - p))
+        item.setYRange(0, top * 1.25, padding=0)
         item.setTitle(self._title(snap))
 
     def _title(self, snap: DataSnapshot) -> str:
@@ -318,7 +317,9 @@ EXPLANATIONS = {
     "<p>The bars split each outcome by the hidden coin that produced it (blue B, orange C), "
     "which EM never sees; black marks the expected count n·P(outcome). Only the total of each "
     "bar is data, which is why many (p<sub>A</sub>, p<sub>B</sub>, p<sub>C</sub>) explain it "
-    "equally well.</p>",
+    "equally well.</p><p>Given tosses (Li Hang's ten) come without hidden coins or true "
+    "probabilities: the bars are the totals alone. Clear <i>observations</i> to draw n tosses "
+    "instead.</p>",
     "faithful": "<p><b>Old Faithful</b>: 272 eruptions of the Yellowstone geyser, the duration "
     "of each against the wait for the next (R's <i>faithful</i>). Two clusters, short and "
     "long eruptions, with no labels: a classic first data set for a 2-component mixture.</p>",

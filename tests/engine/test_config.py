@@ -137,3 +137,13 @@ def test_adjusted_rederives_what_depends_on_the_changed_value():
     moved["stds"] = (0.5, 2.0)
     kept = DataConfig.create(**DataConfig.adjusted("means", moved, old))
     assert kept.stds == (0.5, 2.0)  # same K: the user's other values stay
+
+
+def test_only_the_parameters_that_matter_apply():
+    mixture = DataConfig()
+    assert mixture.applies("stds") and not mixture.applies("covariances")
+    assert not mixture.applies("p_a") and mixture.applies("seed")
+    sampled = DataConfig.create(kind="coins")
+    assert sampled.applies("p_a") and sampled.applies("n")
+    given = DataConfig.create(kind="coins", observations=(1, 0, 1))
+    assert not given.applies("p_a") and given.n == 3

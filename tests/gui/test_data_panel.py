@@ -143,3 +143,15 @@ def test_many_redraws_stay_alive(qtbot, panel, qapp):
         panel.show_snapshot(snaps[i % len(snaps)])
         qapp.processEvents()
     assert panel.isVisible()
+
+
+def test_reset_returns_to_the_preset_chosen_last(qtbot, panel):
+    panel.apply_preset("gmm2d")
+    qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.parameters.child("n").setValue(77)
+    assert panel.preset is None and panel.preset_box.currentText() == "(custom)"
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000):
+        panel.reset()
+    assert panel.preset == "gmm2d" and panel.config.n == 500
+    assert panel.png_text()["Preset"] == "gmm2d"
