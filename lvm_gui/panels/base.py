@@ -256,14 +256,26 @@ class ExperimentPanel(QWidget):
         return values
 
     def apply_changes(self, changed: list[str]) -> None:
-        """Validate the edited parameters; a good config restarts, a bad one is shown."""
+        """Validate the edited fields; a good config restarts, a bad one is shown."""
         try:
             values = self.values_from_tree(changed)
-            for name in changed:
-                values = self.experiment.config_type.adjusted(name, values, self.config)
-            config = self.experiment.config_type.create(**values)
         except ConfigError as exc:
             self.show_message(str(exc), "error")
+            return
+        self._apply(values, changed)
+
+    def set_params(self, **params: Any) -> None:
+        """Change parameters from code (a menu, a drag on a plot), validated like an edit."""
+        self._apply({**self.config.explicit(), **params}, list(params))
+
+    def _apply(self, values: dict[str, Any], changed: list[str]) -> None:
+        config_type = self.experiment.config_type
+        try:
+            for name in changed:
+                values = config_type.adjusted(name, values, self.config)
+            config = config_type.create(**values)
+        except ConfigError as exc:
+            self.show_message(str(exc), "error")  # the last good config and data stay
             return
         self.set_config(config)
 
@@ -280,19 +292,6 @@ class ExperimentPanel(QWidget):
         self.config_changed.emit(config)
         if start:
             self.restart()
-
-    def set_params(self, **params: Any) -> None:
-        """Change parameters from code (a menu, a drag on a plot), validated like an edit."""
-        try:
-            values = self.config.explicit()
-            values.update(params)
-            for name in params:
-                values = self.experiment.config_type.adjusted(name, values, self.config)
-            config = self.experiment.config_type.create(**values)
-        except ConfigError as exc:
-            self.show_message(str(exc), "error")
-            return
-        self.set_config(config)
 
     def _select_preset_item(self, preset: str | None) -> None:
         index = self.preset_box.findData(preset)
