@@ -8,7 +8,7 @@ For notebooks::
 """
 
 from engine.config import ConfigError, ExperimentConfig
-from engine.experiment import Experiment, Run, Snapshot, experiments, get, run
+from engine.experiment import Experiment, Progress, Run, Snapshot, experiments, get, run
 
 __version__ = "0.1.0"
 
@@ -16,6 +16,7 @@ __all__ = [
     "ConfigError",
     "Experiment",
     "ExperimentConfig",
+    "Progress",
     "Run",
     "Snapshot",
     "__version__",

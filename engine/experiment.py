@@ -55,6 +55,18 @@ class Snapshot:
         return out
 
 
+@dataclass(frozen=True, kw_only=True)
+class Progress(Snapshot):
+    """Long work under way before the next step (a large surface, say): shown, not a step.
+
+    Generators yield these between chunks of work so a cancel is never far away; `Run` does not
+    count them as steps and the command line does not print them.
+    """
+
+    fraction: float
+    what: str
+
+
 def to_json_value(value: Any) -> Any:
     if isinstance(value, np.ndarray):
         return to_json_value(value.tolist())
@@ -115,7 +127,8 @@ def get(name: str) -> Experiment:
 
 def _load_all() -> None:
     # Importing the experiment modules registers them.
-    import engine.data.experiment  # noqa: F401
+    import engine.data.experiment
+    import engine.em.means_experiment  # noqa: F401
 
 
 def run(
@@ -145,7 +158,8 @@ class Run:
         return self.result is not None
 
     def step(self) -> Snapshot | None:
-        """The next snapshot, or None once the generator has returned its result."""
+        """The next snapshot (a Progress report included), or None once the generator has
+        returned its result."""
         if self.done:
             return None
         try:
@@ -153,8 +167,25 @@ class Run:
         except StopIteration as stop:
             self.result = stop.value if stop.value is not None else self.last
             return None
-        self.steps += 1
-        self.last = snap
+        if not isinstance(snap, Progress):
+            self.steps += 1
+            self.last = snap
+        return snap
+
+    def until(self, steps: int | None) -> Generator[Snapshot, None, None]:
+        """The real steps, up to and including the first whose step index reaches `steps`
+        (all of them for None). Indices are the experiment's own: data batches count from 1,
+        EM iterations from 0 (the start), so `--steps 9` means nine EM iterations whether or not
+        E and M are shown as separate half-steps."""
+        while (snap := self.next_step()) is not None:
+            yield snap
+            if steps is not None and snap.step >= steps:
+                return
+
+    def next_step(self) -> Snapshot | None:
+        """The next real step, passing over Progress reports."""
+        while isinstance(snap := self.step(), Progress):
+            pass
         return snap
 
     def close(self) -> None:

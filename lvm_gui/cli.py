@@ -134,10 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"lvm-gui: note: {note}", file=sys.stderr)
     run = Run(config, experiment.generate)
     try:
-        while args.steps is None or run.steps < args.steps:
-            snap = run.step()
-            if snap is None:
-                break
+        for snap in run.until(args.steps):
             _emit(snap.to_dict(), args.json)
     finally:
         run.close()

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from engine.config import ConfigError, ExperimentConfig
-from engine.experiment import Generate, Run, Snapshot
+from engine.experiment import Generate, Progress, Run, Snapshot
 
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
@@ -35,6 +35,7 @@ class ExperimentThread(QThread):
     """Steps one Run; all control methods are safe to call from the GUI thread."""
 
     snapshot = Signal(int, object)
+    progress = Signal(int, object)
     result = Signal(int, object)
     failed = Signal(int, str)
     warned = Signal(int, str)
@@ -97,6 +98,10 @@ class ExperimentThread(QThread):
                 if snap is None:
                     self.result.emit(self.generation, self.run_.result)
                     return
+                if isinstance(snap, Progress):  # set-up work: not a step, no credit spent
+                    self._refund_credit()
+                    self.progress.emit(self.generation, snap)
+                    continue
                 self.snapshot.emit(self.generation, snap)
                 self._pause_between_steps()
         except Exception as exc:  # the worker must never take the app down
@@ -114,6 +119,11 @@ class ExperimentThread(QThread):
                 self._credits -= 1
             return True
 
+    def _refund_credit(self) -> None:
+        with self._lock:
+            if not self._running:
+                self._credits += 1
+
     def _pause_between_steps(self) -> None:
         with self._lock:
             if self._running and self._delay > 0:
@@ -124,6 +134,7 @@ class ExperimentController(QObject):
     """The panel's handle on its worker: start, step, run, pause, cancel, throttled delivery."""
 
     snapshot_ready = Signal(object)  # the newest snapshot, at most max_fps times a second
+    progress = Signal(object)  # a Progress report of set-up work
     finished = Signal(object)  # the final result
     failed = Signal(str)
     warned = Signal(str)
@@ -164,6 +175,7 @@ class ExperimentController(QObject):
             return
         thread = ExperimentThread(run, self._generation, self._delay)
         thread.snapshot.connect(self._on_snapshot)
+        thread.progress.connect(self._on_progress)
         thread.result.connect(self._on_result)
         thread.failed.connect(self._on_failed)
         thread.warned.connect(self._on_warned)
@@ -246,6 +258,11 @@ class ExperimentController(QObject):
         if not self._timer.isActive():
             wait = self._interval_ms - (time.monotonic() - self._last_draw) * 1000
             self._timer.start(max(0, int(wait)))
+
+    @Slot(int, object)
+    def _on_progress(self, generation: int, report: Progress) -> None:
+        if generation == self._generation:
+            self.progress.emit(report)
 
     def _deliver(self) -> None:
         snap, self._pending = self._pending, None

@@ -178,3 +178,30 @@ def test_console_script_runs_as_a_module(tmp_path):
         timeout=120,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_gmm1d_means_lines_follow_the_stable_format(capsys, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("x\n" + "\n".join(str(v) for v in [-2.5, -2, -1.5, 1.5, 2, 2.5, 0.1]))
+    code, out, _ = run_cli(
+        capsys,
+        "run",
+        "gmm1d-means",
+        "--set",
+        f"data={path}",
+        "--set",
+        "start=-1,1",
+        "--steps",
+        "5",
+        "--json",
+    )
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["step"] for line in lines[:-1]] == [0, 1, 2, 3, 4, 5]
+    for line in lines[1:-1]:
+        assert {"step", "mu1", "mu2", "log_likelihood", "elbo", "kl"} <= set(line)
+        assert line["log_likelihood"] == pytest.approx(line["elbo"] + line["kl"], abs=1e-12)
+        assert line["kl"] >= -1e-12
+    lls = [line["log_likelihood"] for line in lines[:-1]]
+    assert lls == sorted(lls)
+    assert lines[0]["mu1"] == -1 and lines[0]["elbo"] is None

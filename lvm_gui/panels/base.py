@@ -78,6 +78,9 @@ class ExperimentPanel(QWidget):
         self.controller.failed.connect(lambda m: self.show_message(m, "error"))
         self.controller.warned.connect(lambda m: self.show_message(m, "warning"))
         self.controller.state_changed.connect(self._on_state)
+        self.controller.progress.connect(
+            lambda report: self.status_line.setText(f"{report.what}: {report.fraction:.0%}")
+        )
         self._sync_tree(self.config)
         self._show_notes(self.config)
 
@@ -333,9 +336,8 @@ class ExperimentPanel(QWidget):
         self.controller.shutdown()
         run = Run(self.config, self.experiment.generate)
         try:
-            while steps is None or run.steps < steps:
-                if run.step() is None:
-                    break
+            for _ in run.until(steps):
+                pass
         finally:
             run.close()
         shown = run.result if run.done else run.last

@@ -1,0 +1,1 @@
+"""Expectation–maximisation: two means on a surface, the three coins, general mixtures."""

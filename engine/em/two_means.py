@@ -1,0 +1,139 @@
+"""EM for the two means of a 1-D mixture with known σ = 1 and weight π (seed 003 §2.9).
+
+    p(x | μ) = π N(x; μ1, 1) + (1 − π) N(x; μ2, 1)
+
+All log-likelihoods here are means per data point, ℓ̄(μ) = (1/n) Σ_i log p(x_i | μ), so they
+compare across data sets and with the command line's output.
+
+The E step at θ_t gives responsibilities γ_i = p(z_i = 1 | x_i, θ_t). The surrogate (the ELBO
+with q fixed at those responsibilities)
+
+    B(μ; θ_t) = (1/n) Σ_i Σ_z q_t(z | x_i) log[p(x_i, z; μ) / q_t(z | x_i)]
+
+is quadratic in μ: with S1 = Σγ, T1 = Σγx, S2 = Σ(1 − γ), T2 = Σ(1 − γ)x,
+
+    B(μ) = c − (S1 μ1² − 2 T1 μ1 + S2 μ2² − 2 T2 μ2) / (2n),
+
+so it is evaluated on any grid in O(G²) from five numbers, and its maximiser (T1/S1, T2/S2)
+is the M step. B ≤ ℓ̄ everywhere and B(θ_t; θ_t) = ℓ̄(θ_t).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+
+LOG_2PI = math.log(2.0 * math.pi)
+# Elements of a surface tile, G1 × G2 × n, evaluated at once (about 2^22 doubles = 32 MB).
+TILE_ELEMENTS = 1 << 22
+
+
+def _log_normal(x: np.ndarray, mean: float) -> np.ndarray:
+    return -0.5 * LOG_2PI - 0.5 * (x - mean) ** 2
+
+
+def log_likelihood(x: np.ndarray, mu: tuple[float, float], pi: float) -> float:
+    """ℓ̄(μ), the mean log-likelihood per data point."""
+    a = math.log(pi) + _log_normal(x, mu[0])
+    b = math.log1p(-pi) + _log_normal(x, mu[1])
+    return float(np.mean(np.logaddexp(a, b)))
+
+
+def responsibilities(x: np.ndarray, mu: tuple[float, float], pi: float) -> np.ndarray:
+    """γ_i = p(z_i = 1 | x_i, μ): the posterior of the first component (the E step)."""
+    a = math.log(pi) + _log_normal(x, mu[0])
+    b = math.log1p(-pi) + _log_normal(x, mu[1])
+    return np.exp(a - np.logaddexp(a, b))
+
+
+@dataclass(frozen=True)
+class Surrogate:
+    """B(μ; θ_t) from the responsibilities of θ_t: B = c − (S1μ1² − 2T1μ1 + S2μ2² − 2T2μ2)/2n."""
+
+    s1: float
+    t1: float
+    s2: float
+    t2: float
+    constant: float
+    n: int
+
+    @classmethod
+    def from_responsibilities(cls, x: np.ndarray, gamma: np.ndarray, pi: float) -> Surrogate:
+        other = 1.0 - gamma
+        # Σ_i [γ log π + (1−γ) log(1−π) − ½ log 2π − ½ x² + H(γ_i)], H the binary entropy.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            entropy = -(
+                np.where(gamma > 0, gamma * np.log(gamma), 0.0)
+                + np.where(other > 0, other * np.log(other), 0.0)
+            )
+        total = (
+            gamma.sum() * math.log(pi)
+            + other.sum() * math.log1p(-pi)
+            - 0.5 * len(x) * LOG_2PI
+            - 0.5 * float(np.dot(x, x))
+            + float(entropy.sum())
+        )
+        return cls(
+            float(gamma.sum()),
+            float(np.dot(gamma, x)),
+            float(other.sum()),
+            float(np.dot(other, x)),
+            total / len(x),
+            len(x),
+        )
+
+    def __call__(self, mu1, mu2):
+        """B at (μ1, μ2); numpy arrays broadcast, so a grid is B(m1[:, None], m2[None, :])."""
+        quadratic = self.s1 * mu1**2 - 2 * self.t1 * mu1 + self.s2 * mu2**2 - 2 * self.t2 * mu2
+        return self.constant - quadratic / (2 * self.n)
+
+    @property
+    def maximiser(self) -> tuple[float, float]:
+        """argmax B = (T1/S1, T2/S2): the M step. A component with no weight keeps no mean (NaN)."""
+        m1 = self.t1 / self.s1 if self.s1 > 0 else math.nan
+        m2 = self.t2 / self.s2 if self.s2 > 0 else math.nan
+        return m1, m2
+
+
+def surface(
+    x: np.ndarray, pi: float, mu1: np.ndarray, mu2: np.ndarray, device: str = "auto"
+) -> np.ndarray:
+    """ℓ̄ on the grid mu1 × mu2, shape (len(mu1), len(mu2)): rows are μ1, columns μ2."""
+    return deque(surface_blocks(x, pi, mu1, mu2, device), maxlen=1)[0][1]
+
+
+def surface_blocks(
+    x: np.ndarray, pi: float, mu1: np.ndarray, mu2: np.ndarray, device: str = "auto"
+):
+    """Compute the surface a block of rows at a time, yielding (fraction done, surface).
+
+    With A_k[g, i] = log π_k + log N(x_i; μ_k[g], 1) precomputed, every grid point needs one
+    log-add-exp per data point; tiles of about 2^22 elements keep memory flat at any size, and a
+    caller can stop between them. The surface is complete once the fraction is 1.
+    """
+    import torch
+
+    from engine import device as devices
+
+    where = devices.resolve(device)
+    dtype = devices.dtype()
+    # torch.tensor copies: the data arrays are read-only, which torch.as_tensor warns about.
+    xs = torch.tensor(np.asarray(x, dtype=np.float64), device=where, dtype=dtype)
+    m1 = torch.tensor(np.asarray(mu1, dtype=np.float64), device=where, dtype=dtype)
+    m2 = torch.tensor(np.asarray(mu2, dtype=np.float64), device=where, dtype=dtype)
+    a = math.log(pi) - 0.5 * LOG_2PI - 0.5 * (xs[None, :] - m1[:, None]) ** 2  # (G1, n)
+    b = math.log1p(-pi) - 0.5 * LOG_2PI - 0.5 * (xs[None, :] - m2[:, None]) ** 2  # (G2, n)
+    out = torch.empty((len(m1), len(m2)), device=where, dtype=dtype)
+    n = len(xs)
+    rows = max(1, TILE_ELEMENTS // max(1, len(m2) * n))
+    result = np.empty((len(m1), len(m2)))
+    for start in range(0, len(m1), rows):
+        stop = min(start + rows, len(m1))
+        tile = torch.logaddexp(a[start:stop, None, :], b[None, :, :])  # (rows, G2, n)
+        out[start:stop] = tile.mean(dim=2)
+        if stop == len(m1):
+            result[:] = out.cpu().numpy()
+        yield stop / len(m1), result
