@@ -128,6 +128,7 @@ def get(name: str) -> Experiment:
 def _load_all() -> None:
     # Importing the experiment modules registers them.
     import engine.data.experiment
+    import engine.em.coins
     import engine.em.means_experiment  # noqa: F401
 
 

@@ -205,3 +205,40 @@ def test_gmm1d_means_lines_follow_the_stable_format(capsys, tmp_path):
     lls = [line["log_likelihood"] for line in lines[:-1]]
     assert lls == sorted(lls)
     assert lines[0]["mu1"] == -1 and lines[0]["elbo"] is None
+
+
+def test_coins_lines_follow_the_stable_format(capsys):
+    code, out, _ = run_cli(
+        capsys,
+        "run",
+        "coins",
+        "--set",
+        "observations=1,1,0,1,0,0,1,0,1,1",
+        "--set",
+        "starts=0.5,0.5,0.5;0.4,0.6,0.7",
+        "--steps",
+        "3",
+        "--json",
+    )
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["step"] for line in lines[:-1]] == [0, 1, 2, 3]
+    first, second = lines[1]["runs"]
+    assert (first["p_a"], first["p_b"], first["p_c"]) == pytest.approx((0.5, 0.6, 0.6))
+    assert (second["p_a"], second["p_b"], second["p_c"]) == pytest.approx(
+        (0.4064, 0.5368, 0.6432), abs=1e-4
+    )
+    assert first["log_likelihood"] == pytest.approx(lines[1]["best_log_likelihood"])
+    code, out, _ = run_cli(
+        capsys,
+        "run",
+        "coins",
+        "--set",
+        "n=500",
+        "--set",
+        "truth=0.1,0.9,0.3",
+        "--steps",
+        "1",
+        "--json",
+    )
+    assert code == 0 and json.loads(out.splitlines()[0])["n"] == 500

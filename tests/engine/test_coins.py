@@ -1,0 +1,102 @@
+"""EM for the three coins: Li Hang's numbers, one-step convergence, the ridge of maxima."""
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine import run
+from engine.config import ConfigError
+from engine.em.coins import CoinsConfig, em_step, mean_log_likelihood
+
+
+def per_toss_em_step(theta, tosses):
+    """The textbook E and M steps over every toss: an oracle for the sufficient-statistics one."""
+    p_a, p_b, p_c = theta
+    o = np.asarray(tosses, dtype=float)
+    b = p_a * p_b**o * (1 - p_b) ** (1 - o)
+    c = (1 - p_a) * p_c**o * (1 - p_c) ** (1 - o)
+    r = b / (b + c)
+    return np.array([r.mean(), (r * o).sum() / r.sum(), ((1 - r) * o).sum() / (1 - r).sum()])
+
+
+def test_li_hang_published_estimates():
+    final = list(run("coins", preset="li-hang"))[-1]
+    assert final.theta[0] == pytest.approx([0.5, 0.6, 0.6], abs=1e-4)
+    assert final.theta[1] == pytest.approx([0.4064, 0.5368, 0.6432], abs=1e-4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.integers(0, 1), min_size=1, max_size=40), st.tuples(*[st.floats(0.01, 0.99)] * 3)
+)
+def test_sufficient_statistics_step_equals_the_per_toss_step(tosses, theta):
+    heads, n = sum(tosses), len(tosses)
+    fast = em_step(np.array([theta]), heads, n)[0]
+    if 0 < heads < n:
+        assert fast == pytest.approx(per_toss_em_step(theta, tosses), rel=1e-10)
+    ll = mean_log_likelihood(np.array(theta), heads, n)
+    assert mean_log_likelihood(fast, heads, n) >= ll - 1e-12  # EM never goes down
+
+
+def test_every_seed_003_start_reaches_the_maximum_in_one_step_on_the_ridge():
+    snaps = list(run("coins", preset="seed-003-coins"))
+    start, first, last = snaps[0], snaps[1], snaps[-1]
+    assert start.theta.shape == (9, 3) and start.step == 0
+    o = first.o_hat
+    assert first.best == pytest.approx(o * np.log(o) + (1 - o) * np.log(1 - o))
+    assert np.all(start.log_likelihood < first.best)
+    assert first.log_likelihood == pytest.approx(np.full(9, first.best), abs=1e-12)
+    assert np.abs(last.ridge).max() < 1e-12
+    assert (
+        np.abs(
+            last.cloud[:, 0] * last.cloud[:, 1] + (1 - last.cloud[:, 0]) * last.cloud[:, 2] - o
+        ).max()
+        < 1e-12
+    )
+    assert last.cloud.shape == (2000, 3)
+    # Different starts, different fixed points: the ridge is not a point (non-identifiable).
+    assert np.ptp(last.theta[:, 0]) > 0.3
+    assert last.history.shape == (21, 9, 3) and last.log_likelihood_history.shape == (21, 9)
+
+
+def test_drawn_tosses_follow_the_truth():
+    heads = next(run("coins", n=200_000, truth=(0.1, 0.9, 0.3), iterations=1)).heads
+    p = 0.1 * 0.9 + 0.9 * 0.3
+    assert abs(heads / 200_000 - p) < 5 * np.sqrt(p * (1 - p) / 200_000)
+
+
+def test_json_form_for_scripts():
+    first = next(run("coins", observations=(1, 1, 0, 1), starts=(0.5, 0.5, 0.5, 0.4, 0.6, 0.7)))
+    data = json.loads(json.dumps(first.to_dict(), allow_nan=False))
+    assert data["step"] == 0 and len(data["runs"]) == 2
+    assert set(data["runs"][1]) == {"p_a", "p_b", "p_c", "log_likelihood"}
+    assert data["runs"][1]["p_c"] == 0.7 and data["o_hat"] == 0.75
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"starts": (0.5, 0.5)}, "give 'p_A, p_B, p_C'"),
+        ({"starts": (0.0, 0.5, 0.5)}, "strictly between 0 and 1"),
+        ({"starts": (0.5, 1.0, 0.5)}, "starts[0]"),
+        ({"truth": (0.5, 0.5)}, "give p_A, p_B, p_C"),
+        ({"observations": (1, 2)}, "observations[1] = 2"),
+        ({"observations": ()}, "at least one toss"),
+        ({"cloud": -1}, "cloud = -1"),
+    ],
+)
+def test_bad_coin_configs(params, fragment):
+    with pytest.raises(ConfigError) as caught:
+        CoinsConfig.create(**params)
+    assert fragment in str(caught.value)
+
+
+def test_all_heads_is_a_maximum_of_zero_and_stays_finite():
+    final = list(run("coins", observations=(1, 1, 1), starts=(0.3, 0.4, 0.5)))[-1]
+    assert final.best == 0.0
+    assert np.all(np.isfinite(final.theta)) and final.log_likelihood[0] == pytest.approx(
+        0.0, abs=1e-9
+    )
