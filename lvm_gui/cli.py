@@ -95,8 +95,8 @@ def make_config(
 
 
 def check_steps(steps: int | None) -> None:
-    if steps is not None and steps < 1:
-        raise UsageError(f"--steps {steps}: give a number >= 1")
+    if steps is not None and steps < 0:
+        raise UsageError(f"--steps {steps}: give a step number >= 0 (0: EM's start)")
 
 
 def _json_line(obj: dict[str, Any]) -> str:
@@ -173,7 +173,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.panel not in PANELS:
         raise UsageError(_unknown_panel(args.panel))
     panel_type = PANELS[args.panel]
-    experiment = engine.get(panel_type.experiment_name)
+    experiment = engine.get(panel_type.experiment_of(args.preset))
     config = make_config(experiment, args.preset, parse_sets(args.set), seed=args.seed)
     for note in config.notes:
         print(f"lvm-gui: note: {note}", file=sys.stderr)
@@ -228,7 +228,7 @@ def cmd_window(args: argparse.Namespace) -> int:
         raise UsageError(_unknown_panel(args.panel))
     if args.preset is not None:
         panel = args.panel or "data"
-        engine.get(PANELS[panel].experiment_name).preset(args.preset)
+        PANELS[panel].experiment_of(args.preset)
     from lvm_gui.app import run_window
 
     return run_window(args.panel, args.preset)

@@ -111,7 +111,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_shortcuts(self) -> None:
-        for key, method in (("Space", "step"), ("R", "toggle_run"), ("Esc", "cancel")):
+        keys = (
+            ("Space", "step"),
+            ("R", "toggle_run"),
+            ("Esc", "cancel"),
+            ("Left", "history_back"),
+            ("Right", "history_forward"),
+        )
+        for key, method in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda m=method: getattr(self.current_panel, m)())
 

@@ -80,6 +80,11 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
             axis.label.setDefaultTextColor(QColor(theme.foreground))
     title = item.titleLabel
     title.setText(title.text, color=theme.foreground)
+    for bar in plot.scene().items():
+        if isinstance(bar, pg.ColorBarItem):
+            bar.axis.setTextPen(pg.mkPen(theme.foreground))
+            bar.getAxis("left").setTextPen(pg.mkPen(theme.foreground))
+            bar.getAxis("left").label.setDefaultTextColor(QColor(theme.foreground))
     legend = item.legend
     if legend is not None:
         legend.setBrush(with_alpha(theme.background, 210))
@@ -88,5 +93,6 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
 
 
 def apply_theme(root: QWidget, theme: Theme) -> None:
-    for plot in root.findChildren(pg.PlotWidget):
-        style_plot(plot, theme)
+    for view in root.findChildren(pg.GraphicsView):
+        if hasattr(view, "getPlotItem"):  # PlotWidget, and layouts that answer like one
+            style_plot(view, theme)

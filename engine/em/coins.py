@@ -245,10 +245,6 @@ PRESETS = {
 
 EXPERIMENT = register(
     Experiment(
-        "coins",
-        "EM for the three coins from many starts (seed 003, Li Hang)",
-        CoinsConfig,
-        generate,
-        PRESETS,
+        "coins", "Three coins, many starts (seed 003, Li Hang)", CoinsConfig, generate, PRESETS
     )
 )

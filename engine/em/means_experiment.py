@@ -219,10 +219,6 @@ PRESETS = {
 
 EXPERIMENT = register(
     Experiment(
-        "gmm1d-means",
-        "EM for two means of a 1-D mixture over the log-likelihood surface (seed 003 §2.9)",
-        MeansConfig,
-        generate,
-        PRESETS,
+        "gmm1d-means", "Two means of a 1-D mixture (seed 003 §2.9)", MeansConfig, generate, PRESETS
     )
 )

@@ -42,6 +42,32 @@ def log_likelihood(x: np.ndarray, mu: tuple[float, float], pi: float) -> float:
     return float(np.mean(np.logaddexp(a, b)))
 
 
+def log_likelihood_at(x: np.ndarray, mus: np.ndarray, pi: float) -> np.ndarray:
+    """ℓ̄ at many parameter points mus (P, 2) at once, shape (P,)."""
+    mus = np.asarray(mus, dtype=np.float64)
+    a = math.log(pi) + _log_normal(x[None, :], mus[:, :1])
+    b = math.log1p(-pi) + _log_normal(x[None, :], mus[:, 1:])
+    return np.logaddexp(a, b).mean(axis=1)
+
+
+def slice_line(
+    origin, target, fallback=(1.0, 1.0), points: int = 241, reach: float = 1.5
+) -> tuple[np.ndarray, np.ndarray]:
+    """Points on the line through origin and target, extended both ways.
+
+    Returns (s, μ(s)) with μ(s) = origin + s·u, u the unit direction towards target and s in
+    μ units; the span reaches `reach` step lengths beyond both ends (at least ±0.5). When the
+    two coincide (EM has converged) the direction is `fallback`.
+    """
+    origin = np.asarray(origin, dtype=np.float64)
+    step = np.asarray(target, dtype=np.float64) - origin
+    length = float(np.hypot(*step))
+    direction = step / length if length > 1e-9 else np.asarray(fallback) / np.hypot(*fallback)
+    half = max(0.5, reach * length)
+    s = np.linspace(-half, length + half, points)
+    return s, origin + s[:, None] * direction
+
+
 def responsibilities(x: np.ndarray, mu: tuple[float, float], pi: float) -> np.ndarray:
     """γ_i = p(z_i = 1 | x_i, μ): the posterior of the first component (the E step)."""
     a = math.log(pi) + _log_normal(x, mu[0])
@@ -89,6 +115,30 @@ class Surrogate:
         """B at (μ1, μ2); numpy arrays broadcast, so a grid is B(m1[:, None], m2[None, :])."""
         quadratic = self.s1 * mu1**2 - 2 * self.t1 * mu1 + self.s2 * mu2**2 - 2 * self.t2 * mu2
         return self.constant - quadratic / (2 * self.n)
+
+    @property
+    def peak(self) -> float:
+        """max B, reached at the maximiser."""
+        return float(self(*self.maximiser))
+
+    def level_curve(self, level: float, points: int = 181) -> np.ndarray | None:
+        """The closed curve {μ : B(μ) = level}, shape (points, 2), or None above the peak.
+
+        B has no cross term, so its level sets are axis-aligned ellipses centred on the
+        maximiser: S1 (μ1 − m1)² + S2 (μ2 − m2)² = 2n (max B − level).
+        """
+        room = 2 * self.n * (self.peak - level)
+        if not room > 0 or self.s1 <= 0 or self.s2 <= 0:
+            return None
+        angles = np.linspace(0.0, 2.0 * np.pi, points)
+        m1, m2 = self.maximiser
+        return np.stack(
+            [
+                m1 + np.sqrt(room / self.s1) * np.cos(angles),
+                m2 + np.sqrt(room / self.s2) * np.sin(angles),
+            ],
+            axis=1,
+        )
 
     @property
     def maximiser(self) -> tuple[float, float]:

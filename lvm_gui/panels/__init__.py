@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lvm_gui.panels.base import ExperimentPanel
 from lvm_gui.panels.data_panel import DataPanel
+from lvm_gui.panels.em_panel import EMPanel
 
-PANELS: dict[str, type[ExperimentPanel]] = {panel.name: panel for panel in (DataPanel,)}
+PANELS: dict[str, type[ExperimentPanel]] = {panel.name: panel for panel in (DataPanel, EMPanel)}
 
-__all__ = ["PANELS", "DataPanel", "ExperimentPanel"]
+__all__ = ["PANELS", "DataPanel", "EMPanel", "ExperimentPanel"]

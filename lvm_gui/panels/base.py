@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt import QLabeledDoubleSlider
+from superqt import QLabeledDoubleSlider, QLabeledSlider
 
 import engine
 from engine.config import ConfigError, ExperimentConfig, ParamInfo, format_value, parse_value
@@ -53,25 +53,32 @@ class ExperimentPanel(QWidget):
 
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
-    experiment_name: ClassVar[str] = ""
+    # The experiments this panel shows (a model chooser appears when there are several).
+    experiment_names: ClassVar[tuple[str, ...]] = ()
     default_preset: ClassVar[str | None] = None
     hidden_params: ClassVar[frozenset[str]] = frozenset({"device", "out"})
+    # Values the panel always sets, by experiment (e.g. E and M as separate steps).
+    forced_params: ClassVar[dict[str, dict[str, Any]]] = {}
     autorun: ClassVar[bool] = False  # run to the end after every change of parameters
+    # Otherwise show the first step (the start) at once, so the plots are never empty.
+    show_first_step: ClassVar[bool] = True
 
     status_changed = Signal()
     config_changed = Signal(object)
 
     def __init__(self, preset: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.experiment: Experiment = engine.get(self.experiment_name)
+        self.experiments = {name: engine.get(name) for name in self.experiment_names}
         self.theme = themes.LIGHT
         self.preset = preset if preset is not None else self.default_preset
         self.reset_preset = self.preset
-        self.config: ExperimentConfig = self.experiment.config(self.preset)
+        self.experiment: Experiment = self.experiments[self.experiment_of(self.preset)]
+        self.config: ExperimentConfig = self._forced(self.experiment.config(self.preset))
         self.last_snapshot: Snapshot | None = None
         self.controller = ExperimentController(self)
         self._syncing = False
         self.last_message: tuple[str, str] | None = None
+        self._headless_history: list[Snapshot] = []
         self._build()
         self.controller.snapshot_ready.connect(self._on_snapshot)
         self.controller.finished.connect(self._on_result)
@@ -83,6 +90,21 @@ class ExperimentPanel(QWidget):
         )
         self._sync_tree(self.config)
         self._show_notes(self.config)
+
+    @classmethod
+    def experiment_of(cls, preset: str | None) -> str:
+        """The experiment whose preset this is (the first experiment for None)."""
+        for name in cls.experiment_names:
+            if preset is None or preset in engine.get(name).presets:
+                return name
+        known = ", ".join(p for n in cls.experiment_names for p in engine.get(n).presets)
+        raise ConfigError(f"unknown preset {preset!r} for the {cls.name} panel; known: {known}")
+
+    def _forced(self, config: ExperimentConfig) -> ExperimentConfig:
+        forced = self.forced_params.get(self.experiment.name, {})
+        if any(getattr(config, k) != v for k, v in forced.items()):
+            return config.replace(**forced)
+        return config
 
     # --- for subclasses ---------------------------------------------------------------------
     def build_plots(self) -> QWidget:
@@ -112,26 +134,25 @@ class ExperimentPanel(QWidget):
         left = QVBoxLayout(controls)
         left.setContentsMargins(6, 6, 6, 6)
 
+        self.model_box = QComboBox()
+        for name, experiment in self.experiments.items():
+            self.model_box.addItem(experiment.title, name)
+        self.model_box.setToolTip("Which model this panel runs")
+        self.model_box.setVisible(len(self.experiments) > 1)
+        self.model_box.activated.connect(self._on_model_chosen)
+        left.addWidget(self.model_box)
+
         row = QHBoxLayout()
         row.addWidget(QLabel("Preset"))
         self.preset_box = QComboBox()
-        self.preset_box.addItem("(custom)", None)
-        for preset in self.experiment.presets:
-            self.preset_box.addItem(preset, preset)
         self.preset_box.setToolTip("Presets reproduce the course material's experiments")
-        self._select_preset_item(self.preset)
         self.preset_box.activated.connect(self._on_preset_chosen)
         row.addWidget(self.preset_box, 1)
         left.addLayout(row)
 
-        self.parameters = Parameter.create(
-            name="parameters", type="group", children=self._tree_children()
-        )
         self.tree = ParameterTree(showHeader=False)
-        self.tree.setParameters(self.parameters, showTop=False)
         self.tree.setMinimumHeight(220)
-        self._set_name_tooltips()
-        self.parameters.sigTreeStateChanged.connect(self._on_tree_changed)
+        self._build_tree()
         left.addWidget(self.tree, 3)
 
         buttons = QGridLayout()
@@ -165,6 +186,20 @@ class ExperimentPanel(QWidget):
         speed_row.addWidget(speed_label)
         speed_row.addWidget(self.delay_slider, 1)
         left.addLayout(speed_row)
+
+        history_row = QHBoxLayout()
+        history_label = QLabel("History")
+        history_label.setToolTip(
+            "Look back at earlier steps (Left and Right keys); the run itself goes on from the "
+            "newest"
+        )
+        self.history_slider = QLabeledSlider(Qt.Orientation.Horizontal)
+        self.history_slider.setRange(0, 0)
+        self.history_slider.setToolTip(history_label.toolTip())
+        self.history_slider.valueChanged.connect(self._on_history_moved)
+        history_row.addWidget(history_label)
+        history_row.addWidget(self.history_slider, 1)
+        left.addLayout(history_row)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -219,6 +254,44 @@ class ExperimentPanel(QWidget):
         return [
             _tree_opts(info, getattr(self.config, info.name)) for info in self._visible_params()
         ]
+
+    def _build_tree(self) -> None:
+        """(Re)build the parameter tree and preset list for the current experiment."""
+        self.parameters = Parameter.create(
+            name="parameters", type="group", children=self._tree_children()
+        )
+        self.tree.setParameters(self.parameters, showTop=False)
+        self._set_name_tooltips()
+        self.parameters.sigTreeStateChanged.connect(self._on_tree_changed)
+        self.preset_box.clear()
+        self.preset_box.addItem("(custom)", None)
+        for preset in self.experiment.presets:
+            self.preset_box.addItem(preset, preset)
+        self._select_preset_item(self.preset)
+        self.model_box.setCurrentIndex(max(0, self.model_box.findData(self.experiment.name)))
+
+    def set_experiment(self, name: str, preset: str | None = None) -> None:
+        """Switch the model: a new parameter tree, the preset's (or default) values, new plots."""
+        self.controller.cancel()
+        self.experiment = self.experiments[name]
+        self.preset = preset
+        self.config = self._forced(self.experiment.config(preset))
+        self.last_snapshot = None
+        self._build_tree()
+        self._sync_tree(self.config)
+        self.on_experiment_changed()
+
+    def on_experiment_changed(self) -> None:
+        """The model changed: subclasses switch their plots."""
+
+    def _on_model_chosen(self, index: int) -> None:
+        name = self.model_box.itemData(index)
+        if name != self.experiment.name:
+            presets = list(self.experiments[name].presets)
+            preset = presets[0] if presets else None
+            self.set_experiment(name, preset)
+            self.reset_preset = preset
+            self.set_config(self.config, preset=preset)
 
     def _set_name_tooltips(self) -> None:
         for child in self.parameters.children():
@@ -276,6 +349,7 @@ class ExperimentPanel(QWidget):
         try:
             for name in changed:
                 values = config_type.adjusted(name, values, self.config)
+            values.update(self.forced_params.get(self.experiment.name, {}))
             config = config_type.create(**values)
         except ConfigError as exc:
             self.show_message(str(exc), "error")  # the last good config and data stay
@@ -288,7 +362,7 @@ class ExperimentPanel(QWidget):
         """Show and (with start) run `config`; `preset` names it when it is one, else custom."""
         self.preset = preset
         self._select_preset_item(preset)
-        self.config = config
+        self.config = config = self._forced(config)
         self._sync_tree(config)
         self.clear_message()
         self._show_notes(config)
@@ -307,6 +381,9 @@ class ExperimentPanel(QWidget):
 
     def apply_preset(self, preset: str) -> None:
         self.reset_preset = preset
+        name = self.experiment_of(preset)
+        if name != self.experiment.name:
+            self.set_experiment(name, preset)
         self.set_config(self.experiment.config(preset), preset=preset)
 
     # --- running ----------------------------------------------------------------------------
@@ -314,6 +391,8 @@ class ExperimentPanel(QWidget):
         self.controller.start(self.config, self.experiment.generate)
         if self.autorun:
             self.controller.play()
+        elif self.show_first_step:
+            self.controller.step()
 
     def step(self) -> None:
         self.controller.step()
@@ -336,8 +415,7 @@ class ExperimentPanel(QWidget):
         self.controller.shutdown()
         run = Run(self.config, self.experiment.generate)
         try:
-            for _ in run.until(steps):
-                pass
+            self._headless_history = list(run.until(steps))
         finally:
             run.close()
         shown = run.result if run.done else run.last
@@ -345,7 +423,40 @@ class ExperimentPanel(QWidget):
             self._on_snapshot(shown)
         return shown
 
+    @property
+    def history(self) -> list[Snapshot]:
+        """Every snapshot of the current run so far (the worker's, or a headless run's)."""
+        return self.controller.history or self._headless_history
+
+    def _on_history_moved(self, index: int) -> None:
+        history = self.history
+        if self._syncing or not 0 <= index < len(history):
+            return
+        self._draw(history[index])
+
+    def history_back(self) -> None:
+        self.history_slider.setValue(self.history_slider.value() - 1)
+
+    def history_forward(self) -> None:
+        self.history_slider.setValue(self.history_slider.value() + 1)
+
+    def _follow_history(self) -> None:
+        """Keep the slider on the newest step while the run goes on (unless moved back)."""
+        count = len(self.history)
+        self._syncing = True
+        try:
+            at_end = self.history_slider.value() >= self.history_slider.maximum()
+            self.history_slider.setRange(0, max(0, count - 1))
+            if at_end:
+                self.history_slider.setValue(max(0, count - 1))
+        finally:
+            self._syncing = False
+
     def _on_snapshot(self, snap: Snapshot) -> None:
+        self._follow_history()
+        self._draw(snap)
+
+    def _draw(self, snap: Snapshot) -> None:
         self.last_snapshot = snap
         try:
             self.show_snapshot(snap)

@@ -33,7 +33,7 @@ def _numbers(values, digits: int = 4) -> str:
 class DataPanel(ExperimentPanel):
     name = "data"
     title = "Data"
-    experiment_name = "data"
+    experiment_names = ("data",)
     default_preset = "seed-003"
     autorun = True
 

@@ -158,3 +158,30 @@ def test_data_from_a_file(tmp_path):
     wide.write_text("a,b\n1,2\n3,4\n")
     with pytest.raises(ConfigError, match="2-D points"):
         list(run("gmm1d-means", data=str(wide)))
+
+
+def test_level_curve_lies_on_the_level_and_touches_at_the_iterate():
+    x = seed_003_points()
+    theta = (0.0, 0.5)
+    surrogate = Surrogate.from_responsibilities(x, responsibilities(x, theta, 0.5), 0.5)
+    level = log_likelihood(x, theta, 0.5)  # = B(θ_t; θ_t)
+    curve = surrogate.level_curve(level)
+    assert surrogate(curve[:, 0], curve[:, 1]) == pytest.approx(
+        np.full(len(curve), level), abs=1e-12
+    )
+    # θ_t is on the ellipse (B touches ℓ̄ there), and ℓ̄ ≥ B = level all around it.
+    assert surrogate(*theta) == pytest.approx(level, abs=1e-12)
+    assert np.all(two_means.log_likelihood_at(x, curve, 0.5) >= level - 1e-12)
+    assert surrogate.level_curve(surrogate.peak + 1.0) is None
+
+
+def test_log_likelihood_at_many_points_and_the_slice():
+    x = seed_003_points()
+    s, points = two_means.slice_line((0.0, 0.5), (-0.8, 1.1))
+    assert np.hypot(*(points[1] - points[0])) == pytest.approx(s[1] - s[0])
+    at_zero = points[np.argmin(np.abs(s))]
+    assert at_zero == pytest.approx([0.0, 0.5], abs=0.02)
+    values = two_means.log_likelihood_at(x, points, 0.5)
+    assert values[7] == pytest.approx(log_likelihood(x, tuple(points[7]), 0.5), rel=1e-13)
+    s2, _ = two_means.slice_line((1.0, 1.0), (1.0, 1.0))
+    assert s2[0] == pytest.approx(-0.5)

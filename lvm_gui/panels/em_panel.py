@@ -1,0 +1,573 @@
+"""The EM panel: step EM over the log-likelihood surface with its surrogates; the three coins."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import ClassVar
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.em.coins import CoinsSnapshot
+from engine.em.means_experiment import MeansSnapshot
+from engine.em.two_means import log_likelihood_at, slice_line
+from lvm_gui import theme as themes
+from lvm_gui.panels.base import ExperimentPanel
+
+CONTOURS = 12
+COLOURMAP = "viridis"
+
+
+def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    item = plot.getPlotItem()
+    item.setTitle(title)
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).enableAutoSIPrefix(False)
+    return plot
+
+
+def _legend(item: pg.PlotItem, theme: themes.Theme, offset=(-10, 10)) -> pg.LegendItem:
+    if item.legend is None:
+        item.addLegend(offset=offset)
+    item.legend.clear()
+    item.legend.setLabelTextColor(theme.foreground)
+    return item.legend
+
+
+class SurfaceView(pg.GraphicsLayoutWidget):
+    """A plot with its colour bar beside it; answers getPlotItem() like a PlotWidget."""
+
+    def __init__(self, title: str, x_label: str, y_label: str) -> None:
+        super().__init__()
+        self._plot_item = self.addPlot(title=title)
+        self._plot_item.setLabel("bottom", x_label)
+        self._plot_item.setLabel("left", y_label)
+        self._plot_item.setAspectLocked(True)
+        for axis in ("left", "bottom"):
+            self._plot_item.getAxis(axis).enableAutoSIPrefix(False)
+
+    def getPlotItem(self) -> pg.PlotItem:
+        return self._plot_item
+
+
+def _arrow_angle(dx: float, dy: float) -> float:
+    """pyqtgraph's ArrowItem points left at angle 0 and turns clockwise on screen; screen y
+    runs down while the plot's y runs up."""
+    return 180.0 - math.degrees(math.atan2(dy, dx))
+
+
+class EMPanel(ExperimentPanel):
+    name = "em"
+    title = "EM"
+    experiment_names = ("gmm1d-means", "coins")
+    default_preset = "seed-003"
+    forced_params: ClassVar[dict[str, dict[str, object]]] = {"gmm1d-means": {"half_steps": True}}
+    hidden_params = frozenset({"device", "out", "half_steps", "surface"})
+
+    # --- plots ------------------------------------------------------------------------------
+    def build_plots(self) -> QWidget:
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_means())
+        self.stack.addWidget(self._build_coins())
+        self.on_experiment_changed()
+        return self.stack
+
+    def _build_means(self) -> QWidget:
+        self.surface_plot = SurfaceView("ℓ̄(μ₁, μ₂) and EM's surrogates", "μ₁", "μ₂")
+        self.surface_image = pg.ImageItem(axisOrder="row-major")
+        self.surface_image.setZValue(-10)
+        self.surface_plot.getPlotItem().addItem(self.surface_image)
+        self.colour_map = pg.colormap.get(COLOURMAP)
+        self.colour_bar = pg.ColorBarItem(
+            colorMap=self.colour_map, interactive=False, label="ℓ̄ per point", width=14
+        )
+        self.colour_bar.setImageItem(self.surface_image)
+        # Beside the plot in the layout, not inside the plot item: an aspect-locked plot item
+        # squeezes an inserted bar out of sight in a narrow window.
+        self.surface_plot.addItem(self.colour_bar)
+        self.surface_plot.ci.layout.setColumnFixedWidth(1, 90)
+        self.surface_plot.scene().sigMouseClicked.connect(self._on_surface_clicked)
+        self.surface_plot.setToolTip("Click to start EM from that (μ₁, μ₂)")
+        self._contours: list[pg.IsocurveItem] = []
+        self._overlay: list[pg.GraphicsObject] = []
+        self._surface_key = None
+
+        self.slice_plot = _plot(
+            "along the step: ℓ̄ and the surrogates",
+            "distance along the step from θ_t (μ units)",
+            "per-point value",
+        )
+        self.bound_plot = _plot(
+            "log p(x) = ELBO + KL per half-step", "half-step", "per-point value"
+        )
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.slice_plot)
+        right.addWidget(self.bound_plot)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.surface_plot)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _build_coins(self) -> QWidget:
+        self.coins_table = QTableWidget()
+        self.coins_table.setToolTip(
+            "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)"
+        )
+        self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.trace_plots = [_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
+        self.trace_plots[0].getPlotItem().setTitle("parameters per start")
+        for plot in self.trace_plots[1:]:
+            plot.setXLink(self.trace_plots[0])
+        self.ridge_plot = _plot(
+            "every fixed point lies on the ridge p_A p_B + (1 − p_A) p_C = ô",
+            "p_A p_B  (heads via coin B)",
+            "(1 − p_A) p_C  (heads via coin C)",
+        )
+        self.ridge_plot.setAspectLocked(True)
+        traces = QWidget()
+        trace_layout = QVBoxLayout(traces)
+        trace_layout.setContentsMargins(0, 0, 0, 0)
+        for plot in self.trace_plots:
+            trace_layout.addWidget(plot)
+        grid = QWidget()
+        layout = QGridLayout(grid)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.coins_table, 0, 0, 1, 2)
+        layout.addWidget(traces, 1, 0)
+        layout.addWidget(self.ridge_plot, 1, 1)
+        layout.setRowStretch(0, 2)
+        layout.setRowStretch(1, 5)
+        return grid
+
+    def on_experiment_changed(self) -> None:
+        coins = self.experiment.name == "coins"
+        self.stack.setCurrentIndex(1 if coins else 0)
+        self._surface_key = None
+        self.explanation.setText(self.what_you_see())
+
+    def plots(self) -> dict[str, QWidget]:
+        if self.experiment.name == "coins":
+            return {
+                "table": self.coins_table,
+                "traces": self.trace_plots[0].parentWidget(),
+                "ridge": self.ridge_plot,
+            }
+        return {"surface": self.surface_plot, "slice": self.slice_plot, "bound": self.bound_plot}
+
+    def what_you_see(self) -> str:
+        if self.experiment.name == "coins":
+            return COINS_TEXT
+        return MEANS_TEXT
+
+    # --- drawing ----------------------------------------------------------------------------
+    def show_snapshot(self, snap) -> None:
+        if isinstance(snap, CoinsSnapshot):
+            self._draw_coins(snap)
+        elif isinstance(snap, MeansSnapshot):
+            self._draw_means(snap)
+
+    def _draw_means(self, snap: MeansSnapshot) -> None:
+        self._draw_surface(snap)
+        self._draw_overlay(snap)
+        self._draw_slice(snap)
+        self._draw_bound(snap)
+        for plot in (self.surface_plot, self.slice_plot, self.bound_plot):
+            themes.style_plot(plot, self.theme)
+
+    def _draw_surface(self, snap: MeansSnapshot) -> None:
+        if snap.surface is None:
+            return
+        key = id(snap.surface)
+        if key == self._surface_key:
+            return  # the surface and its colour scale are fixed for the whole run
+        self._surface_key = key
+        values = snap.surface
+        top = float(values.max())
+        # Colours and contour levels focus on the upper part of the surface, where EM moves.
+        floor = float(np.quantile(values, 0.02))
+        self.surface_image.setImage(
+            np.ascontiguousarray(values.T, dtype=np.float32), levels=(floor, top)
+        )
+        x0, x1 = snap.mu1_axis[0], snap.mu1_axis[-1]
+        y0, y1 = snap.mu2_axis[0], snap.mu2_axis[-1]
+        dx = (x1 - x0) / (len(snap.mu1_axis) - 1)
+        dy = (y1 - y0) / (len(snap.mu2_axis) - 1)
+        self.surface_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
+        self.colour_bar.setLevels((floor, top))
+        for contour in self._contours:
+            self._detach(contour)
+        self._contours = []
+        for fraction in np.linspace(0.03, 1.0, CONTOURS) ** 2:
+            contour = pg.IsocurveItem(
+                data=values.T,
+                level=top - (top - floor) * fraction,
+                pen=pg.mkPen((255, 255, 255, 110), width=1),
+            )
+            contour.setParentItem(self.surface_image)
+            self._contours.append(contour)
+        self.surface_plot.getPlotItem().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _draw_overlay(self, snap: MeansSnapshot) -> None:
+        item = self.surface_plot.getPlotItem()
+        for thing in self._overlay:
+            self._detach(thing)
+        self._overlay = []
+        legend = _legend(item, self.theme)
+
+        def add(thing, label=None):
+            item.addItem(thing)
+            self._overlay.append(thing)
+            if label:
+                legend.addItem(thing, label)
+
+        path = snap.path
+        # ℓ̄'s own contour through θ_t, the anchor of the current surrogate: B touches it there.
+        anchor = path[max(0, len(snap.surrogates) - 1)]
+        if snap.surface is not None:
+            anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
+            level = pg.IsocurveItem(
+                data=snap.surface.T, level=anchor_level, pen=pg.mkPen("w", width=2.5)
+            )
+            level.setParentItem(self.surface_image)
+            self._overlay.append(level)
+        # Each surrogate's ellipse at the level ℓ̄(θ_k) of its anchor: it touches ℓ̄'s contour
+        # at θ_k and is centred on θ_{k+1}. Old ones fade; the current one is bold.
+        count = len(snap.surrogates)
+        for k, surrogate in enumerate(snap.surrogates):
+            anchor = path[k]
+            curve = surrogate.level_curve(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
+            if curve is None:
+                continue
+            current = k == count - 1
+            colour = themes.with_alpha(themes.ORANGE, 255 if current else 110)
+            ellipse = pg.PlotDataItem(
+                curve[:, 0], curve[:, 1], pen=pg.mkPen(colour, width=3 if current else 1.5)
+            )
+            add(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)" if current else None)
+        if count:
+            peak = snap.surrogate.maximiser
+            star = pg.ScatterPlotItem(
+                [peak[0]],
+                [peak[1]],
+                symbol="star",
+                size=18,
+                brush=pg.mkBrush(themes.ORANGE),
+                pen=pg.mkPen("k"),
+            )
+            add(star, "argmax B = next iterate")
+        line = pg.PlotDataItem(
+            path[:, 0],
+            path[:, 1],
+            pen=pg.mkPen("w", width=2),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=pg.mkBrush("w"),
+            symbolPen=pg.mkPen("k"),
+        )
+        add(line, "EM iterates θ_t")
+        for a, b in itertools.pairwise(path):
+            if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1):
+                arrow = pg.ArrowItem(
+                    pos=(float(b[0]), float(b[1])),
+                    angle=_arrow_angle(*(b - a)),
+                    headLen=14,
+                    brush=pg.mkBrush("w"),
+                    pen=pg.mkPen("k"),
+                )
+                add(arrow)
+        if abs(snap.pi - 0.5) < 1e-12:
+            mirror = pg.ScatterPlotItem(
+                [snap.mu2],
+                [snap.mu1],
+                symbol="o",
+                size=14,
+                brush=None,
+                pen=pg.mkPen(themes.SKY, width=2.5),
+            )
+            add(mirror, "mirror (μ₂, μ₁): label switching")
+
+    def _detach(self, thing: pg.GraphicsObject) -> None:
+        """Take an overlay item off the plot, whether added to it or parented to the image."""
+        if thing.parentItem() is self.surface_image:
+            thing.setParentItem(None)
+            if thing.scene() is not None:
+                thing.scene().removeItem(thing)
+        else:
+            self.surface_plot.getPlotItem().removeItem(thing)
+
+    def _span(self) -> float:
+        view = self.surface_plot.getPlotItem().viewRange()
+        return float(view[0][1] - view[0][0])
+
+    def _draw_slice(self, snap: MeansSnapshot) -> None:
+        item = self.slice_plot.getPlotItem()
+        item.clear()
+        legend = _legend(item, self.theme)
+        path = snap.path
+        theta = path[-1] if snap.phase != "M" or len(path) < 2 else path[-2]
+        target = snap.surrogate.maximiser if snap.surrogate is not None else theta
+        fallback = path[-1] - path[0] if np.hypot(*(path[-1] - path[0])) > 1e-9 else (1, 1)
+        s, points = slice_line(theta, target, fallback=fallback)
+        ell = log_likelihood_at(snap.points, points, snap.pi)
+        curve = item.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
+        legend.addItem(curve, "ℓ̄ along the line")
+        shown = snap.surrogates[-3:]
+        for age, surrogate in enumerate(reversed(shown)):
+            values = surrogate(points[:, 0], points[:, 1])
+            alpha = 255 if age == 0 else 120 // age
+            pen = pg.mkPen(themes.with_alpha(themes.ORANGE, alpha), width=2.5 if age == 0 else 1.5)
+            keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
+            bound = item.plot(s[keep], values[keep], pen=pen)
+            if age == 0:
+                legend.addItem(bound, "surrogate B(·; θ_t)")
+        step = float(np.hypot(*(np.asarray(target) - theta)))
+        touch = pg.ScatterPlotItem(
+            [0.0],
+            [log_likelihood_at(snap.points, theta[None], snap.pi)[0]],
+            size=10,
+            brush=pg.mkBrush(self.theme.ink),
+        )
+        item.addItem(touch)
+        legend.addItem(touch, "θ_t: B touches ℓ̄")
+        if snap.surrogate is not None:
+            top = pg.ScatterPlotItem(
+                [step],
+                [snap.surrogate.peak],
+                symbol="star",
+                size=16,
+                brush=pg.mkBrush(themes.ORANGE),
+                pen=pg.mkPen("k"),
+            )
+            item.addItem(top)
+            legend.addItem(top, "max B: θ_{t+1}")
+        margin = 0.15 * (ell.max() - ell.min() + 1e-9)
+        item.setYRange(ell.min() - margin, ell.max() + margin, padding=0)
+
+    def _draw_bound(self, snap: MeansSnapshot) -> None:
+        item = self.bound_plot.getPlotItem()
+        item.clear()
+        legend = _legend(item, self.theme, offset=(-10, -10))
+        history = [s for s in self.history if isinstance(s, MeansSnapshot)]
+        if not history or history[-1] is not snap:
+            history = [s for s in history if s.path.shape[0] <= snap.path.shape[0]]
+            if not history or history[-1] is not snap:
+                history = [*history, snap]
+        index = np.arange(len(history))
+        ell = np.array([s.log_likelihood for s in history])
+        elbo = np.array([np.nan if s.elbo is None else s.elbo for s in history])
+        line = item.plot(
+            index,
+            ell,
+            pen=themes.pen(self.theme.ink, 2.5),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=pg.mkBrush(self.theme.ink),
+        )
+        legend.addItem(line, "log p(x; θ), per point")
+        finite = np.isfinite(elbo)
+        bound = item.plot(
+            index[finite],
+            elbo[finite],
+            pen=themes.pen(themes.ORANGE, 2),
+            symbol="s",
+            symbolSize=6,
+            symbolBrush=pg.mkBrush(themes.ORANGE),
+        )
+        legend.addItem(bound, "ELBO(q, θ)")
+        gaps = [(i, e, v) for i, e, v in zip(index, elbo, ell, strict=True) if np.isfinite(e)]
+        if gaps:
+            xs = np.repeat([g[0] for g in gaps], 2)
+            ys = np.array([[g[1], g[2]] for g in gaps]).ravel()
+            gap = pg.PlotDataItem(xs, ys, connect="pairs", pen=pg.mkPen(themes.VERMILLION, width=4))
+            item.addItem(gap)
+            legend.addItem(gap, "KL(q ‖ p(z | x, θ)) gap")
+        flagged = [i for i, s in zip(index, history, strict=True) if s.decreased]
+        if flagged:
+            marks = pg.ScatterPlotItem(
+                flagged, ell[flagged], symbol="x", size=16, pen=pg.mkPen("r", width=3)
+            )
+            item.addItem(marks)
+            legend.addItem(marks, "ℓ went DOWN (must never happen)")
+        finite_all = np.concatenate([ell, elbo[finite]])
+        low, high = float(finite_all.min()), float(finite_all.max())
+        # At least a small span, so one point does not show ten meaningless decimals.
+        pad = max(0.05 * (high - low), 0.02 * max(1.0, abs(high)))
+        item.setYRange(low - pad, high + pad, padding=0)
+
+    def _draw_coins(self, snap: CoinsSnapshot) -> None:
+        self._fill_table(snap)
+        history = snap.history  # (t + 1, S, 3)
+        steps = np.arange(history.shape[0])
+        for p, plot in enumerate(self.trace_plots):
+            item = plot.getPlotItem()
+            item.clear()
+            for s in range(history.shape[1]):
+                item.plot(
+                    steps,
+                    history[:, s, p],
+                    pen=themes.pen(themes.component_colour(s), 2),
+                    symbol="o",
+                    symbolSize=5,
+                    symbolBrush=pg.mkBrush(themes.component_colour(s)),
+                )
+            item.setYRange(0, 1, padding=0.02)
+        self._draw_ridge(snap)
+        for plot in (*self.trace_plots, self.ridge_plot):
+            themes.style_plot(plot, self.theme)
+
+    def _fill_table(self, snap: CoinsSnapshot) -> None:
+        table = self.coins_table
+        lls = snap.log_likelihood_history  # (t + 1, S)
+        starts = snap.history[0]
+        columns = lls.shape[0]
+        table.setRowCount(lls.shape[1])
+        table.setColumnCount(columns + 1)
+        table.setHorizontalHeaderLabels(
+            [f"Iter {t}" for t in range(columns)] + ["ô log ô + (1−ô) log(1−ô)"]
+        )
+        table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
+        for s in range(lls.shape[1]):
+            colour = QColor(themes.component_colour(s))
+            for t in range(columns):
+                cell = QTableWidgetItem(f"{lls[t, s]:.5f}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if abs(lls[t, s] - snap.best) < 5e-6:
+                    cell.setForeground(QColor(themes.GREEN))
+                table.setItem(s, t, cell)
+            best = QTableWidgetItem(f"{snap.best:.5f}")
+            best.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(s, columns, best)
+            header = table.verticalHeaderItem(s)
+            if header is not None:
+                header.setForeground(colour)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _draw_ridge(self, snap: CoinsSnapshot) -> None:
+        item = self.ridge_plot.getPlotItem()
+        item.clear()
+        legend = _legend(item, self.theme)
+        o = snap.o_hat
+        ridge = item.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
+        legend.addItem(ridge, f"ridge: p_A p_B + (1 − p_A) p_C = ô = {o:.4f}")
+        if snap.cloud is not None:
+            u = snap.cloud[:, 0] * snap.cloud[:, 1]
+            v = (1 - snap.cloud[:, 0]) * snap.cloud[:, 2]
+            cloud = pg.ScatterPlotItem(
+                u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90)
+            )
+            item.addItem(cloud)
+            legend.addItem(cloud, f"{len(u):,} random starts after {snap.step} iterations")
+        history = snap.history
+        for s in range(history.shape[1]):
+            colour = themes.component_colour(s)
+            u = history[:, s, 0] * history[:, s, 1]
+            v = (1 - history[:, s, 0]) * history[:, s, 2]
+            item.plot(u, v, pen=themes.pen(colour, 1.5, dashed=True))
+            item.addItem(
+                pg.ScatterPlotItem(
+                    [u[0]], [v[0]], symbol="o", size=9, pen=pg.mkPen(colour, width=2), brush=None
+                )
+            )
+            item.addItem(
+                pg.ScatterPlotItem(
+                    [u[-1]],
+                    [v[-1]],
+                    symbol="o",
+                    size=9,
+                    brush=pg.mkBrush(colour),
+                    pen=pg.mkPen("k"),
+                )
+            )
+        # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
+        u_all = history[..., 0] * history[..., 1]
+        v_all = (1 - history[..., 0]) * history[..., 2]
+        reach = 1.08 * max(o, float(u_all.max()), float(v_all.max()), 0.05)
+        item.setXRange(0, reach, padding=0.02)
+        item.setYRange(0, reach, padding=0.02)
+
+    # --- text -------------------------------------------------------------------------------
+    def status_text(self, snap) -> str:
+        if isinstance(snap, CoinsSnapshot):
+            spread = float(np.abs(snap.log_likelihood - snap.best).max())
+            return (
+                f"iteration {snap.step} · ô = {snap.o_hat:.6g} ({snap.heads} heads of "
+                f"{snap.n}) · max ℓ̄ = ô log ô + (1 − ô) log(1 − ô) = {snap.best:.6g} · "
+                f"largest gap to it {spread:.2g} · largest distance from the ridge "
+                f"{float(np.abs(snap.ridge).max()):.2g} · seed {self.config.seed}"
+            )
+        if isinstance(snap, MeansSnapshot):
+            words = {
+                "start": "start θ₀",
+                "E": "E step: q = p(z | x, θ_t), gap closed",
+                "M": "M step: θ_{t+1} = argmax B",
+            }[snap.phase]
+            parts = [
+                f"t = {snap.step}",
+                words,
+                f"μ = ({snap.mu1:.6g}, {snap.mu2:.6g})",
+                f"ℓ̄ = {snap.log_likelihood:.6g}",
+            ]
+            if snap.elbo is not None:
+                parts += [f"ELBO = {snap.elbo:.6g}", f"KL = {snap.kl:.3g}"]
+            if snap.decreased:
+                parts.append("ℓ DECREASED: a bug")
+            parts.append(f"seed {self.config.seed}")
+            return " · ".join(parts)
+        return super().status_text(snap)
+
+    def _on_surface_clicked(self, event) -> None:
+        if self.experiment.name != "gmm1d-means" or event.button() != Qt.MouseButton.LeftButton:
+            return
+        view = self.surface_plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        self.set_params(start=(round(point.x(), 4), round(point.y(), 4)))
+
+
+MEANS_TEXT = (
+    "<p>Data from π N(μ₁, 1) + (1 − π) N(μ₂, 1); EM estimates (μ₁, μ₂) with σ and π known "
+    "(seed 003 §2.9). Colours and contours: the log-likelihood ℓ̄(μ) per point.</p>"
+    "<p><b>E step</b> at θ<sub>t</sub>: q(z<sub>i</sub>) = p(z<sub>i</sub> | x<sub>i</sub>, "
+    "θ<sub>t</sub>) gives the surrogate B(μ; θ<sub>t</sub>) = (1/n) Σ<sub>i</sub> "
+    "Σ<sub>z</sub> q log[p(x<sub>i</sub>, z; μ)/q], a quadratic bowl with B ≤ ℓ̄ everywhere and "
+    "B = ℓ̄ at θ<sub>t</sub>: the gap KL(q ‖ p(z | x, θ)) closes.</p>"
+    "<p><b>M step</b>: θ<sub>t+1</sub> = argmax B (the star), so ℓ̄(θ<sub>t+1</sub>) ≥ "
+    "B(θ<sub>t+1</sub>) ≥ B(θ<sub>t</sub>) = ℓ̄(θ<sub>t</sub>): EM never goes down.</p>"
+    "<p>Orange: B's contour at level ℓ̄(θ<sub>t</sub>), an ellipse centred on "
+    "θ<sub>t+1</sub> inside ℓ̄'s contour (white) and touching it at θ<sub>t</sub>; the ellipses "
+    "walk up the hill. Click the surface to start elsewhere; the mirror (μ₂, μ₁) is the same "
+    "fit with the labels swapped.</p>"
+)
+COINS_TEXT = (
+    "<p><b>Three coins</b>: only the second toss is seen, and ℓ̄ depends on (p<sub>A</sub>, "
+    "p<sub>B</sub>, p<sub>C</sub>) only through P(heads) = p<sub>A</sub>p<sub>B</sub> + "
+    "(1 − p<sub>A</sub>)p<sub>C</sub>. Its maximum, ô log ô + (1 − ô) log(1 − ô) with ô the "
+    "fraction of heads, is reached on a whole surface of θ (the ridge): the model is not "
+    "identifiable.</p>"
+    "<p>One EM step already sets P(heads) = ô from any start (seed 003 §2.4), so every row of "
+    "the table reaches the maximum at iteration 1, yet the starts end at different θ. In the "
+    "projection (p<sub>A</sub>p<sub>B</sub>, (1 − p<sub>A</sub>)p<sub>C</sub>) the ridge is "
+    "the line u + v = ô; hollow circles are starts, filled ones where EM stopped, and the "
+    "cloud of random starts collapses onto the line after one iteration.</p>"
+)

@@ -1,0 +1,142 @@
+"""The EM panel: half-steps over the surface, the bound, clicking a start, the coins, export."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from engine.em.coins import CoinsSnapshot
+from engine.em.means_experiment import MeansSnapshot
+from engine.em.two_means import log_likelihood_at
+from lvm_gui import export
+from lvm_gui.panels.em_panel import EMPanel
+
+
+@pytest.fixture
+def panel(qtbot):
+    panel = EMPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 860)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def run_to_end(qtbot, panel):
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        panel.restart()
+        panel.controller.play()
+    return panel.last_snapshot
+
+
+def test_steps_are_half_steps_starting_from_the_start(qtbot, panel):
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
+        panel.restart()  # shows the start at once, so the plots are never empty
+    phases = [blocker.args[0].phase]
+    qtbot.waitUntil(lambda: panel.controller.state == "paused")
+    for _ in range(2):
+        with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
+            panel.step()
+        phases.append(blocker.args[0].phase)
+        qtbot.waitUntil(lambda: panel.controller.state == "paused")
+    assert phases == ["start", "E", "M"]
+    snap = panel.last_snapshot
+    assert snap.step == 1 and "M step" in panel.status_line.text()
+    assert f"{snap.log_likelihood:.6g}" in panel.status_line.text()  # ℓ̄ to 6 digits
+
+
+def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
+    final = run_to_end(qtbot, panel)
+    assert isinstance(final, MeansSnapshot) and final.step == 9
+    history = panel.history
+    assert len(history) == 1 + 2 * 9
+    ells = [s.log_likelihood for s in history]
+    assert all(b >= a - 1e-12 for a, b in itertools.pairwise(ells))
+    assert not any(s.decreased for s in history)
+    # One orange ellipse per surrogate whose level set at its anchor is a curve.
+    expected = sum(
+        s.level_curve(log_likelihood_at(final.points, final.path[k][None], 0.5)[0]) is not None
+        for k, s in enumerate(final.surrogates)
+    )
+    ellipses = [
+        item
+        for item in panel._overlay
+        if isinstance(item, pg.PlotDataItem) and item.opts["pen"].color().name() == "#e69f00"
+    ]
+    assert expected >= 8 and len(ellipses) == expected
+    assert panel.surface_image.image.shape == (120, 120)
+
+
+def test_history_slider_shows_an_earlier_step(qtbot, panel):
+    run_to_end(qtbot, panel)
+    panel.history_slider.setValue(2)
+    assert panel.last_snapshot is panel.history[2] and panel.last_snapshot.phase == "M"
+    panel.history_back()
+    assert panel.last_snapshot.phase == "E"
+
+
+def test_clicking_the_surface_restarts_from_there(qtbot, panel):
+    run_to_end(qtbot, panel)
+    view = panel.surface_plot.getPlotItem().vb
+    scene_point = view.mapViewToScene(QPointF(1.5, -1.0))
+    widget_point = panel.surface_plot.mapFromScene(scene_point)
+    with qtbot.waitSignal(panel.controller.state_changed, timeout=5000):
+        qtbot.mouseClick(panel.surface_plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert panel.config.start == pytest.approx((1.5, -1.0), abs=0.05)
+    assert panel.preset is None
+
+
+def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
+    panel.apply_preset("seed-003-coins")
+    assert panel.experiment.name == "coins" and panel.stack.currentIndex() == 1
+    final = run_to_end(qtbot, panel)
+    assert isinstance(final, CoinsSnapshot) and final.step == 20
+    table = panel.coins_table
+    assert table.rowCount() == 9 and table.columnCount() == 22
+    assert table.item(0, 1).text() == f"{final.best:.5f}"
+    assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
+    assert "largest distance from the ridge" in panel.status_line.text()
+
+
+def test_switching_model_by_the_chooser(qtbot, panel):
+    index = panel.model_box.findData("coins")
+    panel.model_box.setCurrentIndex(index)
+    panel.model_box.activated.emit(index)
+    assert panel.experiment.name == "coins" and panel.preset == "seed-003-coins"
+    names = {c.name() for c in panel.parameters.children()}
+    assert "starts" in names and "grid" not in names
+    # The new model's start is shown at once: nine starts of seed 003 in the table.
+    qtbot.waitUntil(lambda: isinstance(panel.last_snapshot, CoinsSnapshot), timeout=5000)
+    assert panel.last_snapshot.step == 0 and panel.coins_table.rowCount() == 9
+
+
+def test_bad_start_is_refused_in_the_panel(qtbot, panel):
+    run_to_end(qtbot, panel)
+    before = panel.last_snapshot
+    panel.parameters.child("start").setValue("1, 2, 3")
+    assert "give two numbers" in panel.message.text()
+    assert panel.last_snapshot is before
+
+
+def test_export_of_both_models(qtbot, panel, tmp_path):
+    run_to_end(qtbot, panel)
+    path = export.save_png(panel, tmp_path / "em.png", 1600, panel.png_text())
+    image = QImage(str(path))
+    assert image.width() == 1600 and image.text("Preset") == "seed-003"
+    lightness = np.array(
+        [
+            image.pixelColor(x, y).lightness()
+            for x in range(0, 1600, 50)
+            for y in range(0, image.height(), 50)
+        ]
+    )
+    assert lightness.std() > 20
+    for name, widget in panel.plots().items():
+        assert (
+            QImage(str(export.save_png(widget, tmp_path / f"{name}.png", 800, {}))).width() == 800
+        )
