@@ -129,6 +129,7 @@ def _load_all() -> None:
     # Importing the experiment modules registers them.
     import engine.data.experiment
     import engine.em.coins
+    import engine.em.gmm_experiment
     import engine.em.means_experiment  # noqa: F401
 
 

@@ -243,3 +243,39 @@ def test_coins_lines_follow_the_stable_format(capsys):
         "--json",
     )
     assert code == 0 and json.loads(out.splitlines()[0])["n"] == 500
+
+
+def test_gmm_final_line_for_scripts(capsys, tmp_path):
+    x = np.concatenate(
+        [
+            np.random.default_rng(1).normal(-3, 1, (60, 2)),
+            np.random.default_rng(2).normal(3, 1, (60, 2)),
+        ]
+    )
+    np.save(tmp_path / "x.npy", x)
+    code, out, _ = run_cli(
+        capsys,
+        "run",
+        "gmm",
+        "--set",
+        f"data={tmp_path / 'x.npy'}",
+        "--set",
+        "components=2",
+        "--set",
+        "covariance=diag",
+        "--set",
+        "tol=1e-8",
+        "--json",
+    )
+    assert code == 0
+    final = json.loads(out.splitlines()[-1])
+    assert final["final"] and final["complete"]
+    assert {"log_likelihood", "weights", "means", "covariances", "iterations", "elapsed_s"} <= set(
+        final
+    )
+    assert np.array(final["covariances"]).shape == (2, 2)
+    assert sorted(np.array(final["means"])[:, 0]) == pytest.approx([-3, 3], abs=0.5)
+    code, _, err = run_cli(
+        capsys, "run", "gmm", "--set", f"data={tmp_path / 'x.npy'}", "--set", "components=200"
+    )
+    assert code == 2 and "components = 200" in err

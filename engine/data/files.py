@@ -26,8 +26,9 @@ class DataError(ConfigError):
     """A data file that cannot be used, with the reason in one line."""
 
 
-def load(path: str | Path) -> Dataset:
-    """Read a CSV or NPZ file into a Dataset (1-D or 2-D points, optional integer labels z)."""
+def load(path: str | Path, max_columns: int = MAX_COLUMNS) -> Dataset:
+    """Read a CSV, NPY or NPZ file into a Dataset: points with at most `max_columns` columns
+    (the Data panel's are 1-D or 2-D), optional integer labels z."""
     path = Path(path)
     if not path.exists():
         raise DataError(f"{path}: no such file")
@@ -41,13 +42,15 @@ def load(path: str | Path) -> Dataset:
         )
     suffix = path.suffix.lower()
     if suffix == ".npz":
-        return _load_npz(path)
+        return _load_npz(path, max_columns)
+    if suffix == ".npy":
+        return _load_npy(path, max_columns)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _load_csv(path)
-    raise DataError(f"{path.name}: unknown file type {suffix or '(none)'}; use .csv or .npz")
+        return _load_csv(path, max_columns)
+    raise DataError(f"{path.name}: unknown file type {suffix or '(none)'}; use .csv, .npy or .npz")
 
 
-def _load_csv(path: Path) -> Dataset:
+def _load_csv(path: Path, max_columns: int) -> Dataset:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -91,7 +94,7 @@ def _load_csv(path: Path) -> Dataset:
         z = values[:, label_at]
         values = np.delete(values, label_at, axis=1)
         names = names[:label_at] + names[label_at + 1 :]
-    return _make(path, values, z, tuple(names))
+    return _make(path, values, z, tuple(names), max_columns=max_columns)
 
 
 def _delimiter(line: str) -> str | None:
@@ -116,35 +119,46 @@ def _is_number(text: str) -> bool:
 def _read_npy_member(zf: zipfile.ZipFile, name: str, path: Path, budget: int) -> np.ndarray:
     info = zf.getinfo(name)
     with zf.open(info) as fh:
-        try:
-            version = np.lib.format.read_magic(fh)
-            if version == (1, 0):
-                shape, fortran, dtype = np.lib.format.read_array_header_1_0(fh)
-            else:
-                shape, fortran, dtype = np.lib.format.read_array_header_2_0(fh)
-        except (ValueError, OSError) as exc:
-            raise DataError(f"{path.name}: {name} is not a valid .npy array ({exc})") from None
-        if dtype.hasobject or dtype.kind not in "biuf":
-            raise DataError(
-                f"{path.name}: {name} holds {dtype} values; only numbers are read "
-                "(no pickled objects)"
-            )
-        count = int(np.prod(shape, dtype=np.float64)) if shape else 1
-        nbytes = count * dtype.itemsize
-        if nbytes > budget:
-            raise DataError(
-                f"{path.name}: {name} declares shape {shape} ({nbytes / 2**20:.0f} "
-                f"MiB), more than the {budget >> 20} MiB budget"
-            )
-        if nbytes > info.file_size:
-            raise DataError(
-                f"{path.name}: {name} declares shape {shape} but holds only "
-                f"{info.file_size} bytes (truncated or corrupt)"
-            )
-        try:
-            return _read_body(fh, shape, fortran, dtype, path, name)
-        except (ValueError, OSError, EOFError) as exc:
-            raise DataError(f"{path.name}: {name} could not be read ({exc})") from None
+        return _read_npy(fh, info.file_size, path, name, budget)
+
+
+def _read_npy(fh, size: int, path: Path, name: str, budget: int) -> np.ndarray:
+    """An .npy stream whose header is checked (numbers only, a declared size that fits the
+    budget and the bytes present) before anything is allocated."""
+    try:
+        version = np.lib.format.read_magic(fh)
+        if version == (1, 0):
+            shape, fortran, dtype = np.lib.format.read_array_header_1_0(fh)
+        else:
+            shape, fortran, dtype = np.lib.format.read_array_header_2_0(fh)
+    except (ValueError, OSError) as exc:
+        raise DataError(f"{path.name}: {name} is not a valid .npy array ({exc})") from None
+    if dtype.hasobject or dtype.kind not in "biuf":
+        raise DataError(
+            f"{path.name}: {name} holds {dtype} values; only numbers are read (no pickled objects)"
+        )
+    count = int(np.prod(shape, dtype=np.float64)) if shape else 1
+    nbytes = count * dtype.itemsize
+    if nbytes > budget:
+        raise DataError(
+            f"{path.name}: {name} declares shape {shape} ({nbytes / 2**20:.0f} "
+            f"MiB), more than the {budget >> 20} MiB budget"
+        )
+    if nbytes > size:
+        raise DataError(
+            f"{path.name}: {name} declares shape {shape} but holds only "
+            f"{size} bytes (truncated or corrupt)"
+        )
+    try:
+        return _read_body(fh, shape, fortran, dtype, path, name)
+    except (ValueError, OSError, EOFError) as exc:
+        raise DataError(f"{path.name}: {name} could not be read ({exc})") from None
+
+
+def _load_npy(path: Path, max_columns: int) -> Dataset:
+    with open(path, "rb") as fh:
+        x = _read_npy(fh, path.stat().st_size, path, "the array", MAX_FILE_BYTES * 2)
+    return _make(path, x, None, None, max_columns=max_columns)
 
 
 def _read_body(fh, shape, fortran, dtype, path: Path, name: str) -> np.ndarray:
@@ -156,7 +170,7 @@ def _read_body(fh, shape, fortran, dtype, path: Path, name: str) -> np.ndarray:
     return array.reshape(shape, order="F" if fortran else "C")
 
 
-def _load_npz(path: Path) -> Dataset:
+def _load_npz(path: Path, max_columns: int) -> Dataset:
     budget = MAX_FILE_BYTES * 2
     try:
         zf = zipfile.ZipFile(path)
@@ -187,6 +201,7 @@ def _load_npz(path: Path) -> Dataset:
         truth=_truth(arrays, meta, path),
         kind=meta.get("kind", "points"),
         name=meta.get("name"),
+        max_columns=max_columns,
     )
 
 
@@ -227,6 +242,7 @@ def _make(
     truth=None,
     kind: str = "points",
     name: str | None = None,
+    max_columns: int = MAX_COLUMNS,
 ) -> Dataset:
     x = np.asarray(x)
     if x.ndim == 1:
@@ -236,8 +252,9 @@ def _make(
     n, d = x.shape
     if n == 0:
         raise DataError(f"{path.name}: no data points")
-    if not 1 <= d <= MAX_COLUMNS:
-        raise DataError(f"{path.name}: {d} data columns; LVM Lab's point data are 1-D or 2-D")
+    if not 1 <= d <= max_columns:
+        what = "1-D or 2-D" if max_columns == 2 else f"at most {max_columns}-D"
+        raise DataError(f"{path.name}: {d} data columns; this model's points are {what}")
     if n > MAX_ROWS:
         raise DataError(f"{path.name}: {n} points; at most {MAX_ROWS} are read")
     x = x.astype(np.float64)

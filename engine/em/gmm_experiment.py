@@ -1,0 +1,262 @@
+"""The `gmm` experiment: EM for a K-component Gaussian mixture, one snapshot per iteration."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from engine.config import ConfigError, ExperimentConfig, param
+from engine.data import files
+from engine.data.experiment import FAITHFUL_CSV
+from engine.em.mixture import COVARIANCE_TYPES, MixtureEM, MixtureParameters, check_parameters
+from engine.experiment import Experiment, Progress, Snapshot, bulk, register
+
+INITS = ("kmeans", "k-means++", "random", "points")
+MAX_DIMENSIONS = 64
+MAX_COMPONENTS = 100
+DISPLAY_ROWS = 20_000  # responsibilities kept for drawing, from the first rows
+MAX_START_BYTES = 16 << 20
+
+
+@dataclass(frozen=True, kw_only=True)
+class GMMConfig(ExperimentConfig):
+    data: str | None = param(
+        None, "a CSV, NPY or NPZ file of points (up to 64-D); unset: Old Faithful's 272 eruptions"
+    )
+    standardize: bool = param(
+        False,
+        "rescale each column to mean 0 and variance 1 first (as "
+        "Bishop's figure 9.8 does with Old Faithful)",
+    )
+    components: int = param(
+        2, "K, the number of Gaussian components", minimum=1, maximum=MAX_COMPONENTS
+    )
+    covariance: str = param(
+        "full",
+        "full, diag (axis-aligned), spherical (σ²I) or tied (one full covariance shared by all)",
+        choices=COVARIANCE_TYPES,
+    )
+    init: str = param(
+        "kmeans",
+        "the start: k-means labels, k-means++ centres, random "
+        "responsibilities, or given points (start_means; clicks in the window)",
+        choices=INITS,
+    )
+    start_means: tuple[float, ...] | None = param(
+        None,
+        "init = points: the K starting means, 'x, y; x, y'; each point goes to its "
+        "nearest, and that assignment sets the first weights and covariances",
+        minimum=-1e12,
+        maximum=1e12,
+    )
+    start: str | None = param(
+        None,
+        "a JSON file with weights, means, covariances shaped as scikit-learn's (overrides init)",
+    )
+    iterations: int = param(
+        100, "the most EM iterations (scikit-learn's max_iter)", minimum=0, maximum=100_000
+    )
+    tol: float = param(
+        1e-3,
+        "stop when ℓ̄ changes by less than this (0: run all iterations)",
+        minimum=0.0,
+        maximum=1e6,
+    )
+    reg_covar: float = param(
+        1e-6,
+        "added to every covariance's diagonal, so that none collapses",
+        minimum=0.0,
+        maximum=1e6,
+    )
+    n_init: int = param(
+        1, "restarts from different seeds; the best final ℓ̄ is shown", minimum=1, maximum=100
+    )
+
+    def validate(self) -> None:
+        for name in ("data", "start"):
+            value = getattr(self, name)
+            if value is not None and not Path(value).is_file():
+                raise ConfigError(f"{name} = {value!r}: no such file")
+        if self.init == "points" and self.start is None and self.start_means is None:
+            raise ConfigError(
+                "init = points needs start_means (click the scatter, or give 'x, y; x, y')"
+            )
+
+
+def load_points(config: GMMConfig) -> np.ndarray:
+    path = config.data or FAITHFUL_CSV
+    x = files.load(path, max_columns=MAX_DIMENSIONS).x
+    if config.standardize:
+        spread = x.std(axis=0)
+        if np.any(spread == 0):
+            raise ConfigError("standardize: a column is constant (zero variance)")
+        x = (x - x.mean(axis=0)) / spread
+    return x
+
+
+def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
+    """weights, means, covariances from a JSON file; untrusted, so checked before use."""
+    source = Path(path)
+    if source.stat().st_size > MAX_START_BYTES:
+        raise ConfigError(f"start = {path!r}: larger than {MAX_START_BYTES >> 20} MiB")
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+        params = MixtureParameters(
+            np.asarray(raw["weights"], dtype=np.float64),
+            np.asarray(raw["means"], dtype=np.float64),
+            np.asarray(raw["covariances"], dtype=np.float64),
+            covariance_type,
+        )
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"start = {path!r}: not a JSON object with numeric weights, means and "
+            f"covariances ({type(exc).__name__}: {exc})"
+        ) from None
+    check_parameters(params, d)
+    return params
+
+
+def initial_parameters(
+    config: GMMConfig, em: MixtureEM, x: np.ndarray, seed: int
+) -> MixtureParameters:
+    k, n, d = config.components, len(x), x.shape[1]
+    if config.start is not None:
+        params = read_start(config.start, config.covariance, d)
+        if params.k != k:
+            raise ConfigError(f"start has {params.k} components but components = {k}")
+        return params
+    rng = np.random.default_rng(seed)
+    if config.init == "points":
+        means = np.asarray(config.start_means, dtype=np.float64)
+        if means.size != k * d:
+            raise ConfigError(
+                f"start_means: {means.size} numbers; give {k} points of {d} coordinates"
+            )
+        distances = ((x[:, None, :] - means.reshape(k, d)[None]) ** 2).sum(-1)
+        labels = distances.argmin(1)
+    elif config.init == "random":
+        r = rng.random((n, k))
+        return em.m_step_from_responsibilities(r / r.sum(1, keepdims=True))
+    elif config.init == "k-means++":
+        from sklearn.cluster import kmeans_plusplus
+
+        centres, _ = kmeans_plusplus(x, k, random_state=int(rng.integers(2**31)))
+        labels = ((x[:, None, :] - centres[None]) ** 2).sum(-1).argmin(1)
+    else:
+        from sklearn.cluster import KMeans
+
+        labels = (
+            KMeans(n_clusters=k, n_init=1, random_state=int(rng.integers(2**31))).fit(x).labels_
+        )
+    r = np.zeros((n, k))
+    r[np.arange(n), labels] = 1.0
+    return em.m_step_from_responsibilities(r)
+
+
+@dataclass(frozen=True, kw_only=True)
+class GMMSnapshot(Snapshot):
+    """θ_t after t EM iterations, with ℓ̄(θ_t), the mean log-likelihood per point."""
+
+    log_likelihood: float
+    weights: np.ndarray
+    means: np.ndarray
+    covariances: np.ndarray
+    covariance_type: str
+    converged: bool = False
+    iterations: int = 0
+    elapsed_s: float = 0.0
+    decreased: bool = False
+    points: np.ndarray = bulk()  # the first rows, for drawing
+    responsibilities: np.ndarray = bulk()  # r_ik of those rows at θ_t
+    log_likelihoods: np.ndarray = bulk()  # ℓ̄(θ_0), …, ℓ̄(θ_t)
+
+    @property
+    def parameters(self) -> MixtureParameters:
+        return MixtureParameters(self.weights, self.means, self.covariances, self.covariance_type)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out.pop("covariance_type")
+        return out
+
+
+def run_em(config: GMMConfig, em: MixtureEM, start: MixtureParameters):
+    """Iterates (t, θ_t, ℓ̄(θ_t), responsibilities at θ_t) until converged or out of steps."""
+    params = start
+    previous = None
+    for t in range(config.iterations + 1):
+        ell, following, responsibilities = em.step(params)
+        converged = previous is not None and abs(ell - previous) < config.tol
+        yield t, params, ell, responsibilities, converged
+        if converged:
+            return
+        previous, params = ell, following
+
+
+def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
+    x = load_points(config)
+    n = len(x)
+    if config.components > n:
+        raise ConfigError(
+            f"components = {config.components} but the data have {n} points: K must not exceed n"
+        )
+    em = MixtureEM(x, config.covariance, config.reg_covar, config.device, keep_rows=DISPLAY_ROWS)
+    start = initial_parameters(config, em, x, config.seed)
+    if config.n_init > 1 and config.start is None and config.init != "points":
+        best = (-np.inf, start)
+        for i in range(config.n_init):
+            candidate = initial_parameters(config, em, x, config.seed + i) if i else start
+            final = -np.inf
+            for *_, ell, _, _ in run_em(config, em, candidate):
+                final = ell
+            if final > best[0]:
+                best = (final, candidate)
+            yield Progress(step=0, fraction=(i + 1) / config.n_init, what="restarts")
+        start = best[1]
+    clock = time.perf_counter()
+    history: list[float] = []
+    snap = None
+    for t, params, ell, responsibilities, converged in run_em(config, em, start):
+        decreased = bool(history) and ell < history[-1] - 1e-9 * max(1.0, abs(history[-1]))
+        history.append(ell)
+        snap = GMMSnapshot(
+            step=t,
+            log_likelihood=ell,
+            weights=params.weights,
+            means=params.means,
+            covariances=params.covariances,
+            covariance_type=config.covariance,
+            converged=converged,
+            iterations=t,
+            elapsed_s=time.perf_counter() - clock,
+            decreased=decreased,
+            points=x[:DISPLAY_ROWS],
+            responsibilities=responsibilities,
+            log_likelihoods=np.array(history),
+        )
+        yield snap
+    return snap
+
+
+PRESETS = {
+    "faithful-k2": dict(
+        standardize=True,
+        components=2,
+        covariance="full",
+        init="points",
+        start_means=(-1.5, 1.5, 1.5, -1.5),
+        iterations=20,
+        tol=0.0,
+    ),
+    "faithful-k3-diag": dict(components=3, covariance="diag", init="kmeans", iterations=100),
+}
+
+EXPERIMENT = register(
+    Experiment("gmm", "Gaussian mixture, K components (Bishop §9.2)", GMMConfig, generate, PRESETS)
+)
