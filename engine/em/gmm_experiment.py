@@ -50,8 +50,8 @@ class GMMConfig(ExperimentConfig):
     )
     start_means: tuple[float, ...] | None = param(
         None,
-        "init = points: the K starting means, 'x, y; x, y'; each point goes to its "
-        "nearest, and that assignment sets the first weights and covariances",
+        "init = points: the K starting means, 'x, y; x, y'; weights start equal and "
+        "covariances as circles of the data's variance (Bishop's figure 9.8)",
         minimum=-1e12,
         maximum=1e12,
     )
@@ -138,9 +138,18 @@ def initial_parameters(
             raise ConfigError(
                 f"start_means: {means.size} numbers; give {k} points of {d} coordinates"
             )
-        distances = ((x[:, None, :] - means.reshape(k, d)[None]) ** 2).sum(-1)
-        labels = distances.argmin(1)
-    elif config.init == "random":
+        # As Bishop's figure 9.8: the given means, equal weights, circles of the data's variance.
+        variance = float(x.var(axis=0).mean()) or 1.0
+        covariances = {
+            "full": np.stack([np.eye(d) * variance] * k),
+            "tied": np.eye(d) * variance,
+            "diag": np.full((k, d), variance),
+            "spherical": np.full(k, variance),
+        }[config.covariance]
+        return MixtureParameters(
+            np.full(k, 1.0 / k), means.reshape(k, d), covariances, config.covariance
+        )
+    if config.init == "random":
         r = rng.random((n, k))
         return em.m_step_from_responsibilities(r / r.sum(1, keepdims=True))
     elif config.init == "k-means++":
@@ -250,7 +259,7 @@ PRESETS = {
         components=2,
         covariance="full",
         init="points",
-        start_means=(-1.5, 1.5, 1.5, -1.5),
+        start_means=(-1.2, 1.5, 1.5, -0.8),
         iterations=20,
         tol=0.0,
     ),

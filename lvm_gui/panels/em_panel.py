@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data.views import ellipse
 from engine.em.coins import CoinsSnapshot
+from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
@@ -76,7 +78,7 @@ def _arrow_angle(dx: float, dy: float) -> float:
 class EMPanel(ExperimentPanel):
     name = "em"
     title = "EM"
-    experiment_names = ("gmm1d-means", "coins")
+    experiment_names = ("gmm1d-means", "coins", "gmm")
     default_preset = "seed-003"
     forced_params: ClassVar[dict[str, dict[str, object]]] = {"gmm1d-means": {"half_steps": True}}
     hidden_params = frozenset({"device", "out", "half_steps", "surface"})
@@ -86,6 +88,7 @@ class EMPanel(ExperimentPanel):
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_means())
         self.stack.addWidget(self._build_coins())
+        self.stack.addWidget(self._build_mixture())
         self.on_experiment_changed()
         return self.stack
 
@@ -159,13 +162,30 @@ class EMPanel(ExperimentPanel):
         layout.setRowStretch(1, 5)
         return grid
 
+    def _build_mixture(self) -> QWidget:
+        self.mixture_plot = _plot("points coloured by their responsibilities", "x₁", "x₂")
+        self.mixture_plot.scene().sigMouseClicked.connect(self._on_mixture_clicked)
+        self.mixture_plot.setToolTip("Click K points to start EM from those means (init = points)")
+        self.likelihood_plot = _plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θ_t)")
+        self._clicked_means: list[tuple[float, float]] = []
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.mixture_plot)
+        splitter.addWidget(self.likelihood_plot)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
     def on_experiment_changed(self) -> None:
-        coins = self.experiment.name == "coins"
-        self.stack.setCurrentIndex(1 if coins else 0)
+        index = {"gmm1d-means": 0, "coins": 1, "gmm": 2}[self.experiment.name]
+        self.stack.setCurrentIndex(index)
         self._surface_key = None
+        self._clicked_means = []
         self.explanation.setText(self.what_you_see())
 
     def plots(self) -> dict[str, QWidget]:
+        if self.experiment.name == "gmm":
+            return {"mixture": self.mixture_plot, "likelihood": self.likelihood_plot}
         if self.experiment.name == "coins":
             return {
                 "table": self.coins_table,
@@ -175,6 +195,8 @@ class EMPanel(ExperimentPanel):
         return {"surface": self.surface_plot, "slice": self.slice_plot, "bound": self.bound_plot}
 
     def what_you_see(self) -> str:
+        if self.experiment.name == "gmm":
+            return MIXTURE_TEXT
         if self.experiment.name == "coins":
             return COINS_TEXT
         return MEANS_TEXT
@@ -185,6 +207,100 @@ class EMPanel(ExperimentPanel):
             self._draw_coins(snap)
         elif isinstance(snap, MeansSnapshot):
             self._draw_means(snap)
+        elif isinstance(snap, GMMSnapshot):
+            self._draw_mixture(snap)
+
+    def _draw_mixture(self, snap: GMMSnapshot) -> None:
+        item = self.mixture_plot.getPlotItem()
+        item.clear()
+        legend = _legend(item, self.theme)
+        points, r = snap.points, snap.responsibilities
+        palette = np.array(
+            [QColor(themes.component_colour(k)).getRgbF()[:3] for k in range(snap.weights.size)]
+        )
+        # Each point's colour mixes the component colours by its responsibilities.
+        rgb = np.clip(r @ palette, 0, 1) * 255
+        brushes = [pg.mkBrush(int(a), int(b), int(c), 190) for a, b, c in rgb]
+        y = points[:, 1] if points.shape[1] > 1 else np.zeros(len(points))
+        item.addItem(pg.ScatterPlotItem(points[:, 0], y, size=6, pen=None, brush=brushes))
+        covariances = snap.parameters.full_covariances()
+        for k in range(snap.weights.size):
+            colour = themes.component_colour(k)
+            mean = snap.means[k, :2] if points.shape[1] > 1 else np.array([snap.means[k, 0], 0])
+            cov = (
+                covariances[k][:2, :2]
+                if points.shape[1] > 1
+                else np.diag([covariances[k][0, 0], 1e-12])
+            )
+            for n_sigma, dashed in ((1, False), (2, True)):
+                curve = ellipse(mean, cov, n_sigma)
+                line = item.plot(curve[:, 0], curve[:, 1], pen=themes.pen(colour, 2.5, dashed))
+                if n_sigma == 1:
+                    legend.addItem(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")
+            item.addItem(
+                pg.ScatterPlotItem(
+                    [mean[0]],
+                    [mean[1]],
+                    symbol="+",
+                    size=16,
+                    pen=pg.mkPen(self.theme.ink, width=2.5),
+                )
+            )
+        for x, y_click in self._clicked_means:
+            item.addItem(
+                pg.ScatterPlotItem(
+                    [x], [y_click], symbol="x", size=14, pen=pg.mkPen(themes.VERMILLION, width=3)
+                )
+            )
+        columns = "x₁", "x₂"
+        item.setLabel("bottom", columns[0])
+        item.setLabel("left", columns[1] if points.shape[1] > 1 else "")
+        if snap.means.shape[1] > 2:
+            item.setTitle(f"responsibilities (first two of {snap.means.shape[1]} dimensions)")
+        likelihood = self.likelihood_plot.getPlotItem()
+        likelihood.clear()
+        values = snap.log_likelihoods
+        likelihood.plot(
+            np.arange(len(values)),
+            values,
+            pen=themes.pen(self.theme.ink, 2.5),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=pg.mkBrush(self.theme.ink),
+        )
+        flagged = np.flatnonzero(np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1])))
+        if flagged.size:
+            likelihood.addItem(
+                pg.ScatterPlotItem(
+                    flagged + 1,
+                    values[flagged + 1],
+                    symbol="x",
+                    size=16,
+                    pen=pg.mkPen("r", width=3),
+                )
+            )
+        for plot in (self.mixture_plot, self.likelihood_plot):
+            themes.style_plot(plot, self.theme)
+
+    def _on_mixture_clicked(self, event) -> None:
+        if self.experiment.name != "gmm" or event.button() != Qt.MouseButton.LeftButton:
+            return
+        view = self.mixture_plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        self._clicked_means.append((round(point.x(), 4), round(point.y(), 4)))
+        wanted = self.config.components
+        if len(self._clicked_means) < wanted:
+            self.show_message(
+                f"start mean {len(self._clicked_means)} of {wanted} placed; click the rest", "note"
+            )
+            if self.last_snapshot is not None:
+                self.show_snapshot(self.last_snapshot)
+            return
+        means = tuple(v for point in self._clicked_means for v in point)
+        self._clicked_means = []
+        self.set_params(init="points", start_means=means)
 
     def _draw_means(self, snap: MeansSnapshot) -> None:
         self._draw_surface(snap)
@@ -533,6 +649,20 @@ class EMPanel(ExperimentPanel):
                 parts.append("ℓ DECREASED: a bug")
             parts.append(f"seed {self.config.seed}")
             return " · ".join(parts)
+        if isinstance(snap, GMMSnapshot):
+            if snap.converged:
+                state = "converged"
+            elif snap.step >= self.config.iterations:
+                state = "at the iteration limit"
+            else:
+                state = "not yet converged"
+            flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
+            return (
+                f"t = {snap.step} · ℓ̄ = {snap.log_likelihood:.6g} · π = "
+                f"({', '.join(f'{w:.4g}' for w in snap.weights)}) · {state} "
+                f"(tol {self.config.tol:g}) · {snap.elapsed_s * 1000:.1f} ms in EM{flag} · "
+                f"seed {self.config.seed}"
+            )
         return super().status_text(snap)
 
     def _on_surface_clicked(self, event) -> None:
@@ -558,6 +688,18 @@ MEANS_TEXT = (
     "θ<sub>t+1</sub> inside ℓ̄'s contour (white) and touching it at θ<sub>t</sub>; the ellipses "
     "walk up the hill. Click the surface to start elsewhere; the mirror (μ₂, μ₁) is the same "
     "fit with the labels swapped.</p>"
+)
+MIXTURE_TEXT = (
+    "<p>A <b>Gaussian mixture</b> with K components, fitted by EM (Bishop §9.2). E step: "
+    "r<sub>ik</sub> = π<sub>k</sub> N(x<sub>i</sub>; μ<sub>k</sub>, Σ<sub>k</sub>) / Σ<sub>j</sub> "
+    "π<sub>j</sub> N(x<sub>i</sub>; μ<sub>j</sub>, Σ<sub>j</sub>), shown as each point's colour, "
+    "a blend of the component colours. M step: N<sub>k</sub> = Σ<sub>i</sub> r<sub>ik</sub>, "
+    "π<sub>k</sub> = N<sub>k</sub>/n, μ<sub>k</sub> = Σ r<sub>ik</sub>x<sub>i</sub>/N<sub>k</sub>, "
+    "Σ<sub>k</sub> = Σ r<sub>ik</sub>(x<sub>i</sub> − μ<sub>k</sub>)(x<sub>i</sub> − "
+    "μ<sub>k</sub>)ᵀ/N<sub>k</sub> (+ reg_covar).</p>"
+    "<p>Ellipses at 1σ (solid) and 2σ (dashed). Right: ℓ̄ per iteration, which never "
+    "decreases. Click K points on the scatter to start from those means; the numbers agree "
+    "with scikit-learn's GaussianMixture from the same start.</p>"
 )
 COINS_TEXT = (
     "<p><b>Three coins</b>: only the second toss is seen, and ℓ̄ depends on (p<sub>A</sub>, "

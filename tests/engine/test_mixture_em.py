@@ -91,8 +91,10 @@ def test_old_faithful_default_runs_and_converges_by_tol():
 
 def test_bishop_preset_starts_at_the_given_means():
     first = next(run("gmm", preset="faithful-k2"))
-    # init = points: each point joins its nearest start mean; the first M step sets θ_0.
-    assert first.means[0, 0] < 0 < first.means[1, 0]
+    # init = points: the given means, equal weights, unit circles (standardised data).
+    assert first.means.tolist() == [[-1.2, 1.5], [1.5, -0.8]]
+    assert first.weights.tolist() == [0.5, 0.5]
+    assert first.covariances == pytest.approx(np.stack([np.eye(2)] * 2))
     assert first.responsibilities.shape == (272, 2)
 
 
@@ -145,3 +147,12 @@ def test_duplicate_points_and_a_constant_column(tmp_path):
     np.save(tmp_path / "const.npy", const)
     with pytest.raises(ConfigError, match="constant"):
         list(run("gmm", data=str(tmp_path / "const.npy"), standardize=True))
+
+
+def test_bishop_sequence_finds_the_two_eruption_clusters_by_iteration_20():
+    final = list(run("gmm", preset="faithful-k2"))[-1]
+    assert final.step == 20
+    # Standardised Old Faithful: short eruptions bottom-left, long ones top-right.
+    low, high = sorted(final.means.tolist())
+    assert low[0] < -1 and low[1] < -1 and high[0] > 0.5 and high[1] > 0.5
+    assert final.log_likelihoods[1] < final.log_likelihoods[10] < final.log_likelihoods[20]

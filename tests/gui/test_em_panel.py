@@ -14,6 +14,7 @@ from engine.em.coins import CoinsSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
+from lvm_gui import theme as themes
 from lvm_gui.panels.em_panel import EMPanel
 
 
@@ -140,3 +141,27 @@ def test_export_of_both_models(qtbot, panel, tmp_path):
         assert (
             QImage(str(export.save_png(widget, tmp_path / f"{name}.png", 800, {}))).width() == 800
         )
+
+
+def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
+    panel.apply_preset("faithful-k2")
+    assert panel.experiment.name == "gmm" and panel.stack.currentIndex() == 2
+    final = run_to_end(qtbot, panel)
+    assert final.step == 20 and "at the iteration limit" in panel.status_line.text()
+    scatter = [
+        i
+        for i in panel.mixture_plot.getPlotItem().items
+        if isinstance(i, pg.ScatterPlotItem) and len(i.data) == 272
+    ]
+    assert len(scatter) == 1
+    # Colours blend the component colours by responsibility: a sure point of component 1 is
+    # blue, of component 2 orange.
+    brushes = scatter[0].data["brush"]
+    sure = np.argmax(final.responsibilities[:, 0])
+    assert brushes[sure].color().name() == themes.component_colour(0).lower()
+    view = panel.mixture_plot.getPlotItem().vb
+    for x, y in [(-1.0, -1.0), (1.0, 1.0)]:
+        point = panel.mixture_plot.mapFromScene(view.mapViewToScene(QPointF(x, y)))
+        qtbot.mouseClick(panel.mixture_plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert panel.config.init == "points"
+    assert panel.config.start_means == pytest.approx((-1.0, -1.0, 1.0, 1.0), abs=0.05)
