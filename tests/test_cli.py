@@ -279,3 +279,27 @@ def test_gmm_final_line_for_scripts(capsys, tmp_path):
         capsys, "run", "gmm", "--set", f"data={tmp_path / 'x.npy'}", "--set", "components=200"
     )
     assert code == 2 and "components = 200" in err
+
+
+def _every_panel_preset():
+    from lvm_gui.panels import PANELS
+
+    return [
+        (name, preset)
+        for name, panel in PANELS.items()
+        for experiment in panel.experiment_names
+        for preset in __import__("engine").get(experiment).presets
+    ]
+
+
+@pytest.mark.parametrize(("panel", "preset"), _every_panel_preset())
+def test_every_preset_exports(capsys, tmp_path, qapp, panel, preset):
+    target = tmp_path / f"{panel}-{preset}.png"
+    code, _, err = run_cli(
+        capsys, "export", panel, "--preset", preset, "--out", str(target), "--width", "800"
+    )
+    assert code == 0, err
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert image.width() == 800 and image.text("Preset") == preset

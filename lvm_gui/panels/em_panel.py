@@ -9,7 +9,7 @@ from typing import ClassVar
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
@@ -27,9 +27,12 @@ from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
+from lvm_gui.itempool import ItemPool
 from lvm_gui.panels.base import ExperimentPanel
 
 CONTOURS = 12
+CONTOUR_GRID = 160
+CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
 COLOURMAP = "viridis"
 
 
@@ -85,6 +88,7 @@ class EMPanel(ExperimentPanel):
 
     # --- plots ------------------------------------------------------------------------------
     def build_plots(self) -> QWidget:
+        self._pools: dict[int, ItemPool] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_means())
         self.stack.addWidget(self._build_coins())
@@ -212,7 +216,7 @@ class EMPanel(ExperimentPanel):
 
     def _draw_mixture(self, snap: GMMSnapshot) -> None:
         item = self.mixture_plot.getPlotItem()
-        item.clear()
+        pool = self._pool(item)
         legend = _legend(item, self.theme)
         points, r = snap.points, snap.responsibilities
         palette = np.array(
@@ -222,7 +226,7 @@ class EMPanel(ExperimentPanel):
         rgb = np.clip(r @ palette, 0, 1) * 255
         brushes = [pg.mkBrush(int(a), int(b), int(c), 190) for a, b, c in rgb]
         y = points[:, 1] if points.shape[1] > 1 else np.zeros(len(points))
-        item.addItem(pg.ScatterPlotItem(points[:, 0], y, size=6, pen=None, brush=brushes))
+        pool.scatter(points[:, 0], y, size=6, pen=None, brush=brushes)
         covariances = snap.parameters.full_covariances()
         for k in range(snap.weights.size):
             colour = themes.component_colour(k)
@@ -234,31 +238,23 @@ class EMPanel(ExperimentPanel):
             )
             for n_sigma, dashed in ((1, False), (2, True)):
                 curve = ellipse(mean, cov, n_sigma)
-                line = item.plot(curve[:, 0], curve[:, 1], pen=themes.pen(colour, 2.5, dashed))
+                line = pool.plot(curve[:, 0], curve[:, 1], pen=themes.pen(colour, 2.5, dashed))
                 if n_sigma == 1:
                     legend.addItem(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")
-            item.addItem(
-                pg.ScatterPlotItem(
-                    [mean[0]],
-                    [mean[1]],
-                    symbol="+",
-                    size=16,
-                    pen=pg.mkPen(self.theme.ink, width=2.5),
-                )
+            pool.scatter(
+                [mean[0]], [mean[1]], symbol="+", size=16, pen=pg.mkPen(self.theme.ink, width=2.5)
             )
         for x, y_click in self._clicked_means:
-            item.addItem(
-                pg.ScatterPlotItem(
-                    [x], [y_click], symbol="x", size=14, pen=pg.mkPen(themes.VERMILLION, width=3)
-                )
+            pool.scatter(
+                [x], [y_click], symbol="x", size=14, pen=pg.mkPen(themes.VERMILLION, width=3)
             )
+        pool.end()
         columns = "x₁", "x₂"
         item.setLabel("bottom", columns[0])
         item.setLabel("left", columns[1] if points.shape[1] > 1 else "")
         if snap.means.shape[1] > 2:
             item.setTitle(f"responsibilities (first two of {snap.means.shape[1]} dimensions)")
-        likelihood = self.likelihood_plot.getPlotItem()
-        likelihood.clear()
+        likelihood = self._pool(self.likelihood_plot.getPlotItem())
         values = snap.log_likelihoods
         likelihood.plot(
             np.arange(len(values)),
@@ -270,15 +266,10 @@ class EMPanel(ExperimentPanel):
         )
         flagged = np.flatnonzero(np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1])))
         if flagged.size:
-            likelihood.addItem(
-                pg.ScatterPlotItem(
-                    flagged + 1,
-                    values[flagged + 1],
-                    symbol="x",
-                    size=16,
-                    pen=pg.mkPen("r", width=3),
-                )
+            likelihood.scatter(
+                flagged + 1, values[flagged + 1], symbol="x", size=16, pen=pg.mkPen("r", width=3)
             )
+        likelihood.end()
         for plot in (self.mixture_plot, self.likelihood_plot):
             themes.style_plot(plot, self.theme)
 
@@ -334,8 +325,8 @@ class EMPanel(ExperimentPanel):
             self._detach(contour)
         self._contours = []
         for fraction in np.linspace(0.03, 1.0, CONTOURS) ** 2:
-            contour = pg.IsocurveItem(
-                data=values.T,
+            contour = self._isocurve(
+                values,
                 level=top - (top - floor) * fraction,
                 pen=pg.mkPen((255, 255, 255, 110), width=1),
             )
@@ -349,23 +340,18 @@ class EMPanel(ExperimentPanel):
             self._detach(thing)
         self._overlay = []
         legend = _legend(item, self.theme)
+        pool = self._pool(item)
 
-        def add(thing, label=None):
+        def add(thing):  # arrows: few, and not reusable by setData
             item.addItem(thing)
             self._overlay.append(thing)
-            if label:
-                legend.addItem(thing, label)
 
         path = snap.path
         # ℓ̄'s own contour through θ_t, the anchor of the current surrogate: B touches it there.
         anchor = path[max(0, len(snap.surrogates) - 1)]
         if snap.surface is not None:
             anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
-            level = pg.IsocurveItem(
-                data=snap.surface.T, level=anchor_level, pen=pg.mkPen("w", width=2.5)
-            )
-            level.setParentItem(self.surface_image)
-            self._overlay.append(level)
+            self._show_anchor_level(snap.surface, anchor_level)
         # Each surrogate's ellipse at the level ℓ̄(θ_k) of its anchor: it touches ℓ̄'s contour
         # at θ_k and is centred on θ_{k+1}. Old ones fade; the current one is bold.
         count = len(snap.surrogates)
@@ -376,13 +362,14 @@ class EMPanel(ExperimentPanel):
                 continue
             current = k == count - 1
             colour = themes.with_alpha(themes.ORANGE, 255 if current else 110)
-            ellipse = pg.PlotDataItem(
+            ellipse = pool.plot(
                 curve[:, 0], curve[:, 1], pen=pg.mkPen(colour, width=3 if current else 1.5)
             )
-            add(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)" if current else None)
+            if current:
+                legend.addItem(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
         if count:
             peak = snap.surrogate.maximiser
-            star = pg.ScatterPlotItem(
+            star = pool.scatter(
                 [peak[0]],
                 [peak[1]],
                 symbol="star",
@@ -390,8 +377,8 @@ class EMPanel(ExperimentPanel):
                 brush=pg.mkBrush(themes.ORANGE),
                 pen=pg.mkPen("k"),
             )
-            add(star, "argmax B = next iterate")
-        line = pg.PlotDataItem(
+            legend.addItem(star, "argmax B = next iterate")
+        line = pool.plot(
             path[:, 0],
             path[:, 1],
             pen=pg.mkPen("w", width=2),
@@ -400,7 +387,7 @@ class EMPanel(ExperimentPanel):
             symbolBrush=pg.mkBrush("w"),
             symbolPen=pg.mkPen("k"),
         )
-        add(line, "EM iterates θ_t")
+        legend.addItem(line, "EM iterates θ_t")
         for a, b in itertools.pairwise(path):
             if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1):
                 arrow = pg.ArrowItem(
@@ -412,7 +399,7 @@ class EMPanel(ExperimentPanel):
                 )
                 add(arrow)
         if abs(snap.pi - 0.5) < 1e-12:
-            mirror = pg.ScatterPlotItem(
+            mirror = pool.scatter(
                 [snap.mu2],
                 [snap.mu1],
                 symbol="o",
@@ -420,7 +407,37 @@ class EMPanel(ExperimentPanel):
                 brush=None,
                 pen=pg.mkPen(themes.SKY, width=2.5),
             )
-            add(mirror, "mirror (μ₂, μ₁): label switching")
+            legend.addItem(mirror, "mirror (μ₂, μ₁): label switching")
+        pool.end()
+
+    def _isocurve(self, values: np.ndarray, level: float, pen) -> pg.IsocurveItem:
+        """A contour of the surface, traced on at most CONTOUR_GRID² points (pyqtgraph traces
+        in Python on the GUI thread: a 1000² surface would freeze the window) and scaled back
+        to the image's pixels."""
+        step = max(1, math.ceil(max(values.shape) / CONTOUR_GRID))
+        curve = pg.IsocurveItem(data=values.T[::step, ::step], level=level, pen=pen)
+        curve.setTransform(QTransform.fromScale(step, step))
+        return curve
+
+    def _pool(self, item: pg.PlotItem) -> ItemPool:
+        """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""
+        pool = self._pools.get(id(item))
+        if pool is None:
+            pool = self._pools[id(item)] = ItemPool(item)
+        pool.begin()
+        return pool
+
+    def _show_anchor_level(self, surface: np.ndarray, level: float) -> None:
+        """ℓ̄'s contour through the current anchor: one item, traced again only when the level
+        or the surface changes (E and M of an iteration share it)."""
+        key = (id(surface), level)
+        if key == getattr(self, "_anchor_key", None):
+            return
+        if getattr(self, "_anchor_curve", None) is not None:
+            self._detach(self._anchor_curve)
+        self._anchor_curve = self._isocurve(surface, level=level, pen=pg.mkPen("w", width=2.5))
+        self._anchor_curve.setParentItem(self.surface_image)
+        self._anchor_key = key
 
     def _detach(self, thing: pg.GraphicsObject) -> None:
         """Take an overlay item off the plot, whether added to it or parented to the image."""
@@ -437,7 +454,7 @@ class EMPanel(ExperimentPanel):
 
     def _draw_slice(self, snap: MeansSnapshot) -> None:
         item = self.slice_plot.getPlotItem()
-        item.clear()
+        pool = self._pool(item)
         legend = _legend(item, self.theme)
         path = snap.path
         theta = path[-1] if snap.phase != "M" or len(path) < 2 else path[-2]
@@ -445,7 +462,7 @@ class EMPanel(ExperimentPanel):
         fallback = path[-1] - path[0] if np.hypot(*(path[-1] - path[0])) > 1e-9 else (1, 1)
         s, points = slice_line(theta, target, fallback=fallback)
         ell = log_likelihood_at(snap.points, points, snap.pi)
-        curve = item.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
+        curve = pool.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
         legend.addItem(curve, "ℓ̄ along the line")
         shown = snap.surrogates[-3:]
         for age, surrogate in enumerate(reversed(shown)):
@@ -453,20 +470,19 @@ class EMPanel(ExperimentPanel):
             alpha = 255 if age == 0 else 120 // age
             pen = pg.mkPen(themes.with_alpha(themes.ORANGE, alpha), width=2.5 if age == 0 else 1.5)
             keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
-            bound = item.plot(s[keep], values[keep], pen=pen)
+            bound = pool.plot(s[keep], values[keep], pen=pen)
             if age == 0:
                 legend.addItem(bound, "surrogate B(·; θ_t)")
         step = float(np.hypot(*(np.asarray(target) - theta)))
-        touch = pg.ScatterPlotItem(
+        touch = pool.scatter(
             [0.0],
             [log_likelihood_at(snap.points, theta[None], snap.pi)[0]],
             size=10,
             brush=pg.mkBrush(self.theme.ink),
         )
-        item.addItem(touch)
         legend.addItem(touch, "θ_t: B touches ℓ̄")
         if snap.surrogate is not None:
-            top = pg.ScatterPlotItem(
+            top = pool.scatter(
                 [step],
                 [snap.surrogate.peak],
                 symbol="star",
@@ -474,14 +490,14 @@ class EMPanel(ExperimentPanel):
                 brush=pg.mkBrush(themes.ORANGE),
                 pen=pg.mkPen("k"),
             )
-            item.addItem(top)
             legend.addItem(top, "max B: θ_{t+1}")
+        pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
         item.setYRange(ell.min() - margin, ell.max() + margin, padding=0)
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
         item = self.bound_plot.getPlotItem()
-        item.clear()
+        pool = self._pool(item)
         legend = _legend(item, self.theme, offset=(-10, -10))
         history = [s for s in self.history if isinstance(s, MeansSnapshot)]
         if not history or history[-1] is not snap:
@@ -491,7 +507,7 @@ class EMPanel(ExperimentPanel):
         index = np.arange(len(history))
         ell = np.array([s.log_likelihood for s in history])
         elbo = np.array([np.nan if s.elbo is None else s.elbo for s in history])
-        line = item.plot(
+        line = pool.plot(
             index,
             ell,
             pen=themes.pen(self.theme.ink, 2.5),
@@ -501,7 +517,7 @@ class EMPanel(ExperimentPanel):
         )
         legend.addItem(line, "log p(x; θ), per point")
         finite = np.isfinite(elbo)
-        bound = item.plot(
+        bound = pool.plot(
             index[finite],
             elbo[finite],
             pen=themes.pen(themes.ORANGE, 2),
@@ -514,16 +530,15 @@ class EMPanel(ExperimentPanel):
         if gaps:
             xs = np.repeat([g[0] for g in gaps], 2)
             ys = np.array([[g[1], g[2]] for g in gaps]).ravel()
-            gap = pg.PlotDataItem(xs, ys, connect="pairs", pen=pg.mkPen(themes.VERMILLION, width=4))
-            item.addItem(gap)
+            gap = pool.plot(xs, ys, connect="pairs", pen=pg.mkPen(themes.VERMILLION, width=4))
             legend.addItem(gap, "KL(q ‖ p(z | x, θ)) gap")
         flagged = [i for i, s in zip(index, history, strict=True) if s.decreased]
         if flagged:
-            marks = pg.ScatterPlotItem(
+            marks = pool.scatter(
                 flagged, ell[flagged], symbol="x", size=16, pen=pg.mkPen("r", width=3)
             )
-            item.addItem(marks)
             legend.addItem(marks, "ℓ went DOWN (must never happen)")
+        pool.end()
         finite_all = np.concatenate([ell, elbo[finite]])
         low, high = float(finite_all.min()), float(finite_all.max())
         # At least a small span, so one point does not show ten meaningless decimals.
@@ -536,9 +551,9 @@ class EMPanel(ExperimentPanel):
         steps = np.arange(history.shape[0])
         for p, plot in enumerate(self.trace_plots):
             item = plot.getPlotItem()
-            item.clear()
+            pool = self._pool(item)
             for s in range(history.shape[1]):
-                item.plot(
+                pool.plot(
                     steps,
                     history[:, s, p],
                     pen=themes.pen(themes.component_colour(s), 2),
@@ -546,6 +561,7 @@ class EMPanel(ExperimentPanel):
                     symbolSize=5,
                     symbolBrush=pg.mkBrush(themes.component_colour(s)),
                 )
+            pool.end()
             item.setYRange(0, 1, padding=0.02)
         self._draw_ridge(snap)
         for plot in (*self.trace_plots, self.ridge_plot):
@@ -580,40 +596,28 @@ class EMPanel(ExperimentPanel):
 
     def _draw_ridge(self, snap: CoinsSnapshot) -> None:
         item = self.ridge_plot.getPlotItem()
-        item.clear()
+        pool = self._pool(item)
         legend = _legend(item, self.theme)
         o = snap.o_hat
-        ridge = item.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
+        ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
         legend.addItem(ridge, f"ridge: p_A p_B + (1 − p_A) p_C = ô = {o:.4f}")
         if snap.cloud is not None:
-            u = snap.cloud[:, 0] * snap.cloud[:, 1]
-            v = (1 - snap.cloud[:, 0]) * snap.cloud[:, 2]
-            cloud = pg.ScatterPlotItem(
-                u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90)
-            )
-            item.addItem(cloud)
-            legend.addItem(cloud, f"{len(u):,} random starts after {snap.step} iterations")
+            shown = snap.cloud[:CLOUD_DRAWN]
+            u = shown[:, 0] * shown[:, 1]
+            v = (1 - shown[:, 0]) * shown[:, 2]
+            cloud = pool.scatter(u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90))
+            total = len(snap.cloud)
+            drawn = f" ({len(u):,} drawn)" if len(u) < total else ""
+            legend.addItem(cloud, f"{total:,} random starts{drawn} after {snap.step} iterations")
         history = snap.history
         for s in range(history.shape[1]):
             colour = themes.component_colour(s)
             u = history[:, s, 0] * history[:, s, 1]
             v = (1 - history[:, s, 0]) * history[:, s, 2]
-            item.plot(u, v, pen=themes.pen(colour, 1.5, dashed=True))
-            item.addItem(
-                pg.ScatterPlotItem(
-                    [u[0]], [v[0]], symbol="o", size=9, pen=pg.mkPen(colour, width=2), brush=None
-                )
-            )
-            item.addItem(
-                pg.ScatterPlotItem(
-                    [u[-1]],
-                    [v[-1]],
-                    symbol="o",
-                    size=9,
-                    brush=pg.mkBrush(colour),
-                    pen=pg.mkPen("k"),
-                )
-            )
+            pool.plot(u, v, pen=themes.pen(colour, 1.5, dashed=True))
+            pool.scatter([u[0]], [v[0]], size=9, pen=pg.mkPen(colour, width=2), brush=None)
+            pool.scatter([u[-1]], [v[-1]], size=9, brush=pg.mkBrush(colour), pen=pg.mkPen("k"))
+        pool.end()
         # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
         u_all = history[..., 0] * history[..., 1]
         v_all = (1 - history[..., 0]) * history[..., 2]

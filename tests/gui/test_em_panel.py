@@ -64,10 +64,14 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
         s.level_curve(log_likelihood_at(final.points, final.path[k][None], 0.5)[0]) is not None
         for k, s in enumerate(final.surrogates)
     )
+    drawn = panel.surface_plot.getPlotItem().listDataItems()
     ellipses = [
         item
-        for item in panel._overlay
-        if isinstance(item, pg.PlotDataItem) and item.opts["pen"].color().name() == "#e69f00"
+        for item in drawn
+        if isinstance(item, pg.PlotDataItem)
+        and item.isVisible()
+        and item.opts["pen"] is not None
+        and pg.mkPen(item.opts["pen"]).color().name() == "#e69f00"
     ]
     assert expected >= 8 and len(ellipses) == expected
     assert panel.surface_image.image.shape == (120, 120)
