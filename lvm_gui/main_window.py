@@ -11,6 +11,7 @@ import PySide6
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self._base_font_points = QApplication.font().pointSizeF()
         self.panels: dict[str, ExperimentPanel] = {}
         for name, panel_type in PANELS.items():
             chosen = preset if name == panel else None
@@ -98,6 +100,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
             group.addAction(action)
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.presentation_action = QAction("&Presentation mode", self, checkable=True)
+        self.presentation_action.setShortcut(QKeySequence("F5"))
+        self.presentation_action.setToolTip("Large fonts and thick lines for a projector")
+        self.presentation_action.toggled.connect(self.set_presentation)
+        view_menu.addAction(self.presentation_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About LVM Lab", self.about)
@@ -158,9 +166,21 @@ class MainWindow(QMainWindow):
     def _on_dataset(self, dataset) -> None:
         self.dataset = dataset
         self.dataset_changed.emit(dataset)
+        for panel in self.panels.values():
+            if hasattr(panel, "set_available_dataset"):
+                panel.set_available_dataset(dataset)
 
     def show_panel(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.panels[name])
+
+    def set_presentation(self, on: bool) -> None:
+        """Large fonts and thick lines for a projector; the keys work as ever."""
+        themes.set_presentation(on)
+        font = QApplication.font()
+        font.setPointSizeF(self._base_font_points * (themes.SCALE["factor"]))
+        QApplication.setFont(font)
+        for panel in self.panels.values():
+            panel.set_theme(self.theme)
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

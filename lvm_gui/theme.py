@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QWidget
 
 BLUE = "#0072B2"
@@ -50,8 +50,17 @@ def with_alpha(colour: str, alpha: int) -> QColor:
     return c
 
 
+# Presentation mode (View menu) scales fonts and line widths for a projector.
+SCALE = {"factor": 1.0}
+BASE_FONT_POINTS = 9
+
+
+def set_presentation(on: bool) -> None:
+    SCALE["factor"] = 1.8 if on else 1.0
+
+
 def pen(colour: str, width: float = 2.0, dashed: bool = False) -> QPen:
-    p = pg.mkPen(colour, width=width)
+    p = pg.mkPen(colour, width=width * SCALE["factor"])
     if dashed:
         p.setStyle(Qt.PenStyle.DashLine)
     p.setCosmetic(True)
@@ -68,18 +77,29 @@ def configure_pyqtgraph(theme: Theme = LIGHT) -> None:
     )
 
 
+def _font(points: int) -> QFont:
+    """The application's font at a size (a family-less QFont("") crashes the axis painter)."""
+    font = QFont()
+    font.setPointSize(points)
+    return font
+
+
 def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
     """Recolour one plot widget (background, axes, title, legend) for the theme."""
     plot.setBackground(theme.background)
     item = plot.getPlotItem()
+    points = round(BASE_FONT_POINTS * SCALE["factor"])
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(theme.foreground))
+        axis.setPen(pg.mkPen(theme.foreground, width=SCALE["factor"]))
+        axis.setStyle(tickFont=_font(points))
+        if axis.label is not None:
+            axis.label.setFont(_font(points))
         axis.setTextPen(pg.mkPen(theme.foreground))
         if axis.label is not None:
             axis.label.setDefaultTextColor(QColor(theme.foreground))
     title = item.titleLabel
-    title.setText(title.text, color=theme.foreground)
+    title.setText(title.text, color=theme.foreground, size=f"{round(11 * SCALE['factor'])}pt")
     for bar in plot.scene().items():
         if isinstance(bar, pg.ColorBarItem):
             bar.axis.setTextPen(pg.mkPen(theme.foreground))

@@ -113,6 +113,10 @@ class ExperimentPanel(QWidget):
     def show_snapshot(self, snap: Snapshot) -> None:
         raise NotImplementedError
 
+    def build_controls(self) -> QWidget | None:
+        """Controls of this panel's own, below the preset (none by default)."""
+        return None
+
     def status_text(self, snap: Snapshot) -> str:
         return f"step {snap.step}"
 
@@ -149,6 +153,9 @@ class ExperimentPanel(QWidget):
         self.preset_box.activated.connect(self._on_preset_chosen)
         row.addWidget(self.preset_box, 1)
         left.addLayout(row)
+        extra = self.build_controls()
+        if extra is not None:
+            left.addWidget(extra)
 
         self.tree = ParameterTree(showHeader=False)
         self.tree.setMinimumHeight(220)

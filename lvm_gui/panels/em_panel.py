@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import tempfile
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
@@ -13,6 +15,7 @@ from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.data import files
+from engine.data.dataset import Dataset
 from engine.data.views import ellipse
 from engine.em.coins import CoinsSnapshot
 from engine.em.gmm_experiment import GMMSnapshot
@@ -31,6 +36,7 @@ from lvm_gui.itempool import ItemPool
 from lvm_gui.panels.base import ExperimentPanel
 
 CONTOURS = 12
+MAX_TOSSES_PASSED = 100_000
 CONTOUR_GRID = 160
 CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
 COLOURMAP = "viridis"
@@ -85,6 +91,59 @@ class EMPanel(ExperimentPanel):
     default_preset = "seed-003"
     forced_params: ClassVar[dict[str, dict[str, object]]] = {"gmm1d-means": {"half_steps": True}}
     hidden_params = frozenset({"device", "out", "half_steps", "surface"})
+
+    # --- the Data panel's data --------------------------------------------------------------
+    def build_controls(self) -> QWidget:
+        self.available_dataset: Dataset | None = None
+        self._data_folder = tempfile.TemporaryDirectory(prefix="lvm-lab-")
+        self.use_data_button = QPushButton("Use the Data panel's data")
+        self.use_data_button.setToolTip(
+            "Run this model on the data set the Data panel drew last (1-D points for two "
+            "means, points for a mixture, tosses for the coins)"
+        )
+        self.use_data_button.setEnabled(False)
+        self.use_data_button.clicked.connect(self.use_dataset)
+        return self.use_data_button
+
+    def set_available_dataset(self, dataset: Dataset) -> None:
+        self.available_dataset = dataset
+        self.use_data_button.setEnabled(True)
+
+    def use_dataset(self) -> None:
+        """Point the current model at the Data panel's data set (written to a private NPZ)."""
+        dataset = self.available_dataset
+        if dataset is None:
+            return
+        name = self.experiment.name
+        if name == "coins":
+            if not dataset.is_coins:
+                self.show_message("the Data panel holds points, not coin tosses", "error")
+                return
+            if len(dataset) > MAX_TOSSES_PASSED:
+                self.show_message(
+                    f"{len(dataset):,} tosses; at most {MAX_TOSSES_PASSED:,} are "
+                    "passed to the coins model",
+                    "error",
+                )
+                return
+            self.set_params(observations=tuple(int(v) for v in dataset.x[:, 0]))
+            return
+        if dataset.is_coins:
+            self.show_message("the Data panel holds coin tosses; this model needs points", "error")
+            return
+        if name == "gmm1d-means" and dataset.d != 1:
+            self.show_message(
+                f"the Data panel's data are {dataset.d}-D; the two-means model is 1-D", "error"
+            )
+            return
+        path = Path(self._data_folder.name) / f"data-{id(dataset):x}.npz"
+        files.save_npz(dataset, path)
+        self.set_params(data=str(path))
+
+    def shutdown(self) -> bool:
+        done = super().shutdown()
+        self._data_folder.cleanup()
+        return done
 
     # --- plots ------------------------------------------------------------------------------
     def build_plots(self) -> QWidget:

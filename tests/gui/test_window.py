@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -163,3 +164,33 @@ def test_file_export_writes_the_chosen_view(window, tmp_path):
     assert image.width() == 900 and image.text("Panel") == "data"
     assert not window.export_png(window.data_panel, "panel", tmp_path / "no" / "x.png", 900)
     assert "does not exist" in window.data_panel.message.text()
+
+
+def test_em_runs_on_the_data_panels_data(qtbot, window):
+    em = window.panels["em"]
+    assert em.use_data_button.isEnabled()  # the Data panel published its sample at start
+    window.show_panel("em")
+    with qtbot.waitSignal(em.controller.snapshot_ready, timeout=10000):
+        em.use_data_button.click()
+    assert em.config.data is not None and em.last_snapshot.points.shape == (100,)
+    assert np.array_equal(em.last_snapshot.points, window.dataset.x[:, 0])
+    with qtbot.waitSignal(window.dataset_changed, timeout=10000):
+        window.data_panel.apply_preset("gmm2d")
+    em.use_data_button.click()
+    assert "2-D; the two-means model is 1-D" in em.message.text()
+    em.apply_preset("faithful-k2")
+    with qtbot.waitSignal(em.controller.snapshot_ready, timeout=10000):
+        em.use_data_button.click()
+    assert em.last_snapshot.points.shape == (500, 2)
+
+
+def test_presentation_mode_enlarges_fonts_and_lines(window):
+    from PySide6.QtWidgets import QApplication
+
+    base = QApplication.font().pointSizeF()
+    window.presentation_action.setChecked(True)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.8)
+    assert themes.pen("#000000", 2.0).widthF() == pytest.approx(3.6)
+    window.presentation_action.setChecked(False)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+    assert themes.pen("#000000", 2.0).widthF() == pytest.approx(2.0)
