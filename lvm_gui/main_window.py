@@ -205,9 +205,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("version", SETTINGS_VERSION)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("panel", self.current_panel.name)
+        self.shutdown_panels()
+        super().closeEvent(event)
+
+    def shutdown_panels(self) -> None:
+        """Cancel and join every panel's worker."""
         for panel in self.panels.values():
             panel.shutdown()
-        super().closeEvent(event)
 
     # --- menu actions -----------------------------------------------------------------------
     def open_data(self) -> None:

@@ -11,6 +11,7 @@ from engine.data.dataset import Dataset, GaussianMixture
 from engine.data.experiment import DataSnapshot
 from engine.data.views import density_grid, ellipse, histogram, padded_span
 from lvm_gui import theme as themes
+from lvm_gui.itempool import ItemPool
 from lvm_gui.panels.base import ExperimentPanel
 
 SCATTER_LIMIT = 20_000  # points drawn at most; the sample is i.i.d., so its first points are a
@@ -47,6 +48,11 @@ class DataPanel(ExperimentPanel):
         for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
             self.stack.addWidget(plot)
         self._mean_handles: list[pg.TargetItem] = []
+        self._handles_for: GaussianMixture | None = None
+        self._scatter_pool = ItemPool(self.scatter_plot.getPlotItem())
+        self._cache_what: str | None = None
+        self._cache_for: Dataset | None = None
+        self._cache = None
         return self.stack
 
     def plots(self) -> dict[str, pg.PlotWidget]:
@@ -83,7 +89,7 @@ class DataPanel(ExperimentPanel):
         legend = _fresh_legend(item, self.theme)
         dataset = snap.dataset
         truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
-        lo, hi = padded_span(dataset.x, truth)
+        lo, hi = self._span_1d(dataset, truth)
         edges, heights = histogram(snap.x[:, 0], span=(lo, hi), bins=_bins_for(len(dataset)))
         bars = pg.PlotDataItem(
             edges,
@@ -114,59 +120,46 @@ class DataPanel(ExperimentPanel):
         plot = self.scatter_plot
         self.stack.setCurrentWidget(plot)
         item = plot.getPlotItem()
-        item.clear()
-        self._mean_handles = []
+        pool = self._scatter_pool
+        pool.begin()
         legend = _fresh_legend(item, self.theme)
         dataset = snap.dataset
         x = snap.x[:SCATTER_LIMIT]
         z = snap.z[:SCATTER_LIMIT] if snap.z is not None else None
         truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
         if z is None:
-            points = pg.ScatterPlotItem(
+            points = pool.scatter(
                 x[:, 0], x[:, 1], size=5, pen=None, brush=themes.with_alpha(themes.BLUE, 150)
             )
-            item.addItem(points)
             legend.addItem(points, f"{snap.shown:,} points")
         else:
             for k in range(int(z.max()) + 1 if len(z) else 0):
                 members = x[z == k]
                 colour = themes.component_colour(k)
-                points = pg.ScatterPlotItem(
+                points = pool.scatter(
                     members[:, 0],
                     members[:, 1],
                     size=5,
                     pen=None,
                     brush=themes.with_alpha(colour, 140),
                 )
-                item.addItem(points)
                 legend.addItem(points, f"z = {k + 1}")
         if truth is not None:
             for k in range(truth.k):
                 colour = themes.component_colour(k)
                 for n_sigma, dashed in ((1, False), (2, True)):
                     outline = ellipse(truth.means[k], truth.covariances[k], n_sigma)
-                    item.plot(
+                    pool.plot(
                         outline[:, 0],
                         outline[:, 1],
                         pen=themes.pen(self.theme.ink if n_sigma == 1 else colour, 1.5, dashed),
                     )
-                handle = pg.TargetItem(
-                    pos=QPointF(*truth.means[k]),
-                    size=14,
-                    movable=True,
-                    pen=themes.pen(self.theme.ink, 2),
-                    brush=themes.with_alpha(colour, 200),
-                    label=f"μ{_sub(k)}",
-                    labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
-                )
-                handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
-                handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
-                item.addItem(handle)
-                self._mean_handles.append(handle)
             solid = pg.PlotDataItem(pen=themes.pen(self.theme.ink, 1.5))
             dashed = pg.PlotDataItem(pen=themes.pen(self.theme.muted, 1.5, dashed=True))
             legend.addItem(solid, "1σ ellipse")
             legend.addItem(dashed, "2σ ellipse")
+        pool.end()
+        self._place_handles(item, truth)
         item.setLabel("bottom", dataset.columns[0])
         item.setLabel("left", dataset.columns[1] if dataset.d > 1 else "")
         item.setTitle(self._title(snap))
@@ -175,10 +168,51 @@ class DataPanel(ExperimentPanel):
         item.setAspectLocked(truth is not None)
         self._keep_range(item, dataset)
 
+    def _place_handles(self, item: pg.PlotItem, truth: GaussianMixture | None) -> None:
+        """One draggable target per true mean, made again only when the mixture changes."""
+        if truth is self._handles_for:
+            return
+        for handle in self._mean_handles:
+            item.removeItem(handle)
+        self._mean_handles = []
+        self._handles_for = truth
+        if truth is None:
+            return
+        for k in range(truth.k):
+            colour = themes.component_colour(k)
+            handle = pg.TargetItem(
+                pos=QPointF(*truth.means[k]),
+                size=14,
+                movable=True,
+                pen=themes.pen(self.theme.ink, 2),
+                brush=themes.with_alpha(colour, 200),
+                label=f"μ{_sub(k)}",
+                labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
+            )
+            handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
+            handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
+            item.addItem(handle)
+            self._mean_handles.append(handle)
+
+    def _extent(self, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
+        """Per-column min and max of the whole data set, once per data set: a pass over a
+        million points each frame would hold up the window."""
+        return self._cached(
+            "extent", dataset, lambda: (dataset.x.min(axis=0), dataset.x.max(axis=0))
+        )
+
+    def _span_1d(self, dataset: Dataset, truth) -> tuple[float, float]:
+        return self._cached("span", dataset, lambda: padded_span(dataset.x, truth))
+
+    def _cached(self, what: str, dataset: Dataset, compute):
+        # Identity, not ==: a Dataset's == would compare its arrays element by element.
+        if self._cache_what != what or self._cache_for is not dataset:
+            self._cache_what, self._cache_for, self._cache = what, dataset, compute()
+        return self._cache
+
     def _keep_range(self, item: pg.PlotItem, dataset: Dataset) -> None:
         """Fix the view to the whole data set, so revealing batches does not rescale the axes."""
-        lo = dataset.x.min(axis=0)
-        hi = dataset.x.max(axis=0)
+        lo, hi = self._extent(dataset)
         pad = 0.05 * np.maximum(hi - lo, 1e-9)
         item.setXRange(lo[0] - pad[0], hi[0] + pad[0], padding=0)
         item.setYRange(lo[1] - pad[1], hi[1] + pad[1], padding=0)

@@ -200,6 +200,7 @@ class EMPanel(ExperimentPanel):
             "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)"
         )
         self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.coins_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.trace_plots = [_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
         self.trace_plots[0].getPlotItem().setTitle("parameters per start")
         for plot in self.trace_plots[1:]:
@@ -627,31 +628,50 @@ class EMPanel(ExperimentPanel):
             themes.style_plot(plot, self.theme)
 
     def _fill_table(self, snap: CoinsSnapshot) -> None:
+        """Seed 003's table. Headers and column widths change only with the table's shape:
+        Qt measures every cell to size a column, too slow to do at every frame."""
         table = self.coins_table
         lls = snap.log_likelihood_history  # (t + 1, S)
         starts = snap.history[0]
         columns = lls.shape[0]
-        table.setRowCount(lls.shape[1])
-        table.setColumnCount(columns + 1)
-        table.setHorizontalHeaderLabels(
-            [f"Iter {t}" for t in range(columns)] + ["ô log ô + (1−ô) log(1−ô)"]
+        # Every iteration of the run has its column from the start, filled as it arrives.
+        total = max(columns, self.config.iterations + 1)
+        shape = (lls.shape[1], total, tuple(starts.ravel()))
+        # Looking back in the history shows fewer iterations: start the table afresh.
+        reshaped = shape != getattr(self, "_table_shape", None) or columns < getattr(
+            self, "_table_filled", 0
         )
-        table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
+        self._table_filled = columns
+        if reshaped:
+            table.setUpdatesEnabled(False)
+            table.clear()
+            table.setRowCount(lls.shape[1])
+            table.setColumnCount(total + 1)
+            table.setHorizontalHeaderLabels(
+                [f"Iter {t}" for t in range(total)] + ["ô log ô + (1−ô) log(1−ô)"]
+            )
+            table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
+            for s in range(lls.shape[1]):
+                header = table.verticalHeaderItem(s)
+                if header is not None:
+                    header.setForeground(QColor(themes.component_colour(s)))
         for s in range(lls.shape[1]):
-            colour = QColor(themes.component_colour(s))
             for t in range(columns):
+                if not reshaped and table.item(s, t) is not None:
+                    continue  # an iteration's values never change once shown
                 cell = QTableWidgetItem(f"{lls[t, s]:.5f}")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if abs(lls[t, s] - snap.best) < 5e-6:
                     cell.setForeground(QColor(themes.GREEN))
                 table.setItem(s, t, cell)
-            best = QTableWidgetItem(f"{snap.best:.5f}")
-            best.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(s, columns, best)
-            header = table.verticalHeaderItem(s)
-            if header is not None:
-                header.setForeground(colour)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            if reshaped:
+                best = QTableWidgetItem(f"{snap.best:.5f}")
+                best.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(s, total, best)
+        if reshaped:
+            table.resizeColumnsToContents()
+            table.setUpdatesEnabled(True)
+            self._table_shape = shape
 
     def _draw_ridge(self, snap: CoinsSnapshot) -> None:
         item = self.ridge_plot.getPlotItem()

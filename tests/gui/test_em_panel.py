@@ -169,3 +169,13 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
         qtbot.mouseClick(panel.mixture_plot.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert panel.config.init == "points"
     assert panel.config.start_means == pytest.approx((-1.0, -1.0, 1.0, 1.0), abs=0.05)
+
+
+def test_coins_table_fills_as_it_goes_and_looks_back_truly(qtbot, panel):
+    panel.apply_preset("li-hang")
+    final = run_to_end(qtbot, panel)
+    table = panel.coins_table
+    assert table.columnCount() == final.step + 2  # iterations 0..T and the closed form
+    assert table.item(1, 1).text() == f"{final.log_likelihood_history[1, 1]:.5f}"
+    panel.history_slider.setValue(1)  # back to iteration 1
+    assert table.item(0, 1) is not None and table.item(0, 2) is None
