@@ -153,6 +153,28 @@ def em_step(theta: np.ndarray, heads: int, n: int) -> np.ndarray:
     return out
 
 
+def elbo(previous: np.ndarray, theta: np.ndarray, heads: int, n: int) -> np.ndarray:
+    """ELBO(q, θ) per row, q the E step's at `previous`: (1/n) Σ_i Σ_a q(a | o_i) log[p(o_i, a;
+    θ) / q(a | o_i)], a the hidden coin A. Equal to ℓ̄(θ) when θ = previous (the gap closes)."""
+    p_a, p_b, p_c = previous[:, 0], previous[:, 1], previous[:, 2]
+    r1 = _posterior(p_a * p_b, (1 - p_a) * p_c, p_a)
+    r0 = _posterior(p_a * (1 - p_b), (1 - p_a) * (1 - p_c), p_a)
+    a, b, c = theta[:, 0], theta[:, 1], theta[:, 2]
+    total = np.zeros(len(theta))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for count, r, via_b, via_c in (
+            (heads, r1, a * b, (1 - a) * c),
+            (n - heads, r0, a * (1 - b), (1 - a) * (1 - c)),
+        ):
+            if count:
+                # q log(p/q) with 0 log(anything/0) = 0
+                term = np.where(r > 0, r * (np.log(via_b) - np.log(r)), 0.0) + np.where(
+                    r < 1, (1 - r) * (np.log(via_c) - np.log1p(-r)), 0.0
+                )
+                total += count * term
+    return total / n
+
+
 def ridge_residual(theta: np.ndarray, heads: int, n: int) -> np.ndarray:
     """p_A p_B + (1 − p_A) p_C − ô: zero on the ridge of maxima."""
     return theta[..., 0] * theta[..., 1] + (1 - theta[..., 0]) * theta[..., 2] - heads / n
@@ -168,6 +190,9 @@ class CoinsSnapshot(Snapshot):
     log_likelihood: np.ndarray  # (S,), mean per toss
     best: float  # ô log ô + (1 − ô) log(1 − ô)
     ridge: np.ndarray  # (S,) p_A p_B + (1 − p_A) p_C − ô
+    elbo: np.ndarray | None = None  # (S,) ELBO(q_{t-1}, θ_t); None at step 0
+    kl: np.ndarray | None = None  # (S,) ℓ̄ − ELBO ≥ 0
+    decreased: bool = False  # some start's ℓ̄ went down (it never may)
     history: np.ndarray = bulk()  # (step + 1, S, 3)
     log_likelihood_history: np.ndarray = bulk()  # (step + 1, S)
     cloud: np.ndarray | None = bulk()  # (M, 3): the random starts after `step` iterations
@@ -182,7 +207,11 @@ class CoinsSnapshot(Snapshot):
             {"p_a": float(a), "p_b": float(b), "p_c": float(c), "log_likelihood": float(ll)}
             for (a, b, c), ll in zip(self.theta, self.log_likelihood, strict=True)
         ]
+        if self.elbo is not None:
+            for run, bound, gap in zip(runs, self.elbo, self.kl, strict=True):
+                run.update(elbo=float(bound), kl=float(gap))
         return {
+            "decreased": self.decreased,
             "step": self.step,
             "final": self.final,
             "runs": runs,
@@ -206,7 +235,16 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
     lls = [mean_log_likelihood(theta, heads, n)]
 
     def snapshot(step: int, final: bool = False) -> CoinsSnapshot:
+        bound = gap = None
+        decreased = False
+        if step > 0:
+            bound = elbo(history[-2], history[-1], heads, n)
+            gap = lls[-1] - bound
+            decreased = bool(np.any(lls[-1] < lls[-2] - 1e-9 * np.maximum(1, np.abs(lls[-2]))))
         return CoinsSnapshot(
+            elbo=bound,
+            kl=gap,
+            decreased=decreased,
             step=step,
             final=final,
             heads=heads,

@@ -184,6 +184,10 @@ class GMMSnapshot(Snapshot):
     points: np.ndarray = bulk()  # the first rows, for drawing
     responsibilities: np.ndarray = bulk()  # r_ik of those rows at θ_t
     log_likelihoods: np.ndarray = bulk()  # ℓ̄(θ_0), …, ℓ̄(θ_t)
+    # ELBO(q_{t-1}, θ_t), q_{t-1} the E step's at θ_{t-1}, so ℓ̄ = elbo + kl (None at t = 0)
+    elbo: float | None = None
+    kl: float | None = None
+    elbos: np.ndarray = bulk()  # per iteration, NaN at t = 0
 
     @property
     def parameters(self) -> MixtureParameters:
@@ -199,10 +203,11 @@ def run_em(config: GMMConfig, em: MixtureEM, start: MixtureParameters):
     """Iterates (t, θ_t, ℓ̄(θ_t), responsibilities at θ_t) until converged or out of steps."""
     params = start
     previous = None
+    em.reset_bound()
     for t in range(config.iterations + 1):
         ell, following, responsibilities = em.step(params)
         converged = previous is not None and abs(ell - previous) < config.tol
-        yield t, params, ell, responsibilities, converged
+        yield t, params, ell, responsibilities, converged, em.last_elbo
         if converged:
             return
         previous, params = ell, following
@@ -222,7 +227,7 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
         for i in range(config.n_init):
             candidate = initial_parameters(config, em, x, config.seed + i) if i else start
             final = -np.inf
-            for *_, ell, _, _ in run_em(config, em, candidate):
+            for _, _, ell, *_ in run_em(config, em, candidate):
                 final = ell
             if final > best[0]:
                 best = (final, candidate)
@@ -231,9 +236,11 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
     clock = time.perf_counter()
     history: list[float] = []
     snap = None
-    for t, params, ell, responsibilities, converged in run_em(config, em, start):
+    elbos: list[float] = []
+    for t, params, ell, responsibilities, converged, elbo in run_em(config, em, start):
         decreased = bool(history) and ell < history[-1] - 1e-9 * max(1.0, abs(history[-1]))
         history.append(ell)
+        elbos.append(np.nan if elbo is None else elbo)
         snap = GMMSnapshot(
             step=t,
             log_likelihood=ell,
@@ -248,6 +255,9 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
             points=x[:DISPLAY_ROWS],
             responsibilities=responsibilities,
             log_likelihoods=np.array(history),
+            elbo=elbo,
+            kl=None if elbo is None else ell - elbo,
+            elbos=np.array(elbos),
         )
         yield snap
     return snap

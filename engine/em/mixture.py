@@ -21,6 +21,8 @@ from engine.config import ConfigError
 
 COVARIANCE_TYPES = ("full", "diag", "spherical", "tied")
 CHUNK_ELEMENTS = 1 << 20
+# The previous q is kept (n × K log-responsibilities) for ELBO(q_{t-1}, θ_t) up to this size.
+BOUND_ELEMENTS = 1 << 26
 LOG_2PI = math.log(2.0 * math.pi)
 
 
@@ -131,6 +133,8 @@ class MixtureEM:
         self.covariance_type = covariance_type
         self.reg_covar = reg_covar
         self.keep_rows = min(keep_rows, self.n)
+        self._previous_log_r = None
+        self.last_elbo: float | None = None
         if covariance_type == "tied":  # XᵀX does not depend on θ: once
             self.xtx = self.x.T @ self.x
 
@@ -159,6 +163,12 @@ class MixtureEM:
         means = torch.as_tensor(params.means - self.centre, dtype=dt, device=dev)
         log_weights = torch.log(torch.as_tensor(params.weights, dtype=dt, device=dev))
         total = torch.zeros((), dtype=dt, device=dev)
+        bound = torch.zeros((), dtype=dt, device=dev)
+        previous = self._previous_log_r
+        if previous is not None and previous.shape != (self.n, k):
+            previous = None
+        keep_bound = self.n * k <= BOUND_ELEMENTS
+        current = torch.empty((self.n, k), dtype=dt, device=dev) if keep_bound else None
         r_sum = torch.zeros(k, dtype=dt, device=dev)
         s1 = torch.zeros((k, d), dtype=dt, device=dev)
         full = self.covariance_type == "full"
@@ -168,7 +178,16 @@ class MixtureEM:
             weighted = self.log_prob(xc, params, prec_chol, means) + log_weights
             norm = torch.logsumexp(weighted, dim=1, keepdim=True)
             total += norm.sum()
-            r = torch.exp(weighted - norm)
+            log_r = weighted - norm
+            r = torch.exp(log_r)
+            stop = start + len(xc)
+            if previous is not None:
+                # ELBO(q_prev, θ) = Σ_i Σ_k r'_ik (log π_k + log N(x_i; μ_k, Σ_k) − log r'_ik)
+                old_log_r = previous[start:stop]
+                old_r = torch.exp(old_log_r)
+                bound += torch.where(old_r > 0, old_r * (weighted - old_log_r), 0.0).sum()
+            if current is not None:
+                current[start:stop] = log_r
             if start < self.keep_rows:
                 kept.append(r[: self.keep_rows - start])
             r_sum += r.sum(0)
@@ -179,7 +198,14 @@ class MixtureEM:
                 s2 += r.T @ (xc * xc)
         new = self._m_step(r_sum, s1, s2)
         responsibilities = torch.cat(kept).cpu().numpy() if kept else np.empty((0, k))
+        self.last_elbo = float(bound) / self.n if previous is not None else None
+        self._previous_log_r = current
         return float(total) / self.n, new, responsibilities
+
+    def reset_bound(self) -> None:
+        """Forget the previous q: the next step is the first of a run (no ELBO yet)."""
+        self._previous_log_r = None
+        self.last_elbo = None
 
     def _m_step(self, r_sum, s1, s2) -> MixtureParameters:
         """scikit-learn's _estimate_gaussian_parameters, from the sufficient statistics."""

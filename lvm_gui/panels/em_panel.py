@@ -314,21 +314,46 @@ class EMPanel(ExperimentPanel):
         item.setLabel("left", columns[1] if points.shape[1] > 1 else "")
         if snap.means.shape[1] > 2:
             item.setTitle(f"responsibilities (first two of {snap.means.shape[1]} dimensions)")
-        likelihood = self._pool(self.likelihood_plot.getPlotItem())
+        likelihood_item = self.likelihood_plot.getPlotItem()
+        likelihood = self._pool(likelihood_item)
+        key = _legend(likelihood_item, self.theme, offset=(-10, -10))
         values = snap.log_likelihoods
-        likelihood.plot(
-            np.arange(len(values)),
+        index = np.arange(len(values))
+        line = likelihood.plot(
+            index,
             values,
             pen=themes.pen(self.theme.ink, 2.5),
             symbol="o",
             symbolSize=6,
             symbolBrush=pg.mkBrush(self.theme.ink),
         )
+        key.addItem(line, "log p(x; θ_t), per point")
+        # ELBO(q_{t-1}, θ_t): the bound the M step raised; the gap up to ℓ̄ is the KL.
+        elbos = snap.elbos
+        finite = np.isfinite(elbos)
+        if finite.any():
+            bound = likelihood.plot(
+                index[finite],
+                elbos[finite],
+                pen=themes.pen(themes.ORANGE, 2),
+                symbol="s",
+                symbolSize=6,
+                symbolBrush=pg.mkBrush(themes.ORANGE),
+            )
+            key.addItem(bound, "ELBO(q_{t-1}, θ_t)")
+            gaps = likelihood.plot(
+                np.repeat(index[finite], 2),
+                np.column_stack([elbos[finite], values[finite]]).ravel(),
+                connect="pairs",
+                pen=pg.mkPen(themes.VERMILLION, width=4),
+            )
+            key.addItem(gaps, "KL(q ‖ p(z | x, θ_t)) gap")
         flagged = np.flatnonzero(np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1])))
         if flagged.size:
-            likelihood.scatter(
+            marks = likelihood.scatter(
                 flagged + 1, values[flagged + 1], symbol="x", size=16, pen=pg.mkPen("r", width=3)
             )
+            key.addItem(marks, "ℓ went DOWN (must never happen)")
         likelihood.end()
         for plot in (self.mixture_plot, self.likelihood_plot):
             themes.style_plot(plot, self.theme)
@@ -708,11 +733,13 @@ class EMPanel(ExperimentPanel):
     def status_text(self, snap) -> str:
         if isinstance(snap, CoinsSnapshot):
             spread = float(np.abs(snap.log_likelihood - snap.best).max())
+            gap = "" if snap.kl is None else f" · KL after the M step ≤ {float(snap.kl.max()):.2g}"
+            flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
             return (
                 f"iteration {snap.step} · ô = {snap.o_hat:.6g} ({snap.heads} heads of "
                 f"{snap.n}) · max ℓ̄ = ô log ô + (1 − ô) log(1 − ô) = {snap.best:.6g} · "
                 f"largest gap to it {spread:.2g} · largest distance from the ridge "
-                f"{float(np.abs(snap.ridge).max()):.2g} · seed {self.config.seed}"
+                f"{float(np.abs(snap.ridge).max()):.2g}{gap}{flag} · seed {self.config.seed}"
             )
         if isinstance(snap, MeansSnapshot):
             words = {
@@ -740,8 +767,9 @@ class EMPanel(ExperimentPanel):
             else:
                 state = "not yet converged"
             flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
+            bound = "" if snap.elbo is None else f" · ELBO = {snap.elbo:.6g} · KL = {snap.kl:.3g}"
             return (
-                f"t = {snap.step} · ℓ̄ = {snap.log_likelihood:.6g} · π = "
+                f"t = {snap.step} · ℓ̄ = {snap.log_likelihood:.6g}{bound} · π = "
                 f"({', '.join(f'{w:.4g}' for w in snap.weights)}) · {state} "
                 f"(tol {self.config.tol:g}) · {snap.elapsed_s * 1000:.1f} ms in EM{flag} · "
                 f"seed {self.config.seed}"

@@ -1,5 +1,6 @@
 """EM for the three coins: Li Hang's numbers, one-step convergence, the ridge of maxima."""
 
+import itertools
 import json
 
 import numpy as np
@@ -100,3 +101,20 @@ def test_all_heads_is_a_maximum_of_zero_and_stays_finite():
     assert np.all(np.isfinite(final.theta)) and final.log_likelihood[0] == pytest.approx(
         0.0, abs=1e-9
     )
+
+
+def test_bound_chain_and_the_gap_closing():
+    from engine.em.coins import elbo
+
+    snaps = list(run("coins", preset="seed-003-coins"))
+    for previous, snap in itertools.pairwise(snaps):
+        # ℓ̄(θ_{t-1}) = ELBO(q_{t-1}, θ_{t-1}) ≤ ELBO(q_{t-1}, θ_t) ≤ ℓ̄(θ_t)
+        closed = elbo(previous.theta, previous.theta, snap.heads, snap.n)
+        assert closed == pytest.approx(previous.log_likelihood, abs=1e-12)
+        assert np.all(previous.log_likelihood <= snap.elbo + 1e-12)
+        assert np.all(snap.kl >= -1e-12) and not snap.decreased
+        assert snap.log_likelihood == pytest.approx(snap.elbo + snap.kl, abs=1e-14)
+    # After one M step p(A | o, θ_1) = p_A p_B / P(heads) = h r_1 / h = r_1: the posterior is q_0
+    # itself, so the gap is zero for every start. That is seed 003's one-step convergence.
+    assert np.abs(snaps[1].kl).max() < 1e-12
+    assert np.all(snaps[0].log_likelihood < snaps[1].elbo)  # while the bound itself rose

@@ -1,5 +1,6 @@
 """General mixtures: the same numbers as scikit-learn's GaussianMixture from the same start."""
 
+import itertools
 import json
 import warnings
 
@@ -156,3 +157,29 @@ def test_bishop_sequence_finds_the_two_eruption_clusters_by_iteration_20():
     low, high = sorted(final.means.tolist())
     assert low[0] < -1 and low[1] < -1 and high[0] > 0.5 and high[1] > 0.5
     assert final.log_likelihoods[1] < final.log_likelihoods[10] < final.log_likelihoods[20]
+
+
+def test_elbo_and_kl_per_iteration_against_a_direct_computation():
+    from scipy.special import logsumexp
+    from scipy.stats import multivariate_normal
+
+    snaps = list(run("gmm", preset="faithful-k2", iterations=6))
+    x = snaps[0].points  # all 272 points
+
+    def log_joint(snap):
+        return np.column_stack(
+            [
+                np.log(snap.weights[k])
+                + multivariate_normal(snap.means[k], snap.covariances[k]).logpdf(x)
+                for k in range(2)
+            ]
+        )
+
+    assert snaps[0].elbo is None and snaps[0].kl is None
+    for previous, snap in itertools.pairwise(snaps):
+        joint_prev = log_joint(previous)
+        log_q = joint_prev - logsumexp(joint_prev, axis=1, keepdims=True)
+        expected = np.mean(np.sum(np.exp(log_q) * (log_joint(snap) - log_q), axis=1))
+        assert snap.elbo == pytest.approx(expected, rel=1e-10)
+        assert previous.log_likelihood <= snap.elbo + 1e-12 <= snap.log_likelihood + 2e-12
+        assert snap.kl == pytest.approx(snap.log_likelihood - snap.elbo) and snap.kl >= -1e-12
