@@ -314,47 +314,14 @@ class EMPanel(ExperimentPanel):
         item.setLabel("left", columns[1] if points.shape[1] > 1 else "")
         if snap.means.shape[1] > 2:
             item.setTitle(f"responsibilities (first two of {snap.means.shape[1]} dimensions)")
-        likelihood_item = self.likelihood_plot.getPlotItem()
-        likelihood = self._pool(likelihood_item)
-        key = _legend(likelihood_item, self.theme, offset=(-10, -10))
         values = snap.log_likelihoods
-        index = np.arange(len(values))
-        line = likelihood.plot(
-            index,
+        drops = np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1]))
+        self._draw_bound_history(
+            self.likelihood_plot.getPlotItem(),
             values,
-            pen=themes.pen(self.theme.ink, 2.5),
-            symbol="o",
-            symbolSize=6,
-            symbolBrush=pg.mkBrush(self.theme.ink),
+            snap.elbos,
+            np.concatenate([[False], drops]),
         )
-        key.addItem(line, "log p(x; θ_t), per point")
-        # ELBO(q_{t-1}, θ_t): the bound the M step raised; the gap up to ℓ̄ is the KL.
-        elbos = snap.elbos
-        finite = np.isfinite(elbos)
-        if finite.any():
-            bound = likelihood.plot(
-                index[finite],
-                elbos[finite],
-                pen=themes.pen(themes.ORANGE, 2),
-                symbol="s",
-                symbolSize=6,
-                symbolBrush=pg.mkBrush(themes.ORANGE),
-            )
-            key.addItem(bound, "ELBO(q_{t-1}, θ_t)")
-            gaps = likelihood.plot(
-                np.repeat(index[finite], 2),
-                np.column_stack([elbos[finite], values[finite]]).ravel(),
-                connect="pairs",
-                pen=pg.mkPen(themes.VERMILLION, width=4),
-            )
-            key.addItem(gaps, "KL(q ‖ p(z | x, θ_t)) gap")
-        flagged = np.flatnonzero(np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1])))
-        if flagged.size:
-            marks = likelihood.scatter(
-                flagged + 1, values[flagged + 1], symbol="x", size=16, pen=pg.mkPen("r", width=3)
-            )
-            key.addItem(marks, "ℓ went DOWN (must never happen)")
-        likelihood.end()
         for plot in (self.mixture_plot, self.likelihood_plot):
             themes.style_plot(plot, self.theme)
 
@@ -581,17 +548,26 @@ class EMPanel(ExperimentPanel):
         item.setYRange(ell.min() - margin, ell.max() + margin, padding=0)
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
-        item = self.bound_plot.getPlotItem()
-        pool = self._pool(item)
-        legend = _legend(item, self.theme, offset=(-10, -10))
         history = [s for s in self.history if isinstance(s, MeansSnapshot)]
         if not history or history[-1] is not snap:
             history = [s for s in history if s.path.shape[0] <= snap.path.shape[0]]
             if not history or history[-1] is not snap:
                 history = [*history, snap]
-        index = np.arange(len(history))
-        ell = np.array([s.log_likelihood for s in history])
-        elbo = np.array([np.nan if s.elbo is None else s.elbo for s in history])
+        self._draw_bound_history(
+            self.bound_plot.getPlotItem(),
+            np.array([s.log_likelihood for s in history]),
+            np.array([np.nan if s.elbo is None else s.elbo for s in history]),
+            np.array([s.decreased for s in history]),
+        )
+
+    def _draw_bound_history(
+        self, item: pg.PlotItem, ell: np.ndarray, elbo: np.ndarray, decreased: np.ndarray
+    ) -> None:
+        """log p(x; θ) = ELBO + KL along a run: ℓ̄ in black, the ELBO in orange, the KL as the
+        vermillion gap between them, and a red cross wherever ℓ̄ went down."""
+        pool = self._pool(item)
+        legend = _legend(item, self.theme, offset=(-10, -10))
+        index = np.arange(len(ell))
         line = pool.plot(
             index,
             ell,
@@ -602,25 +578,30 @@ class EMPanel(ExperimentPanel):
         )
         legend.addItem(line, "log p(x; θ), per point")
         finite = np.isfinite(elbo)
-        bound = pool.plot(
-            index[finite],
-            elbo[finite],
-            pen=themes.pen(themes.ORANGE, 2),
-            symbol="s",
-            symbolSize=6,
-            symbolBrush=pg.mkBrush(themes.ORANGE),
-        )
-        legend.addItem(bound, "ELBO(q, θ)")
-        gaps = [(i, e, v) for i, e, v in zip(index, elbo, ell, strict=True) if np.isfinite(e)]
-        if gaps:
-            xs = np.repeat([g[0] for g in gaps], 2)
-            ys = np.array([[g[1], g[2]] for g in gaps]).ravel()
-            gap = pool.plot(xs, ys, connect="pairs", pen=pg.mkPen(themes.VERMILLION, width=4))
+        if finite.any():
+            bound = pool.plot(
+                index[finite],
+                elbo[finite],
+                pen=themes.pen(themes.ORANGE, 2),
+                symbol="s",
+                symbolSize=6,
+                symbolBrush=pg.mkBrush(themes.ORANGE),
+            )
+            legend.addItem(bound, "ELBO(q, θ)")
+            gap = pool.plot(
+                np.repeat(index[finite], 2),
+                np.column_stack([elbo[finite], ell[finite]]).ravel(),
+                connect="pairs",
+                pen=pg.mkPen(themes.VERMILLION, width=4),
+            )
             legend.addItem(gap, "KL(q ‖ p(z | x, θ)) gap")
-        flagged = [i for i, s in zip(index, history, strict=True) if s.decreased]
-        if flagged:
+        if decreased.any():
             marks = pool.scatter(
-                flagged, ell[flagged], symbol="x", size=16, pen=pg.mkPen("r", width=3)
+                index[decreased],
+                ell[decreased],
+                symbol="x",
+                size=16,
+                pen=pg.mkPen("r", width=3),
             )
             legend.addItem(marks, "ℓ went DOWN (must never happen)")
         pool.end()
