@@ -28,6 +28,7 @@ from engine.data import files
 from engine.data.dataset import Dataset
 from engine.data.views import ellipse
 from engine.em.coins import CoinsSnapshot
+from engine.em.coins import elbo as coins_elbo
 from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
@@ -206,7 +207,7 @@ class EMPanel(ExperimentPanel):
         for plot in self.trace_plots[1:]:
             plot.setXLink(self.trace_plots[0])
         self.ridge_plot = _plot(
-            "every fixed point lies on the ridge p_A p_B + (1 − p_A) p_C = ô",
+            "fixed points lie on the ridge u + v = ô",
             "p_A p_B  (heads via coin B)",
             "(1 − p_A) p_C  (heads via coin C)",
         )
@@ -221,7 +222,13 @@ class EMPanel(ExperimentPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.coins_table, 0, 0, 1, 2)
         layout.addWidget(traces, 1, 0)
-        layout.addWidget(self.ridge_plot, 1, 1)
+        self.coins_bound_plot = _plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.ridge_plot)
+        right.addWidget(self.coins_bound_plot)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        layout.addWidget(right, 1, 1)
         layout.setRowStretch(0, 2)
         layout.setRowStretch(1, 5)
         return grid
@@ -255,6 +262,7 @@ class EMPanel(ExperimentPanel):
                 "table": self.coins_table,
                 "traces": self.trace_plots[0].parentWidget(),
                 "ridge": self.ridge_plot,
+                "bound": self.coins_bound_plot,
             }
         return {"surface": self.surface_plot, "slice": self.slice_plot, "bound": self.bound_plot}
 
@@ -630,7 +638,25 @@ class EMPanel(ExperimentPanel):
             pool.end()
             item.setYRange(0, 1, padding=0.02)
         self._draw_ridge(snap)
-        for plot in (*self.trace_plots, self.ridge_plot):
+        # The bound of the start furthest below the maximum: after the M step the gap is exactly
+        # zero (the posterior has not moved), the reason EM converges in one step here.
+        worst = int(np.argmin(snap.log_likelihood_history[0]))
+        lls = snap.log_likelihood_history[:, worst]
+        bounds = [np.nan]
+        for previous, theta in itertools.pairwise(snap.history[:, worst : worst + 1]):
+            bounds.append(float(coins_elbo(previous, theta, snap.heads, snap.n)[0]))
+        a, b, c = snap.history[0, worst]
+        self.coins_bound_plot.getPlotItem().setTitle(
+            f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})"
+        )
+        drops = np.diff(lls) < -1e-9 * np.maximum(1, np.abs(lls[:-1]))
+        self._draw_bound_history(
+            self.coins_bound_plot.getPlotItem(),
+            lls,
+            np.array(bounds),
+            np.concatenate([[False], drops]),
+        )
+        for plot in (*self.trace_plots, self.ridge_plot, self.coins_bound_plot):
             themes.style_plot(plot, self.theme)
 
     def _fill_table(self, snap: CoinsSnapshot) -> None:
@@ -685,7 +711,7 @@ class EMPanel(ExperimentPanel):
         legend = _legend(item, self.theme)
         o = snap.o_hat
         ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
-        legend.addItem(ridge, f"ridge: p_A p_B + (1 − p_A) p_C = ô = {o:.4f}")
+        legend.addItem(ridge, f"ridge, ô = {o:.4f}")
         if snap.cloud is not None:
             shown = snap.cloud[:CLOUD_DRAWN]
             u = shown[:, 0] * shown[:, 1]
@@ -693,7 +719,7 @@ class EMPanel(ExperimentPanel):
             cloud = pool.scatter(u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90))
             total = len(snap.cloud)
             drawn = f" ({len(u):,} drawn)" if len(u) < total else ""
-            legend.addItem(cloud, f"{total:,} random starts{drawn} after {snap.step} iterations")
+            legend.addItem(cloud, f"{total:,} random starts{drawn}")
         history = snap.history
         for s in range(history.shape[1]):
             colour = themes.component_colour(s)

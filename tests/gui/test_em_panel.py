@@ -106,6 +106,13 @@ def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
     assert table.item(0, 1).text() == f"{final.best:.5f}"
     assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
     assert "largest distance from the ridge" in panel.status_line.text()
+    # The bound plot of the start furthest below the maximum: ELBO drawn equal to ℓ̄ from t = 1.
+    worst = int(np.argmin(final.log_likelihood_history[0]))
+    curves = [c for c in panel.coins_bound_plot.getPlotItem().listDataItems() if c.isVisible()]
+    _, ell_y = curves[0].getData()
+    elbo_x, elbo_y = curves[1].getData()
+    assert ell_y == pytest.approx(final.log_likelihood_history[:, worst])
+    assert elbo_x[0] == 1 and elbo_y == pytest.approx(ell_y[1:], abs=1e-12)
 
 
 def test_switching_model_by_the_chooser(qtbot, panel):
