@@ -524,6 +524,23 @@ class ExperimentPanel(QWidget):
             text["Step"] = str(self.last_snapshot.step)
         return text
 
+    def set_title(self, item: pg.PlotItem, text: str) -> None:
+        """A plot title in the theme's colour, set only when it changes: every change lays the
+        title's HTML out again, too slow to repeat at each frame."""
+        key = (text, self.theme.name, themes.SCALE["factor"])
+        if getattr(item, "_lvm_title", None) != key:
+            item.setTitle(
+                text, color=self.theme.foreground, size=f"{round(11 * themes.SCALE['factor'])}pt"
+            )
+            item._lvm_title = key
+
+    def set_label(self, item: pg.PlotItem, axis: str, text: str) -> None:
+        """An axis label, set only when it changes (as set_title)."""
+        labels = item.__dict__.setdefault("_lvm_labels", {})
+        if labels.get(axis) != text:
+            item.setLabel(axis, text)
+            labels[axis] = text
+
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
         themes.apply_theme(self, theme)

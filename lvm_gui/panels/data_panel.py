@@ -79,7 +79,6 @@ class DataPanel(ExperimentPanel):
             self._draw_histogram(snap)
         else:
             self._draw_scatter(snap)
-        themes.style_plot(self.stack.currentWidget(), self.theme)
 
     def _draw_histogram(self, snap: DataSnapshot) -> None:
         plot = self.histogram_plot
@@ -113,8 +112,8 @@ class DataPanel(ExperimentPanel):
             mixture = item.plot(grid, total, pen=themes.pen(self.theme.ink, 2.5))
             legend.addItem(mixture, "true density p(x)")
         item.setXRange(lo, hi, padding=0)
-        item.setLabel("bottom", dataset.columns[0])
-        item.setTitle(self._title(snap))
+        self.set_label(item, "bottom", dataset.columns[0])
+        self.set_title(item, self._title(snap))
 
     def _draw_scatter(self, snap: DataSnapshot) -> None:
         plot = self.scatter_plot
@@ -160,9 +159,9 @@ class DataPanel(ExperimentPanel):
             legend.addItem(dashed, "2σ ellipse")
         pool.end()
         self._place_handles(item, truth)
-        item.setLabel("bottom", dataset.columns[0])
-        item.setLabel("left", dataset.columns[1] if dataset.d > 1 else "")
-        item.setTitle(self._title(snap))
+        self.set_label(item, "bottom", dataset.columns[0])
+        self.set_label(item, "left", dataset.columns[1] if dataset.d > 1 else "")
+        self.set_title(item, self._title(snap))
         # Equal scales keep a mixture's ellipses true to shape; columns in other units
         # (Old Faithful's minutes of eruption and of waiting) get an axis each.
         item.setAspectLocked(truth is not None)
@@ -278,7 +277,7 @@ class DataPanel(ExperimentPanel):
         if p is not None:
             top = max(top, len(everything) * max(p, 1 - p))
         item.setYRange(0, top * 1.25, padding=0)
-        item.setTitle(self._title(snap))
+        self.set_title(item, self._title(snap))
 
     def _title(self, snap: DataSnapshot) -> str:
         dataset = snap.dataset

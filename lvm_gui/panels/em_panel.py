@@ -318,10 +318,12 @@ class EMPanel(ExperimentPanel):
             )
         pool.end()
         columns = "x₁", "x₂"
-        item.setLabel("bottom", columns[0])
-        item.setLabel("left", columns[1] if points.shape[1] > 1 else "")
+        self.set_label(item, "bottom", columns[0])
+        self.set_label(item, "left", columns[1] if points.shape[1] > 1 else "")
         if snap.means.shape[1] > 2:
-            item.setTitle(f"responsibilities (first two of {snap.means.shape[1]} dimensions)")
+            self.set_title(
+                item, f"responsibilities (first two of {snap.means.shape[1]} dimensions)"
+            )
         values = snap.log_likelihoods
         drops = np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1]))
         self._draw_bound_history(
@@ -330,8 +332,6 @@ class EMPanel(ExperimentPanel):
             snap.elbos,
             np.concatenate([[False], drops]),
         )
-        for plot in (self.mixture_plot, self.likelihood_plot):
-            themes.style_plot(plot, self.theme)
 
     def _on_mixture_clicked(self, event) -> None:
         if self.experiment.name != "gmm" or event.button() != Qt.MouseButton.LeftButton:
@@ -358,8 +358,6 @@ class EMPanel(ExperimentPanel):
         self._draw_overlay(snap)
         self._draw_slice(snap)
         self._draw_bound(snap)
-        for plot in (self.surface_plot, self.slice_plot, self.bound_plot):
-            themes.style_plot(plot, self.theme)
 
     def _draw_surface(self, snap: MeansSnapshot) -> None:
         if snap.surface is None:
@@ -646,8 +644,9 @@ class EMPanel(ExperimentPanel):
         for previous, theta in itertools.pairwise(snap.history[:, worst : worst + 1]):
             bounds.append(float(coins_elbo(previous, theta, snap.heads, snap.n)[0]))
         a, b, c = snap.history[0, worst]
-        self.coins_bound_plot.getPlotItem().setTitle(
-            f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})"
+        self.set_title(
+            self.coins_bound_plot.getPlotItem(),
+            f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})",
         )
         drops = np.diff(lls) < -1e-9 * np.maximum(1, np.abs(lls[:-1]))
         self._draw_bound_history(
@@ -656,8 +655,6 @@ class EMPanel(ExperimentPanel):
             np.array(bounds),
             np.concatenate([[False], drops]),
         )
-        for plot in (*self.trace_plots, self.ridge_plot, self.coins_bound_plot):
-            themes.style_plot(plot, self.theme)
 
     def _fill_table(self, snap: CoinsSnapshot) -> None:
         """Seed 003's table. Headers and column widths change only with the table's shape:
