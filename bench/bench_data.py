@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import argparse
 import platform
-import time
 
 import numpy as np
 from sklearn.mixture import GaussianMixture as SklearnMixture
 from threadpoolctl import threadpool_limits
+from timing import best_of  # bench/timing.py, beside this script
 
 from engine.data.experiment import DataConfig
-
-
-def best_of(repeats: int, fn) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -26,18 +26,10 @@ import numpy as np
 import torch
 from sklearn.mixture import GaussianMixture
 from threadpoolctl import threadpool_limits
+from timing import best_of  # bench/timing.py, beside this script
 
 from engine.em.mixture import MixtureEM, MixtureParameters
 from engine.em.two_means import Surrogate, responsibilities, surface
-
-
-def best_of(repeats: int, fn) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def mixture_case(n: int, d: int, k: int, repeats: int, extra: int) -> tuple[float, float, float]:

@@ -25,12 +25,6 @@ NETWORK_DTYPE = "float32"  # the VAE
 os.environ.setdefault("THP_MEM_ALLOC_ENABLE", "1")
 
 
-def cuda_available() -> bool:
-    import torch
-
-    return torch.cuda.is_available()
-
-
 def resolve(name: str = "auto") -> torch.device:
     """The torch device for `auto`, `cpu` or `cuda`; asking for CUDA without one is an error."""
     import torch

@@ -79,11 +79,6 @@ class ExperimentThread(QThread):
             self._delay = max(0.0, seconds)
             self._lock.notify_all()
 
-    @property
-    def is_playing(self) -> bool:
-        with self._lock:
-            return self._running and not self._abort
-
     # --- the loop, in the worker thread ------------------------------------------------------
     def run(self) -> None:
         try:
@@ -213,10 +208,6 @@ class ExperimentController(QObject):
         if self._thread is not None:
             self._thread.set_delay(self._delay)
 
-    @property
-    def busy(self) -> bool:
-        return self.state in ("stepping", "running")
-
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Cancel and join every thread; True when all have ended within the time given."""
         self._timer.stop()
@@ -272,23 +263,23 @@ class ExperimentController(QObject):
 
     @Slot(int, object)
     def _on_result(self, generation: int, result: Any) -> None:
-        if generation != self._generation:
-            return
-        self._timer.stop()
-        self._deliver()
-        self._join_finished()
-        self._set_state("done")
-        self.finished.emit(result)
+        if self._end_run(generation, "done"):
+            self.finished.emit(result)
 
     @Slot(int, str)
     def _on_failed(self, generation: int, message: str) -> None:
+        if self._end_run(generation, "failed"):
+            self.failed.emit(message)
+
+    def _end_run(self, generation: int, state: str) -> bool:
+        """The current run ended: draw its last snapshot, join its thread. False if stale."""
         if generation != self._generation:
-            return
+            return False
         self._timer.stop()
         self._deliver()
         self._join_finished()
-        self._set_state("failed")
-        self.failed.emit(message)
+        self._set_state(state)
+        return True
 
     @Slot(int, str)
     def _on_warned(self, generation: int, message: str) -> None:

@@ -36,17 +36,6 @@ from engine.experiment import Experiment, Run, Snapshot
 from lvm_gui import theme as themes
 from lvm_gui.worker import ExperimentController, describe_error
 
-STATE_WORDS = {
-    "idle": "idle",
-    "ready": "ready",
-    "stepping": "stepping",
-    "running": "running",
-    "paused": "paused",
-    "done": "done",
-    "failed": "failed",
-    "cancelled": "cancelled",
-}
-
 
 class ExperimentPanel(QWidget):
     """Controls on the left, plots on the right, a status line, 'what you see', export targets."""
@@ -485,8 +474,7 @@ class ExperimentPanel(QWidget):
 
     @property
     def state_text(self) -> str:
-        word = STATE_WORDS.get(self.controller.state, self.controller.state)
-        return f"{self.title}: {word}"
+        return f"{self.title}: {self.controller.state}"
 
     # --- messages ---------------------------------------------------------------------------
     def show_message(self, text: str, level: str = "error") -> None:
