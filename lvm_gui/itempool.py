@@ -4,6 +4,10 @@ Creating a pyqtgraph item and adding it to a plot costs milliseconds (a view upd
 setData on an item that already exists costs far less. A view that redraws everything each
 frame asks the pool for its items in the same order every time: begin(), then plot() and
 scatter() as often as needed, then end(), which hides whatever this frame did not use.
+
+The legend goes the same way: label() names an item for this frame, and end() builds the legend
+again only when the names, the items or the text colour differ from the last frame's (a legend
+lays out a text item per entry, the costliest part of a small plot's frame).
 """
 
 from __future__ import annotations
@@ -24,15 +28,21 @@ CURVE_DEFAULTS: dict[str, Any] = {
 
 
 class ItemPool:
-    def __init__(self, plot: pg.PlotItem) -> None:
+    def __init__(self, plot: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> None:
         self.plot_item = plot
         self.curves: list[pg.PlotDataItem] = []
         self.scatters: list[pg.ScatterPlotItem] = []
         self._curve = 0
         self._scatter = 0
+        self._legend_offset = legend_offset
+        self._labels: list[tuple[pg.GraphicsObject, str]] = []
+        self._legend_key: tuple | None = None
+        self._text_colour = "k"
 
-    def begin(self) -> None:
+    def begin(self, text_colour: Any = "k") -> None:
         self._curve = self._scatter = 0
+        self._labels = []
+        self._text_colour = text_colour
 
     def plot(self, x, y, **opts: Any) -> pg.PlotDataItem:
         if self._curve == len(self.curves):
@@ -56,7 +66,13 @@ class ItemPool:
         scatter.setVisible(True)
         return scatter
 
+    def label(self, thing: pg.GraphicsObject, text: str) -> pg.GraphicsObject:
+        """Give `thing` a legend entry in this frame."""
+        self._labels.append((thing, text))
+        return thing
+
     def end(self) -> None:
+        self._update_legend()
         for curve in self.curves[self._curve :]:
             if curve.isVisible():
                 curve.setData([], [])
@@ -65,3 +81,29 @@ class ItemPool:
             if scatter.isVisible():
                 scatter.setData(x=[], y=[])
                 scatter.setVisible(False)
+
+    def _update_legend(self) -> None:
+        key = (tuple((id(thing), text) for thing, text in self._labels), str(self._text_colour))
+        if key == self._legend_key:
+            return
+        legend = self.plot_item.legend
+        previous, self._legend_key = self._legend_key, key
+        if (
+            legend is not None
+            and previous is not None
+            and previous[1] == key[1]
+            and [ident for ident, _ in previous[0]] == [ident for ident, _ in key[0]]
+        ):
+            # The same entries with new numbers in them: change the texts in place.
+            for (_, label), (_, text) in zip(legend.items, self._labels, strict=True):
+                if label.text != text:
+                    label.setText(text)
+            return
+        if legend is None:
+            if not self._labels:
+                return
+            legend = self.plot_item.addLegend(offset=self._legend_offset)
+        legend.clear()
+        legend.setLabelTextColor(self._text_colour)
+        for thing, text in self._labels:
+            legend.addItem(thing, text)

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.export_png(panel, target, Path(path), width)
 
     def export_png(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
+        panel.finish_drawing()
         widget = panel.export_targets()[target]
         try:
             export.save_png(widget, path, width, panel.png_text(), self.theme.background)

@@ -4,6 +4,13 @@
 `ExperimentController` owns at most one such thread per panel, replaces it when the config changes
 (stale snapshots never land: every signal carries the run's generation), and delivers snapshots to
 the panel at most `max_fps` times a second, coalescing the ones in between.
+
+Frame pacing. Drawing with pyqtgraph is Python on the GUI thread, and so is much of a step: while
+both run they share the interpreter lock, and a frame takes two or three times as long as alone,
+long enough to freeze the window. So the worker waits between steps while the panel draws
+(`hold_worker` / `release_worker`, at most HOLD_LIMIT_S per step), and the controller spaces
+frames so that drawing takes at most about half the time (`frame_drawn`): the window stays
+responsive and the worker still gets at least half of the interpreter.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
+
+# The longest a worker waits between two steps for the GUI to finish drawing.
+HOLD_LIMIT_S = 0.1
 
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
@@ -40,9 +50,16 @@ class ExperimentThread(QThread):
     failed = Signal(int, str)
     warned = Signal(int, str)
 
-    def __init__(self, run: Run, generation: int, delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        run: Run,
+        generation: int,
+        delay: float = 0.0,
+        gui_free: threading.Event | None = None,
+    ) -> None:
         super().__init__()  # no parent: the controller keeps the reference (see STYLE.md)
         self.run_ = run
+        self._gui_free = gui_free
         self.generation = generation
         self._lock = threading.Condition()
         self._credits = 0
@@ -123,6 +140,8 @@ class ExperimentThread(QThread):
         with self._lock:
             if self._running and self._delay > 0:
                 self._lock.wait_for(lambda: self._abort or not self._running, timeout=self._delay)
+        if self._gui_free is not None:
+            self._gui_free.wait(HOLD_LIMIT_S)  # let the window draw (see the module's notes)
 
 
 class ExperimentController(QObject):
@@ -143,7 +162,9 @@ class ExperimentController(QObject):
         self._stuck: list[ExperimentThread] = []  # threads that ignored cancel; kept alive
         self._generation = 0
         self._delay = 0.0
-        self._interval_ms = 1000.0 / max_fps
+        self._min_interval_ms = self._interval_ms = 1000.0 / max_fps
+        self._gui_free = threading.Event()
+        self._gui_free.set()
         self._pending: Snapshot | None = None
         self._last_draw = 0.0
         self._timer = QTimer(self)
@@ -168,7 +189,7 @@ class ExperimentController(QObject):
             self._set_state("failed")
             self.failed.emit(describe_error(exc))
             return
-        thread = ExperimentThread(run, self._generation, self._delay)
+        thread = ExperimentThread(run, self._generation, self._delay, self._gui_free)
         thread.snapshot.connect(self._on_snapshot)
         thread.progress.connect(self._on_progress)
         thread.result.connect(self._on_result)
@@ -203,6 +224,18 @@ class ExperimentController(QObject):
             self._stop_thread()
             self._set_state("cancelled")
 
+    def hold_worker(self) -> None:
+        """The GUI is drawing: the worker waits after its current step (up to HOLD_LIMIT_S)."""
+        self._gui_free.clear()
+
+    def release_worker(self) -> None:
+        self._gui_free.set()
+
+    def frame_drawn(self, seconds: float) -> None:
+        """A frame took `seconds` of the GUI thread: space the next ones so that drawing takes at
+        most about half the time, and never more often than max_fps."""
+        self._interval_ms = max(self._min_interval_ms, 2000.0 * seconds)
+
     def set_delay(self, seconds: float) -> None:
         self._delay = max(0.0, seconds)
         if self._thread is not None:
@@ -211,6 +244,7 @@ class ExperimentController(QObject):
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         """Cancel and join every thread; True when all have ended within the time given."""
         self._timer.stop()
+        self._gui_free.set()
         self._stop_thread(timeout_ms)
         deadline = time.monotonic() + timeout_ms / 1000
         for thread in list(self._stuck):

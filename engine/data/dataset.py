@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,6 +107,14 @@ class Dataset:
     @property
     def d(self) -> int:
         return self.x.shape[1]
+
+    @functools.cached_property
+    def extent(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each column's minimum and maximum (d,), computed once (the data panel's worker asks
+        first, so that the window never spends a pass over a million points)."""
+        if len(self.x) == 0:
+            return np.full(self.d, np.nan), np.full(self.d, np.nan)
+        return frozen_array(self.x.min(axis=0)), frozen_array(self.x.max(axis=0))
 
     @property
     def is_coins(self) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 from engine.config import ConfigError, ExperimentConfig, format_value, param
 from engine.data import files
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
-from engine.data.summary import mean_and_covariance, per_component
+from engine.data.summary import RunningMoments
 from engine.experiment import Experiment, Snapshot, bulk, register
 
 KINDS = ("gmm1d", "gmm2d", "coins", "faithful", "file")
@@ -370,23 +370,44 @@ class DataSnapshot(Snapshot):
         return None if self.dataset.z is None else self.dataset.z[: self.shown]
 
 
-def snapshot_of(dataset: Dataset, shown: int, step: int, steps: int, **extra) -> DataSnapshot:
-    x = dataset.x[:shown]
-    mean, covariance = mean_and_covariance(x)
+class _Summary:
+    """The statistics of the points revealed so far, kept up to date batch by batch."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        dataset.extent  # noqa: B018 - computed here, on the worker, for the views
+        self.shown = 0
+        self.overall = RunningMoments(1, dataset.d)
+        truth = dataset.truth
+        self.by_component = (
+            RunningMoments(truth.k, dataset.d) if isinstance(truth, GaussianMixture) else None
+        )
+
+    def reveal(self, shown: int) -> None:
+        x = self.dataset.x[self.shown : shown]
+        self.overall.add(x)
+        if self.by_component is not None:
+            self.by_component.add(x, self.dataset.z[self.shown : shown])
+        self.shown = shown
+
+
+def snapshot_of(summary: _Summary, step: int, steps: int, **extra) -> DataSnapshot:
+    dataset, shown = summary.dataset, summary.shown
+    mean, covariance = summary.overall.means[0], summary.overall.covariances[0]
     fields: dict = {}
     truth = dataset.truth
-    if isinstance(truth, GaussianMixture):
-        _, weights, means, covariances = per_component(x, dataset.z[:shown], truth.k)
+    if summary.by_component is not None:
+        moments = summary.by_component
         fields.update(
-            empirical_weights=weights,
-            empirical_means=means,
-            empirical_covariances=covariances,
+            empirical_weights=moments.counts / max(shown, 1),
+            empirical_means=moments.means,
+            empirical_covariances=moments.covariances,
             true_weights=truth.weights,
             true_means=truth.means,
             true_covariances=truth.covariances,
         )
     if dataset.is_coins:
-        fields["heads_fraction"] = float(x.mean())
+        fields["heads_fraction"] = float(mean[0])
         if isinstance(truth, ThreeCoins):
             fields["true_heads_probability"] = truth.p_heads
     return DataSnapshot(
@@ -410,12 +431,15 @@ def generate(config: DataConfig) -> Generator[DataSnapshot, None, DataSnapshot]:
     n = len(dataset)
     steps = min(config.batches, n)
     edges = np.linspace(0, n, steps + 1).round().astype(int)
+    summary = _Summary(dataset)
     for step, shown in enumerate(edges[1:], start=1):
-        yield snapshot_of(dataset, int(shown), step, steps)
+        summary.reveal(int(shown))
+        yield snapshot_of(summary, step, steps)
     saved = None
     if config.out is not None:
         saved = str(files.save_npz(dataset, config.out))
-    return snapshot_of(dataset, n, steps, steps, final=True, saved_to=saved)
+    summary.reveal(n)
+    return snapshot_of(summary, steps, steps, final=True, saved_to=saved)
 
 
 PRESETS = {

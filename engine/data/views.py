@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import contourpy
 import numpy as np
 
 from engine.data.dataset import GaussianMixture
@@ -56,3 +59,34 @@ def padded_span(
         hi = max(hi, float(np.max(mixture.means[:, 0] + 4 * sd)))
     margin = pad * (hi - lo if hi > lo else 1.0)
     return lo - margin, hi + margin
+
+
+def contour_lines(
+    values: np.ndarray, x: np.ndarray, y: np.ndarray, levels: Sequence[float]
+) -> np.ndarray:
+    """The contours of a grid of values at `levels` as one (m, 2) array of points, each line
+    ended by a NaN row (one curve drawn with connect="finite").
+
+    values[i, j] is the value at (x[i], y[j]). Traced by contourpy (matplotlib's contour engine,
+    in C++) with linear interpolation: about 1 ms for twelve levels on a 160² grid, 5 ms per
+    level on 600².
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if values.shape != (len(x), len(y)):
+        raise ValueError(f"values are {values.shape}, axes are {len(x)} by {len(y)}")
+    generator = contourpy.contour_generator(
+        np.asarray(x, dtype=np.float64),
+        np.asarray(y, dtype=np.float64),
+        values.T,  # contourpy wants z[row = y, column = x]
+        line_type=contourpy.LineType.ChunkCombinedNan,
+    )
+    pieces = []
+    for level in levels:
+        (chunks,) = generator.lines(float(level))
+        for chunk in chunks:
+            if chunk is not None and len(chunk):
+                pieces.append(chunk)
+                pieces.append(np.full((1, 2), np.nan))
+    if not pieces:
+        return np.empty((0, 2))
+    return np.concatenate(pieces)

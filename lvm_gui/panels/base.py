@@ -8,12 +8,14 @@ and the last good data stay), and drives the generator through one `ExperimentCo
 
 from __future__ import annotations
 
+import time
 import typing
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
 from pyqtgraph.parametertree import Parameter, ParameterTree
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -54,6 +56,8 @@ class ExperimentPanel(QWidget):
 
     status_changed = Signal()
     config_changed = Signal(object)
+    # Every part of the frame for this snapshot is on screen (see draw_parts).
+    frame_drawn = Signal(object)
 
     def __init__(self, preset: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +72,16 @@ class ExperimentPanel(QWidget):
         self._syncing = False
         self.last_message: tuple[str, str] | None = None
         self._headless_history: list[Snapshot] = []
+        # Parts of frames still to draw, by key, oldest first: one per turn of the event loop.
+        self._parts: dict[str, tuple[Snapshot, Callable[[], None]]] = {}
+        self._part_timer = QTimer(self)
+        self._part_timer.setSingleShot(True)
+        self._part_timer.timeout.connect(self._draw_next_part)
+        # Fires once the last part is painted too: the worker may go on (see lvm_gui.worker).
+        self._painted_timer = QTimer(self)
+        self._painted_timer.setSingleShot(True)
+        self._painted_timer.timeout.connect(self._frame_painted)
+        self._frame_started: float | None = None
         self._build()
         self.controller.snapshot_ready.connect(self._on_snapshot)
         self.controller.finished.connect(self._on_result)
@@ -99,8 +113,19 @@ class ExperimentPanel(QWidget):
     def build_plots(self) -> QWidget:
         raise NotImplementedError
 
-    def show_snapshot(self, snap: Snapshot) -> None:
+    def draw_parts(self, snap: Snapshot) -> list[tuple[str, Callable[[], None]]]:
+        """The frame for `snap` as (key, draw) parts, each about one plot's work.
+
+        The window draws one part per turn of the event loop, so a frame of several plots never
+        holds the loop up for longer than its slowest plot; a newer snapshot replaces the parts
+        not yet drawn, keeping their place in the queue (no plot is starved).
+        """
         raise NotImplementedError
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Draw every part of `snap` now."""
+        for _key, draw in self.draw_parts(snap):
+            draw()
 
     def build_controls(self) -> QWidget | None:
         """Controls of this panel's own, below the preset (none by default)."""
@@ -222,6 +247,11 @@ class ExperimentPanel(QWidget):
         self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_line.setWordWrap(True)
         self.status_line.setToolTip("The current figures; select to copy")
+        # A fixed box: a label that grew or shrank with its text would lay out the whole panel
+        # again and repaint every plot at every frame.
+        self.status_line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status_line.setFixedHeight(3 * self.status_line.fontMetrics().lineSpacing() + 4)
         right_layout.addWidget(self.status_line)
 
         # The controls scroll rather than clip when the window is small.
@@ -269,6 +299,8 @@ class ExperimentPanel(QWidget):
     def set_experiment(self, name: str, preset: str | None = None) -> None:
         """Switch the model: a new parameter tree, the preset's (or default) values, new plots."""
         self.controller.cancel()
+        self._parts.clear()  # the old model's plots are hidden
+        self._painted_timer.start(0)  # and the worker is not held for them
         self.experiment = self.experiments[name]
         self.preset = preset
         self.config = self._forced(self.experiment.config(preset))
@@ -417,6 +449,7 @@ class ExperimentPanel(QWidget):
         shown = run.result if run.done else run.last
         if shown is not None:
             self._on_snapshot(shown)
+            self.finish_drawing()
         return shown
 
     @property
@@ -428,7 +461,7 @@ class ExperimentPanel(QWidget):
         history = self.history
         if self._syncing or not 0 <= index < len(history):
             return
-        self._draw(history[index])
+        self._queue_frame(history[index])
 
     def history_back(self) -> None:
         self.history_slider.setValue(self.history_slider.value() - 1)
@@ -450,17 +483,61 @@ class ExperimentPanel(QWidget):
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         self._follow_history()
-        self._draw(snap)
+        self._queue_frame(snap)
 
-    def _draw(self, snap: Snapshot) -> None:
+    def _queue_frame(self, snap: Snapshot) -> None:
         self.last_snapshot = snap
         try:
-            self.show_snapshot(snap)
+            parts = self.draw_parts(snap)
         except Exception as exc:  # a drawing bug must not take the window down
-            self.show_message(f"could not draw step {snap.step}: {describe_error(exc)}", "error")
+            self._drawing_failed(snap, exc)
             return
+        for key, draw in parts:
+            self._parts[key] = (snap, draw)
+        if self._frame_started is None:
+            self._frame_started = time.perf_counter()
+            self.controller.hold_worker()
+        if not self._part_timer.isActive():
+            self._part_timer.start(0)
         self.status_line.setText(self.status_text(snap))
         self.status_changed.emit()
+
+    def _draw_next_part(self) -> None:
+        if not self._parts:
+            return
+        key = next(iter(self._parts))
+        snap, draw = self._parts.pop(key)
+        try:
+            draw()
+        except Exception as exc:
+            self._parts.clear()
+            self._drawing_failed(snap, exc)
+        if self._parts:
+            self._part_timer.start(0)
+        else:
+            self._painted_timer.start(0)  # after the paint events this part posted
+            self.frame_drawn.emit(snap)
+
+    def _frame_painted(self) -> None:
+        if self._parts or self._frame_started is None:
+            return
+        self.controller.frame_drawn(time.perf_counter() - self._frame_started)
+        self._frame_started = None
+        self.controller.release_worker()
+
+    def _drawing_failed(self, snap: Snapshot, exc: Exception) -> None:
+        self.show_message(f"could not draw step {snap.step}: {describe_error(exc)}", "error")
+
+    @property
+    def drawing(self) -> bool:
+        """Parts of a frame are still waiting to be drawn."""
+        return bool(self._parts)
+
+    def finish_drawing(self) -> None:
+        """Draw every waiting part now (before an export, and headless)."""
+        self._part_timer.stop()
+        while self._parts:
+            self._draw_next_part()
 
     def _on_result(self, result: Snapshot) -> None:
         if result is not None:
@@ -533,9 +610,12 @@ class ExperimentPanel(QWidget):
         self.theme = theme
         themes.apply_theme(self, theme)
         if self.last_snapshot is not None:
-            self.show_snapshot(self.last_snapshot)
+            self._queue_frame(self.last_snapshot)
 
     def shutdown(self) -> bool:
+        self._part_timer.stop()
+        self._painted_timer.stop()
+        self._parts.clear()
         return self.controller.shutdown()
 
 

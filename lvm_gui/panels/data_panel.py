@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
@@ -50,9 +52,11 @@ class DataPanel(ExperimentPanel):
         self._mean_handles: list[pg.TargetItem] = []
         self._handles_for: GaussianMixture | None = None
         self._scatter_pool = ItemPool(self.scatter_plot.getPlotItem())
-        self._cache_what: str | None = None
-        self._cache_for: Dataset | None = None
-        self._cache = None
+        self._point_scatters: list[pg.ScatterPlotItem] = []
+        self._points_drawn: dict[int, tuple] = {}
+        # Legend samples only, never added to the plot.
+        self._legend_solid = pg.PlotDataItem()
+        self._legend_dashed = pg.PlotDataItem()
         return self.stack
 
     def plots(self) -> dict[str, pg.PlotWidget]:
@@ -72,13 +76,38 @@ class DataPanel(ExperimentPanel):
         self.explanation.setText(self.what_you_see())
 
     # --- drawing ----------------------------------------------------------------------------
-    def show_snapshot(self, snap: DataSnapshot) -> None:
+    def draw_parts(self, snap: DataSnapshot) -> list[tuple[str, Callable[[], None]]]:
         if snap.is_coins:
-            self._draw_coins(snap)
-        elif snap.d == 1:
-            self._draw_histogram(snap)
+            return [("coins", lambda: self._draw_coins(snap))]
+        if snap.d == 1:
+            return [("histogram", lambda: self._draw_histogram(snap))]
+        # The points in one part per component: setting 20,000 points at once takes longer
+        # than a frame may (and they are set again only when more of the sample is revealed).
+        z = snap.z[:SCATTER_LIMIT] if snap.z is not None else None
+        groups = 1 if z is None else (int(z.max()) + 1 if len(z) else 0)
+        parts = [(f"points {k}", lambda k=k: self._draw_points(snap, k)) for k in range(groups)]
+        return [*parts, ("scatter", lambda: self._draw_scatter(snap, groups))]
+
+    def _draw_points(self, snap: DataSnapshot, k: int) -> None:
+        """Component k's points (all points when z is unknown), drawn again only when the
+        points drawn change."""
+        while len(self._point_scatters) <= k:
+            scatter = pg.ScatterPlotItem()
+            self.scatter_plot.getPlotItem().addItem(scatter)
+            self._point_scatters.append(scatter)
+        scatter = self._point_scatters[k]
+        x = snap.x[:SCATTER_LIMIT]
+        key = (id(snap.dataset), len(x))
+        if self._points_drawn.get(k) == key and scatter.isVisible():
+            return
+        if snap.z is None:
+            members, colour = x, themes.with_alpha(themes.BLUE, 150)
         else:
-            self._draw_scatter(snap)
+            members = x[snap.z[:SCATTER_LIMIT] == k]
+            colour = themes.with_alpha(themes.component_colour(k), 140)
+        scatter.setData(x=members[:, 0], y=members[:, 1], size=5, pen=None, brush=colour)
+        scatter.setVisible(True)
+        self._points_drawn[k] = key
 
     def _draw_histogram(self, snap: DataSnapshot) -> None:
         plot = self.histogram_plot
@@ -115,34 +144,22 @@ class DataPanel(ExperimentPanel):
         self.set_label(item, "bottom", dataset.columns[0])
         self.set_title(item, self._title(snap))
 
-    def _draw_scatter(self, snap: DataSnapshot) -> None:
+    def _draw_scatter(self, snap: DataSnapshot, groups: int) -> None:
+        """Everything on the scatter but the points: ellipses, legend, handles, titles."""
         plot = self.scatter_plot
         self.stack.setCurrentWidget(plot)
         item = plot.getPlotItem()
         pool = self._scatter_pool
-        pool.begin()
-        legend = _fresh_legend(item, self.theme)
+        pool.begin(self.theme.foreground)
         dataset = snap.dataset
-        x = snap.x[:SCATTER_LIMIT]
-        z = snap.z[:SCATTER_LIMIT] if snap.z is not None else None
         truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
-        if z is None:
-            points = pool.scatter(
-                x[:, 0], x[:, 1], size=5, pen=None, brush=themes.with_alpha(themes.BLUE, 150)
-            )
-            legend.addItem(points, f"{snap.shown:,} points")
-        else:
-            for k in range(int(z.max()) + 1 if len(z) else 0):
-                members = x[z == k]
-                colour = themes.component_colour(k)
-                points = pool.scatter(
-                    members[:, 0],
-                    members[:, 1],
-                    size=5,
-                    pen=None,
-                    brush=themes.with_alpha(colour, 140),
-                )
-                legend.addItem(points, f"z = {k + 1}")
+        for k, scatter in enumerate(self._point_scatters):
+            if k >= groups and scatter.isVisible():
+                scatter.setData(x=[], y=[])
+                scatter.setVisible(False)
+            elif k < groups:
+                label = f"{snap.shown:,} points" if snap.z is None else f"z = {k + 1}"
+                pool.label(scatter, label)
         if truth is not None:
             for k in range(truth.k):
                 colour = themes.component_colour(k)
@@ -153,10 +170,10 @@ class DataPanel(ExperimentPanel):
                         outline[:, 1],
                         pen=themes.pen(self.theme.ink if n_sigma == 1 else colour, 1.5, dashed),
                     )
-            solid = pg.PlotDataItem(pen=themes.pen(self.theme.ink, 1.5))
-            dashed = pg.PlotDataItem(pen=themes.pen(self.theme.muted, 1.5, dashed=True))
-            legend.addItem(solid, "1σ ellipse")
-            legend.addItem(dashed, "2σ ellipse")
+            self._legend_solid.setPen(themes.pen(self.theme.ink, 1.5))
+            self._legend_dashed.setPen(themes.pen(self.theme.muted, 1.5, dashed=True))
+            pool.label(self._legend_solid, "1σ ellipse")
+            pool.label(self._legend_dashed, "2σ ellipse")
         pool.end()
         self._place_handles(item, truth)
         self.set_label(item, "bottom", dataset.columns[0])
@@ -193,25 +210,13 @@ class DataPanel(ExperimentPanel):
             item.addItem(handle)
             self._mean_handles.append(handle)
 
-    def _extent(self, dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
-        """Per-column min and max of the whole data set, once per data set: a pass over a
-        million points each frame would hold up the window."""
-        return self._cached(
-            "extent", dataset, lambda: (dataset.x.min(axis=0), dataset.x.max(axis=0))
-        )
-
     def _span_1d(self, dataset: Dataset, truth) -> tuple[float, float]:
-        return self._cached("span", dataset, lambda: padded_span(dataset.x, truth))
-
-    def _cached(self, what: str, dataset: Dataset, compute):
-        # Identity, not ==: a Dataset's == would compare its arrays element by element.
-        if self._cache_what != what or self._cache_for is not dataset:
-            self._cache_what, self._cache_for, self._cache = what, dataset, compute()
-        return self._cache
+        lo, hi = dataset.extent
+        return padded_span(np.array([lo[0], hi[0]]), truth)
 
     def _keep_range(self, item: pg.PlotItem, dataset: Dataset) -> None:
         """Fix the view to the whole data set, so revealing batches does not rescale the axes."""
-        lo, hi = self._extent(dataset)
+        lo, hi = dataset.extent
         pad = 0.05 * np.maximum(hi - lo, 1e-9)
         item.setXRange(lo[0] - pad[0], hi[0] + pad[0], padding=0)
         item.setYRange(lo[1] - pad[1], hi[1] + pad[1], padding=0)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import math
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QTransform
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from engine.data import files
 from engine.data.dataset import Dataset
-from engine.data.views import ellipse
+from engine.data.views import contour_lines, ellipse
 from engine.em.coins import CoinsSnapshot
 from engine.em.coins import elbo as coins_elbo
 from engine.em.gmm_experiment import GMMSnapshot
@@ -53,14 +54,6 @@ def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)
     return plot
-
-
-def _legend(item: pg.PlotItem, theme: themes.Theme, offset=(-10, 10)) -> pg.LegendItem:
-    if item.legend is None:
-        item.addLegend(offset=offset)
-    item.legend.clear()
-    item.legend.setLabelTextColor(theme.foreground)
-    return item.legend
 
 
 class SurfaceView(pg.GraphicsLayoutWidget):
@@ -172,7 +165,13 @@ class EMPanel(ExperimentPanel):
         self.surface_plot.ci.layout.setColumnFixedWidth(1, 90)
         self.surface_plot.scene().sigMouseClicked.connect(self._on_surface_clicked)
         self.surface_plot.setToolTip("Click to start EM from that (μ₁, μ₂)")
-        self._contours: list[pg.IsocurveItem] = []
+        # ℓ̄'s contours (one curve, lines split by NaN) and its contour through θ_t.
+        self._contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
+        self._anchor_curve = pg.PlotDataItem(pen=pg.mkPen("w", width=2.5))
+        self._anchor_key = None
+        for curve in (self._contours, self._anchor_curve):
+            curve.setZValue(-5)
+            self.surface_plot.getPlotItem().addItem(curve)
         self._overlay: list[pg.GraphicsObject] = []
         self._surface_key = None
 
@@ -252,6 +251,7 @@ class EMPanel(ExperimentPanel):
         self.stack.setCurrentIndex(index)
         self._surface_key = None
         self._clicked_means = []
+        self._anchor_key = None
         self.explanation.setText(self.what_you_see())
 
     def plots(self) -> dict[str, QWidget]:
@@ -274,25 +274,44 @@ class EMPanel(ExperimentPanel):
         return MEANS_TEXT
 
     # --- drawing ----------------------------------------------------------------------------
-    def show_snapshot(self, snap) -> None:
+    def draw_parts(self, snap) -> list[tuple[str, Callable[[], None]]]:
         if isinstance(snap, CoinsSnapshot):
-            self._draw_coins(snap)
-        elif isinstance(snap, MeansSnapshot):
-            self._draw_means(snap)
-        elif isinstance(snap, GMMSnapshot):
-            self._draw_mixture(snap)
+            parts = [("table", lambda: self._fill_table(snap))]
+            parts += [
+                (f"trace {p}", lambda p=p: self._draw_trace(snap, p))
+                for p in range(len(self.trace_plots))
+            ]
+            return [
+                *parts,
+                ("ridge", lambda: self._draw_ridge(snap)),
+                ("coins bound", lambda: self._draw_coins_bound(snap)),
+            ]
+        if isinstance(snap, MeansSnapshot):
+            return [
+                ("surface", lambda: (self._draw_surface(snap), self._draw_overlay(snap))),
+                ("slice", lambda: self._draw_slice(snap)),
+                ("bound", lambda: self._draw_bound(snap)),
+            ]
+        if isinstance(snap, GMMSnapshot):
+            return [
+                ("mixture", lambda: self._draw_mixture(snap)),
+                ("likelihood", lambda: self._draw_likelihood(snap)),
+            ]
+        return []
+
+    def redraw(self) -> None:
+        if self.last_snapshot is not None:
+            self._queue_frame(self.last_snapshot)
 
     def _draw_mixture(self, snap: GMMSnapshot) -> None:
         item = self.mixture_plot.getPlotItem()
         pool = self._pool(item)
-        legend = _legend(item, self.theme)
         points, r = snap.points, snap.responsibilities
         palette = np.array(
             [QColor(themes.component_colour(k)).getRgbF()[:3] for k in range(snap.weights.size)]
         )
         # Each point's colour mixes the component colours by its responsibilities.
-        rgb = np.clip(r @ palette, 0, 1) * 255
-        brushes = [pg.mkBrush(int(a), int(b), int(c), 190) for a, b, c in rgb]
+        brushes = self._blend_brushes(r, palette)
         y = points[:, 1] if points.shape[1] > 1 else np.zeros(len(points))
         pool.scatter(points[:, 0], y, size=6, pen=None, brush=brushes)
         covariances = snap.parameters.full_covariances()
@@ -308,7 +327,7 @@ class EMPanel(ExperimentPanel):
                 curve = ellipse(mean, cov, n_sigma)
                 line = pool.plot(curve[:, 0], curve[:, 1], pen=themes.pen(colour, 2.5, dashed))
                 if n_sigma == 1:
-                    legend.addItem(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")
+                    pool.label(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")
             pool.scatter(
                 [mean[0]], [mean[1]], symbol="+", size=16, pen=pg.mkPen(self.theme.ink, width=2.5)
             )
@@ -324,6 +343,8 @@ class EMPanel(ExperimentPanel):
             self.set_title(
                 item, f"responsibilities (first two of {snap.means.shape[1]} dimensions)"
             )
+
+    def _draw_likelihood(self, snap: GMMSnapshot) -> None:
         values = snap.log_likelihoods
         drops = np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1]))
         self._draw_bound_history(
@@ -332,6 +353,26 @@ class EMPanel(ExperimentPanel):
             snap.elbos,
             np.concatenate([[False], drops]),
         )
+
+    def _blend_brushes(self, responsibilities: np.ndarray, palette: np.ndarray) -> np.ndarray:
+        """One brush per point, mixing the component colours by its responsibilities, rounded
+        to steps of 1/32 and the brushes kept from frame to frame: pyqtgraph renders a symbol
+        image for every new brush colour, and with exact mixtures every frame renders one per
+        point. A point wholly in one component keeps that component's exact colour."""
+        rounded = np.round(responsibilities * 32) / 32
+        rgb = np.round(np.clip(rounded @ palette, 0, 1) * 255).astype(np.int64)
+        keys = rgb[:, 0] << 16 | rgb[:, 1] << 8 | rgb[:, 2]
+        unique, inverse = np.unique(keys, return_inverse=True)
+        cache = self.__dict__.setdefault("_brush_cache", {})
+        if len(cache) > 4096:
+            cache.clear()
+        brushes = np.empty(len(unique), dtype=object)
+        for i, key in enumerate(unique.tolist()):
+            brush = cache.get(key)
+            if brush is None:
+                brush = cache[key] = pg.mkBrush(key >> 16, key >> 8 & 255, key & 255, 190)
+            brushes[i] = brush
+        return brushes[inverse.ravel()]
 
     def _on_mixture_clicked(self, event) -> None:
         if self.experiment.name != "gmm" or event.button() != Qt.MouseButton.LeftButton:
@@ -346,18 +387,11 @@ class EMPanel(ExperimentPanel):
             self.show_message(
                 f"start mean {len(self._clicked_means)} of {wanted} placed; click the rest", "note"
             )
-            if self.last_snapshot is not None:
-                self.show_snapshot(self.last_snapshot)
+            self.redraw()
             return
         means = tuple(v for point in self._clicked_means for v in point)
         self._clicked_means = []
         self.set_params(init="points", start_means=means)
-
-    def _draw_means(self, snap: MeansSnapshot) -> None:
-        self._draw_surface(snap)
-        self._draw_overlay(snap)
-        self._draw_slice(snap)
-        self._draw_bound(snap)
 
     def _draw_surface(self, snap: MeansSnapshot) -> None:
         if snap.surface is None:
@@ -379,17 +413,9 @@ class EMPanel(ExperimentPanel):
         dy = (y1 - y0) / (len(snap.mu2_axis) - 1)
         self.surface_image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
         self.colour_bar.setLevels((floor, top))
-        for contour in self._contours:
-            self._detach(contour)
-        self._contours = []
-        for fraction in np.linspace(0.03, 1.0, CONTOURS) ** 2:
-            contour = self._isocurve(
-                values,
-                level=top - (top - floor) * fraction,
-                pen=pg.mkPen((255, 255, 255, 110), width=1),
-            )
-            contour.setParentItem(self.surface_image)
-            self._contours.append(contour)
+        levels = top - (top - floor) * np.linspace(0.03, 1.0, CONTOURS) ** 2
+        lines = self._contour_lines(snap, levels)
+        self._contours.setData(lines[:, 0], lines[:, 1], connect="finite")
         self.surface_plot.getPlotItem().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def _draw_overlay(self, snap: MeansSnapshot) -> None:
@@ -397,7 +423,6 @@ class EMPanel(ExperimentPanel):
         for thing in self._overlay:
             self._detach(thing)
         self._overlay = []
-        legend = _legend(item, self.theme)
         pool = self._pool(item)
 
         def add(thing):  # arrows: few, and not reusable by setData
@@ -409,7 +434,7 @@ class EMPanel(ExperimentPanel):
         anchor = path[max(0, len(snap.surrogates) - 1)]
         if snap.surface is not None:
             anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
-            self._show_anchor_level(snap.surface, anchor_level)
+            self._show_anchor_level(snap, anchor_level)
         # Each surrogate's ellipse at the level ℓ̄(θ_k) of its anchor: it touches ℓ̄'s contour
         # at θ_k and is centred on θ_{k+1}. Old ones fade; the current one is bold.
         count = len(snap.surrogates)
@@ -424,7 +449,7 @@ class EMPanel(ExperimentPanel):
                 curve[:, 0], curve[:, 1], pen=pg.mkPen(colour, width=3 if current else 1.5)
             )
             if current:
-                legend.addItem(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
+                pool.label(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
         if count:
             peak = snap.surrogate.maximiser
             star = pool.scatter(
@@ -435,7 +460,7 @@ class EMPanel(ExperimentPanel):
                 brush=pg.mkBrush(themes.ORANGE),
                 pen=pg.mkPen("k"),
             )
-            legend.addItem(star, "argmax B = next iterate")
+            pool.label(star, "argmax B = next iterate")
         line = pool.plot(
             path[:, 0],
             path[:, 1],
@@ -445,7 +470,7 @@ class EMPanel(ExperimentPanel):
             symbolBrush=pg.mkBrush("w"),
             symbolPen=pg.mkPen("k"),
         )
-        legend.addItem(line, "EM iterates θ_t")
+        pool.label(line, "EM iterates θ_t")
         for a, b in itertools.pairwise(path):
             if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1):
                 arrow = pg.ArrowItem(
@@ -465,46 +490,38 @@ class EMPanel(ExperimentPanel):
                 brush=None,
                 pen=pg.mkPen(themes.SKY, width=2.5),
             )
-            legend.addItem(mirror, "mirror (μ₂, μ₁): label switching")
+            pool.label(mirror, "mirror (μ₂, μ₁): label switching")
         pool.end()
 
-    def _isocurve(self, values: np.ndarray, level: float, pen) -> pg.IsocurveItem:
-        """A contour of the surface, traced on at most CONTOUR_GRID² points (pyqtgraph traces
-        in Python on the GUI thread: a 1000² surface would freeze the window) and scaled back
-        to the image's pixels."""
-        step = max(1, math.ceil(max(values.shape) / CONTOUR_GRID))
-        curve = pg.IsocurveItem(data=values.T[::step, ::step], level=level, pen=pen)
-        curve.setTransform(QTransform.fromScale(step, step))
-        return curve
+    @staticmethod
+    def _contour_lines(snap: MeansSnapshot, levels) -> np.ndarray:
+        """Contours of the surface, traced on at most about CONTOUR_GRID² points: a finer grid
+        costs milliseconds per level on the GUI thread and looks the same on screen."""
+        step = max(1, math.ceil(max(snap.surface.shape) / CONTOUR_GRID))
+        return contour_lines(
+            snap.surface[::step, ::step], snap.mu1_axis[::step], snap.mu2_axis[::step], levels
+        )
 
-    def _pool(self, item: pg.PlotItem) -> ItemPool:
+    def _pool(self, item: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> ItemPool:
         """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""
         pool = self._pools.get(id(item))
         if pool is None:
-            pool = self._pools[id(item)] = ItemPool(item)
-        pool.begin()
+            pool = self._pools[id(item)] = ItemPool(item, legend_offset)
+        pool.begin(self.theme.foreground)
         return pool
 
-    def _show_anchor_level(self, surface: np.ndarray, level: float) -> None:
-        """ℓ̄'s contour through the current anchor: one item, traced again only when the level
-        or the surface changes (E and M of an iteration share it)."""
-        key = (id(surface), level)
-        if key == getattr(self, "_anchor_key", None):
+    def _show_anchor_level(self, snap: MeansSnapshot, level: float) -> None:
+        """ℓ̄'s contour through the current anchor, traced again only when the level or the
+        surface changes (E and M of an iteration share it)."""
+        key = (id(snap.surface), level)
+        if key == self._anchor_key:
             return
-        if getattr(self, "_anchor_curve", None) is not None:
-            self._detach(self._anchor_curve)
-        self._anchor_curve = self._isocurve(surface, level=level, pen=pg.mkPen("w", width=2.5))
-        self._anchor_curve.setParentItem(self.surface_image)
+        line = self._contour_lines(snap, [level])
+        self._anchor_curve.setData(line[:, 0], line[:, 1], connect="finite")
         self._anchor_key = key
 
     def _detach(self, thing: pg.GraphicsObject) -> None:
-        """Take an overlay item off the plot, whether added to it or parented to the image."""
-        if thing.parentItem() is self.surface_image:
-            thing.setParentItem(None)
-            if thing.scene() is not None:
-                thing.scene().removeItem(thing)
-        else:
-            self.surface_plot.getPlotItem().removeItem(thing)
+        self.surface_plot.getPlotItem().removeItem(thing)
 
     def _span(self) -> float:
         view = self.surface_plot.getPlotItem().viewRange()
@@ -513,7 +530,6 @@ class EMPanel(ExperimentPanel):
     def _draw_slice(self, snap: MeansSnapshot) -> None:
         item = self.slice_plot.getPlotItem()
         pool = self._pool(item)
-        legend = _legend(item, self.theme)
         path = snap.path
         theta = path[-1] if snap.phase != "M" or len(path) < 2 else path[-2]
         target = snap.surrogate.maximiser if snap.surrogate is not None else theta
@@ -521,7 +537,7 @@ class EMPanel(ExperimentPanel):
         s, points = slice_line(theta, target, fallback=fallback)
         ell = log_likelihood_at(snap.points, points, snap.pi)
         curve = pool.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
-        legend.addItem(curve, "ℓ̄ along the line")
+        pool.label(curve, "ℓ̄ along the line")
         shown = snap.surrogates[-3:]
         for age, surrogate in enumerate(reversed(shown)):
             values = surrogate(points[:, 0], points[:, 1])
@@ -530,7 +546,7 @@ class EMPanel(ExperimentPanel):
             keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
             bound = pool.plot(s[keep], values[keep], pen=pen)
             if age == 0:
-                legend.addItem(bound, "surrogate B(·; θ_t)")
+                pool.label(bound, "surrogate B(·; θ_t)")
         step = float(np.hypot(*(np.asarray(target) - theta)))
         touch = pool.scatter(
             [0.0],
@@ -538,7 +554,7 @@ class EMPanel(ExperimentPanel):
             size=10,
             brush=pg.mkBrush(self.theme.ink),
         )
-        legend.addItem(touch, "θ_t: B touches ℓ̄")
+        pool.label(touch, "θ_t: B touches ℓ̄")
         if snap.surrogate is not None:
             top = pool.scatter(
                 [step],
@@ -548,7 +564,7 @@ class EMPanel(ExperimentPanel):
                 brush=pg.mkBrush(themes.ORANGE),
                 pen=pg.mkPen("k"),
             )
-            legend.addItem(top, "max B: θ_{t+1}")
+            pool.label(top, "max B: θ_{t+1}")
         pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
         item.setYRange(ell.min() - margin, ell.max() + margin, padding=0)
@@ -571,8 +587,7 @@ class EMPanel(ExperimentPanel):
     ) -> None:
         """log p(x; θ) = ELBO + KL along a run: ℓ̄ in black, the ELBO in orange, the KL as the
         vermillion gap between them, and a red cross wherever ℓ̄ went down."""
-        pool = self._pool(item)
-        legend = _legend(item, self.theme, offset=(-10, -10))
+        pool = self._pool(item, legend_offset=(-10, -10))
         index = np.arange(len(ell))
         line = pool.plot(
             index,
@@ -582,7 +597,7 @@ class EMPanel(ExperimentPanel):
             symbolSize=6,
             symbolBrush=pg.mkBrush(self.theme.ink),
         )
-        legend.addItem(line, "log p(x; θ), per point")
+        pool.label(line, "log p(x; θ), per point")
         finite = np.isfinite(elbo)
         if finite.any():
             bound = pool.plot(
@@ -593,14 +608,14 @@ class EMPanel(ExperimentPanel):
                 symbolSize=6,
                 symbolBrush=pg.mkBrush(themes.ORANGE),
             )
-            legend.addItem(bound, "ELBO(q, θ)")
+            pool.label(bound, "ELBO(q, θ)")
             gap = pool.plot(
                 np.repeat(index[finite], 2),
                 np.column_stack([elbo[finite], ell[finite]]).ravel(),
                 connect="pairs",
                 pen=pg.mkPen(themes.VERMILLION, width=4),
             )
-            legend.addItem(gap, "KL(q ‖ p(z | x, θ)) gap")
+            pool.label(gap, "KL(q ‖ p(z | x, θ)) gap")
         if decreased.any():
             marks = pool.scatter(
                 index[decreased],
@@ -609,7 +624,7 @@ class EMPanel(ExperimentPanel):
                 size=16,
                 pen=pg.mkPen("r", width=3),
             )
-            legend.addItem(marks, "ℓ went DOWN (must never happen)")
+            pool.label(marks, "ℓ went DOWN (must never happen)")
         pool.end()
         finite_all = np.concatenate([ell, elbo[finite]])
         low, high = float(finite_all.min()), float(finite_all.max())
@@ -617,25 +632,25 @@ class EMPanel(ExperimentPanel):
         pad = max(0.05 * (high - low), 0.02 * max(1.0, abs(high)))
         item.setYRange(low - pad, high + pad, padding=0)
 
-    def _draw_coins(self, snap: CoinsSnapshot) -> None:
-        self._fill_table(snap)
+    def _draw_trace(self, snap: CoinsSnapshot, p: int) -> None:
+        """p_A, p_B or p_C (p = 0, 1, 2) per start along the run."""
         history = snap.history  # (t + 1, S, 3)
         steps = np.arange(history.shape[0])
-        for p, plot in enumerate(self.trace_plots):
-            item = plot.getPlotItem()
-            pool = self._pool(item)
-            for s in range(history.shape[1]):
-                pool.plot(
-                    steps,
-                    history[:, s, p],
-                    pen=themes.pen(themes.component_colour(s), 2),
-                    symbol="o",
-                    symbolSize=5,
-                    symbolBrush=pg.mkBrush(themes.component_colour(s)),
-                )
-            pool.end()
-            item.setYRange(0, 1, padding=0.02)
-        self._draw_ridge(snap)
+        item = self.trace_plots[p].getPlotItem()
+        pool = self._pool(item)
+        for s in range(history.shape[1]):
+            pool.plot(
+                steps,
+                history[:, s, p],
+                pen=themes.pen(themes.component_colour(s), 2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(themes.component_colour(s)),
+            )
+        pool.end()
+        item.setYRange(0, 1, padding=0.02)
+
+    def _draw_coins_bound(self, snap: CoinsSnapshot) -> None:
         # The bound of the start furthest below the maximum: after the M step the gap is exactly
         # zero (the posterior has not moved), the reason EM converges in one step here.
         worst = int(np.argmin(snap.log_likelihood_history[0]))
@@ -705,10 +720,9 @@ class EMPanel(ExperimentPanel):
     def _draw_ridge(self, snap: CoinsSnapshot) -> None:
         item = self.ridge_plot.getPlotItem()
         pool = self._pool(item)
-        legend = _legend(item, self.theme)
         o = snap.o_hat
         ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
-        legend.addItem(ridge, f"ridge, ô = {o:.4f}")
+        pool.label(ridge, f"ridge, ô = {o:.4f}")
         if snap.cloud is not None:
             shown = snap.cloud[:CLOUD_DRAWN]
             u = shown[:, 0] * shown[:, 1]
@@ -716,7 +730,7 @@ class EMPanel(ExperimentPanel):
             cloud = pool.scatter(u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90))
             total = len(snap.cloud)
             drawn = f" ({len(u):,} drawn)" if len(u) < total else ""
-            legend.addItem(cloud, f"{total:,} random starts{drawn}")
+            pool.label(cloud, f"{total:,} random starts{drawn}")
         history = snap.history
         for s in range(history.shape[1]):
             colour = themes.component_colour(s)

@@ -12,7 +12,8 @@ from sklearn.mixture import GaussianMixture as SklearnMixture
 from engine import run
 from engine.data.dataset import GaussianMixture, ThreeCoins
 from engine.data.experiment import LI_HANG_TOSSES, DataConfig, make_dataset
-from engine.data.views import ellipse, histogram
+from engine.data.summary import RunningMoments
+from engine.data.views import contour_lines, ellipse, histogram
 from engine.experiment import Run, get
 
 Z = 5.0  # deviations allowed, in standard errors: a false alarm about once in 3.5 million
@@ -170,3 +171,36 @@ def test_histogram_is_a_density():
     edges, heights = histogram(x)
     assert np.sum(heights * np.diff(edges)) == pytest.approx(1.0)
     assert 10 <= len(heights) <= 200
+
+
+def test_running_moments_match_the_two_pass_statistics_batch_by_batch():
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(3000, 3)) * [1.0, 1e-3, 10.0] + [1e6, -5.0, 0.0]  # far from 0
+    z = rng.integers(0, 4, size=3000)
+    z[z == 3] = 2  # group 3 stays empty
+    moments = RunningMoments(4, 3)
+    for lo, hi in [(0, 1), (1, 700), (700, 701), (701, 3000)]:
+        moments.add(x[lo:hi], z[lo:hi])
+        for j in range(4):
+            members = x[:hi][z[:hi] == j]
+            assert moments.counts[j] == len(members)
+            if len(members) == 0:
+                assert np.isnan(moments.means[j]).all() and np.isnan(moments.covariances[j]).all()
+                continue
+            assert moments.means[j] == pytest.approx(members.mean(axis=0), rel=1e-14, abs=1e-12)
+            expected = np.cov(members, rowvar=False, bias=True) if len(members) > 1 else 0
+            assert moments.covariances[j] == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_contour_lines_trace_the_level_set_of_a_quadratic():
+    x, y = np.linspace(-2, 2, 161), np.linspace(-3, 3, 121)
+    values = -(x[:, None] ** 2) - (y[None, :] / 2) ** 2
+    lines = contour_lines(values, x, y, [-1.0, -0.25])
+    assert np.isnan(lines[-1]).all()  # every line ends with a NaN row
+    points = lines[~np.isnan(lines).any(axis=1)]
+    radius = points[:, 0] ** 2 + (points[:, 1] / 2) ** 2
+    assert set(np.round(radius, 2)) == {0.25, 1.0}
+    assert np.abs(radius - np.round(radius, 2)).max() < 1e-3  # linear interpolation error
+    assert contour_lines(values, x, y, [5.0]).shape == (0, 2)  # above the maximum: nothing
+    with pytest.raises(ValueError, match="axes"):
+        contour_lines(values.T, x, y, [-1.0])

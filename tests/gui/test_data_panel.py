@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from lvm_gui import export
 from lvm_gui.panels.data_panel import DataPanel
+from tests.gui.helpers import wait_drawn
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def panel(qtbot):
 def run_to_end(qtbot, panel, action=None):
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         (action or panel.restart)()
-    return panel.last_snapshot
+    return wait_drawn(qtbot, panel)
 
 
 def test_preset_runs_to_the_whole_sample_and_publishes_it(qtbot, panel):
@@ -72,6 +73,7 @@ def test_each_kind_has_its_view(qtbot, panel, kind, view):
     run_to_end(qtbot, panel)
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         panel.parameters.child("kind").setValue(kind)
+    wait_drawn(qtbot, panel)
     assert panel.stack.currentWidget() is getattr(panel, view)
     visible = {c.name() for c in panel.parameters.children() if c.opts["visible"]}
     assert ("p_a" in visible) == (kind == "coins")
@@ -81,6 +83,7 @@ def test_each_kind_has_its_view(qtbot, panel, kind, view):
 def test_dragging_a_mean_moves_the_component(qtbot, panel):
     panel.apply_preset("gmm2d")
     qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
+    wait_drawn(qtbot, panel)
     handle = panel._mean_handles[0]
     handle.setPos(QPointF(1.5, 4.0))
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):

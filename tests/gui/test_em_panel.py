@@ -16,6 +16,7 @@ from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
 from lvm_gui.panels.em_panel import EMPanel
+from tests.gui.helpers import wait_drawn
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def run_to_end(qtbot, panel):
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         panel.restart()
         panel.controller.play()
-    return panel.last_snapshot
+    return wait_drawn(qtbot, panel)
 
 
 def test_steps_are_half_steps_starting_from_the_start(qtbot, panel):
@@ -124,6 +125,7 @@ def test_switching_model_by_the_chooser(qtbot, panel):
     assert "starts" in names and "grid" not in names
     # The new model's start is shown at once: nine starts of seed 003 in the table.
     qtbot.waitUntil(lambda: isinstance(panel.last_snapshot, CoinsSnapshot), timeout=5000)
+    wait_drawn(qtbot, panel)
     assert panel.last_snapshot.step == 0 and panel.coins_table.rowCount() == 9
 
 
@@ -198,4 +200,27 @@ def test_coins_table_fills_as_it_goes_and_looks_back_truly(qtbot, panel):
     assert table.columnCount() == final.step + 2  # iterations 0..T and the closed form
     assert table.item(1, 1).text() == f"{final.log_likelihood_history[1, 1]:.5f}"
     panel.history_slider.setValue(1)  # back to iteration 1
+    wait_drawn(qtbot, panel)
     assert table.item(0, 1) is not None and table.item(0, 2) is None
+
+
+def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
+    panel.run_headless(4)
+    older, newer = panel.history[1], panel.history[3]
+    drawn_parts = []
+    draw_parts = panel.draw_parts
+
+    def recording(snap):
+        return [
+            (key, lambda key=key, draw=draw: (drawn_parts.append((key, snap)), draw()))
+            for key, draw in draw_parts(snap)
+        ]
+
+    panel.draw_parts = recording
+    panel._queue_frame(older)
+    panel._queue_frame(newer)
+    assert panel.drawing and drawn_parts == []  # nothing drawn before the event loop turns
+    with qtbot.waitSignal(panel.frame_drawn, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0] is newer and not panel.drawing
+    assert drawn_parts == [("surface", newer), ("slice", newer), ("bound", newer)]

@@ -1,0 +1,12 @@
+"""Helpers for the GUI tests."""
+
+from __future__ import annotations
+
+
+def wait_drawn(qtbot, panel, timeout: int = 10000):
+    """Wait until every part of the panel's latest frame is on screen (a panel draws its parts
+    one per turn of the event loop, after the snapshot arrives); return that snapshot."""
+    while panel.drawing:
+        with qtbot.waitSignal(panel.frame_drawn, timeout=timeout):
+            pass
+    return panel.last_snapshot
