@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -56,11 +57,16 @@ def _make_collector():
 
     class PacedCollector(GarbageCollector):
         """Young generations often, so that each collection is short; full collections only
-        while no worker runs: one over a session's objects took 110 ms, a visible stall in
-        the middle of a run."""
+        once no worker has run for a second: one over a session's objects takes about 100 ms,
+        a visible stall in the middle of a run (or as it ends)."""
+
+        last_busy = 0.0
 
         def check(self) -> None:
+            now = time.monotonic()
             if any(thread.isRunning() for thread in list(LIVE_THREADS)):
+                self.last_busy = now
+            if now - self.last_busy < 1.0:
                 young, middle, _ = gc.get_count()
                 if young > self.threshold[0]:
                     gc.collect(0)

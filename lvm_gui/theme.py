@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import QWidget
 
 BLUE = "#0072B2"
@@ -98,6 +98,12 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
         axis.setTextPen(pg.mkPen(theme.foreground))
         if axis.label is not None:
             axis.label.setDefaultTextColor(QColor(theme.foreground))
+    # A fixed width for the left axis: left to itself it fits the widest tick label, and a label
+    # that grows by a digit lays the plot out again and repaints it more than once per frame.
+    metrics = QFontMetrics(_font(points))
+    item.getAxis("left").setWidth(
+        metrics.horizontalAdvance("−0.000000") + metrics.lineSpacing() + round(12 * SCALE["factor"])
+    )
     title = item.titleLabel
     title.setText(title.text, color=theme.foreground, size=f"{round(11 * SCALE['factor'])}pt")
     for bar in plot.scene().items():

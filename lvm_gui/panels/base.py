@@ -76,6 +76,7 @@ class ExperimentPanel(QWidget):
         self._parts: dict[str, tuple[Snapshot, Callable[[], None]]] = {}
         self._part_timer = QTimer(self)
         self._part_timer.setSingleShot(True)
+        self._part_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._part_timer.timeout.connect(self._draw_next_part)
         # Fires once the last part is painted too: the worker may go on (see lvm_gui.worker).
         self._painted_timer = QTimer(self)
@@ -513,7 +514,9 @@ class ExperimentPanel(QWidget):
             self._parts.clear()
             self._drawing_failed(snap, exc)
         if self._parts:
-            self._part_timer.start(0)
+            # 1 ms, not 0: a zero timer started now would run before timers and input already
+            # waiting, and the frame's parts would hold the loop as one long stall.
+            self._part_timer.start(1)
         else:
             self._painted_timer.start(0)  # after the paint events this part posted
             self.frame_drawn.emit(snap)

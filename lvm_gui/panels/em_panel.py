@@ -211,6 +211,9 @@ class EMPanel(ExperimentPanel):
             "(1 − p_A) p_C  (heads via coin C)",
         )
         self.ridge_plot.setAspectLocked(True)
+        self._cloud = pg.ScatterPlotItem()
+        self._cloud.setZValue(-1)
+        self.ridge_plot.getPlotItem().addItem(self._cloud)
         traces = QWidget()
         trace_layout = QVBoxLayout(traces)
         trace_layout.setContentsMargins(0, 0, 0, 0)
@@ -283,6 +286,7 @@ class EMPanel(ExperimentPanel):
             ]
             return [
                 *parts,
+                ("cloud", lambda: self._draw_cloud(snap)),
                 ("ridge", lambda: self._draw_ridge(snap)),
                 ("coins bound", lambda: self._draw_coins_bound(snap)),
             ]
@@ -598,24 +602,25 @@ class EMPanel(ExperimentPanel):
             symbolBrush=pg.mkBrush(self.theme.ink),
         )
         pool.label(line, "log p(x; θ), per point")
+        # Drawn (empty) before the first ELBO too: the legend then keeps its entries for the
+        # whole run, and a legend laid out anew mid-run costs several paint passes.
         finite = np.isfinite(elbo)
-        if finite.any():
-            bound = pool.plot(
-                index[finite],
-                elbo[finite],
-                pen=themes.pen(themes.ORANGE, 2),
-                symbol="s",
-                symbolSize=6,
-                symbolBrush=pg.mkBrush(themes.ORANGE),
-            )
-            pool.label(bound, "ELBO(q, θ)")
-            gap = pool.plot(
-                np.repeat(index[finite], 2),
-                np.column_stack([elbo[finite], ell[finite]]).ravel(),
-                connect="pairs",
-                pen=pg.mkPen(themes.VERMILLION, width=4),
-            )
-            pool.label(gap, "KL(q ‖ p(z | x, θ)) gap")
+        bound = pool.plot(
+            index[finite],
+            elbo[finite],
+            pen=themes.pen(themes.ORANGE, 2),
+            symbol="s",
+            symbolSize=6,
+            symbolBrush=pg.mkBrush(themes.ORANGE),
+        )
+        pool.label(bound, "ELBO(q, θ)")
+        gap = pool.plot(
+            np.repeat(index[finite], 2),
+            np.column_stack([elbo[finite], ell[finite]]).ravel(),
+            connect="pairs",
+            pen=pg.mkPen(themes.VERMILLION, width=4),
+        )
+        pool.label(gap, "KL(q ‖ p(z | x, θ)) gap")
         if decreased.any():
             marks = pool.scatter(
                 index[decreased],
@@ -648,7 +653,13 @@ class EMPanel(ExperimentPanel):
                 symbolBrush=pg.mkBrush(themes.component_colour(s)),
             )
         pool.end()
-        item.setYRange(0, 1, padding=0.02)
+        # The whole run's width from the start (up to 100 iterations): the three plots are
+        # linked in x, and a range that grew with the run would repaint all three every frame.
+        width = max(min(self.config.iterations, 100), history.shape[0] - 1)
+        if getattr(item, "_lvm_width", None) != width:  # unchanged, it would still repaint
+            item.setXRange(0, width, padding=0.02)  # all three linked plots
+            item.setYRange(0, 1, padding=0.02)
+            item._lvm_width = width
 
     def _draw_coins_bound(self, snap: CoinsSnapshot) -> None:
         # The bound of the start furthest below the maximum: after the M step the gap is exactly
@@ -717,6 +728,24 @@ class EMPanel(ExperimentPanel):
             table.setUpdatesEnabled(True)
             self._table_shape = shape
 
+    def _draw_cloud(self, snap: CoinsSnapshot) -> None:
+        """The random starts after t iterations (CLOUD_DRAWN of them), in their own item and
+        part of the frame: thousands of points take longer to set than the rest of the ridge."""
+        if snap.cloud is None:
+            if self._cloud.isVisible():
+                self._cloud.setData(x=[], y=[])
+                self._cloud.setVisible(False)
+            return
+        shown = snap.cloud[:CLOUD_DRAWN]
+        self._cloud.setData(
+            x=shown[:, 0] * shown[:, 1],
+            y=(1 - shown[:, 0]) * shown[:, 2],
+            size=3,
+            pen=None,
+            brush=themes.with_alpha(themes.SKY, 90),
+        )
+        self._cloud.setVisible(True)
+
     def _draw_ridge(self, snap: CoinsSnapshot) -> None:
         item = self.ridge_plot.getPlotItem()
         pool = self._pool(item)
@@ -724,21 +753,20 @@ class EMPanel(ExperimentPanel):
         ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
         pool.label(ridge, f"ridge, ô = {o:.4f}")
         if snap.cloud is not None:
-            shown = snap.cloud[:CLOUD_DRAWN]
-            u = shown[:, 0] * shown[:, 1]
-            v = (1 - shown[:, 0]) * shown[:, 2]
-            cloud = pool.scatter(u, v, size=3, pen=None, brush=themes.with_alpha(themes.SKY, 90))
             total = len(snap.cloud)
-            drawn = f" ({len(u):,} drawn)" if len(u) < total else ""
-            pool.label(cloud, f"{total:,} random starts{drawn}")
+            drawn = f" ({CLOUD_DRAWN:,} drawn)" if total > CLOUD_DRAWN else ""
+            pool.label(self._cloud, f"{total:,} random starts{drawn}")
         history = snap.history
-        for s in range(history.shape[1]):
-            colour = themes.component_colour(s)
-            u = history[:, s, 0] * history[:, s, 1]
-            v = (1 - history[:, s, 0]) * history[:, s, 2]
-            pool.plot(u, v, pen=themes.pen(colour, 1.5, dashed=True))
-            pool.scatter([u[0]], [v[0]], size=9, pen=pg.mkPen(colour, width=2), brush=None)
-            pool.scatter([u[-1]], [v[-1]], size=9, brush=pg.mkBrush(colour), pen=pg.mkPen("k"))
+        u = history[..., 0] * history[..., 1]  # (t + 1, S)
+        v = (1 - history[..., 0]) * history[..., 2]
+        colours = [themes.component_colour(s) for s in range(history.shape[1])]
+        for s, colour in enumerate(colours):
+            pool.plot(u[:, s], v[:, s], pen=themes.pen(colour, 1.5, dashed=True))
+        # All starts in one item and all ends in another: two items, not one per start.
+        pool.scatter(u[0], v[0], size=9, pen=[pg.mkPen(c, width=2) for c in colours], brush=None)
+        pool.scatter(
+            u[-1], v[-1], size=9, brush=[pg.mkBrush(c) for c in colours], pen=pg.mkPen("k")
+        )
         pool.end()
         # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
         u_all = history[..., 0] * history[..., 1]

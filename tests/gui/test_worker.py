@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import threading
+import time
 import warnings
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from engine.config import ExperimentConfig
 from engine.experiment import Snapshot
-from lvm_gui.worker import LIVE_THREADS, ExperimentController
+from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, ExperimentController
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,3 +177,28 @@ def test_qt_garbage_is_never_collected_on_the_worker_thread(qtbot, controller):
     with qtbot.waitSignal(controller.finished, timeout=10000):
         controller.play()
     gc.collect()  # here, on the GUI thread: fine
+
+
+def test_the_worker_waits_between_steps_while_the_window_draws(qtbot, controller):
+    """Frame pacing: held, the worker takes HOLD_LIMIT_S per step; released, it runs free."""
+    counter = Counter(limit=4)
+    controller.hold_worker()
+    started = time.perf_counter()
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        controller.start(CONFIG, counter)
+        controller.play()
+    held = time.perf_counter() - started
+    assert held >= 3 * HOLD_LIMIT_S  # a wait after each of the first steps
+    controller.release_worker()
+    started = time.perf_counter()
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        controller.start(CONFIG, Counter(limit=4))
+        controller.play()
+    assert time.perf_counter() - started < held
+
+
+def test_frames_are_spaced_so_drawing_takes_at_most_half_the_time(controller):
+    controller.frame_drawn(0.001)
+    assert controller._interval_ms == pytest.approx(1000 / 60)  # never above 60 frames a second
+    controller.frame_drawn(0.040)
+    assert controller._interval_ms == pytest.approx(80.0)
