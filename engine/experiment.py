@@ -130,7 +130,9 @@ def _load_all() -> None:
     import engine.data.experiment
     import engine.em.coins
     import engine.em.gmm_experiment
-    import engine.em.means_experiment  # noqa: F401
+    import engine.em.means_experiment
+    import engine.estimators.gradients
+    import engine.estimators.race  # noqa: F401
 
 
 def run(

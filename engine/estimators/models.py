@@ -1,0 +1,416 @@
+"""Latent variable models whose marginal likelihood p(x) is known exactly, and proposals q(z).
+
+Every model holds one observation x and gives log p(x, z) for a batch of latents z, on the
+engine's device in float64. Its exact log p(x) comes from enumeration (discrete z) or adaptive
+quadrature (continuous z), so that every Monte Carlo estimate can be shown against the truth.
+
+- `binary`: z ∈ {0, 1}^D, the hidden half of a binary image strip (seed 000's half-hidden
+  digit): p(z_d = 1) = ρ, and each visible pixel x_v ~ Bernoulli(σ(−3 + 6 z_v + 2 (z_{v−1} +
+  z_{v+1}))), so x pins down z almost pixel by pixel and few of the 2^D states explain it.
+  Exact p(x) by enumerating all 2^D states in batches.
+- `mixture`: z ∈ {1..K}, π ~ Dirichlet(1), x | z ~ N(μ_z, σ²I) in 2-D with K means spread over a
+  square: only the few components near x matter. Exact p(x) = Σ_k π_k N(x; μ_k, σ²I).
+- `curve1d`, `curve2d`: z ∈ R or R², p(z) = N(0, I), x | z ~ N(f(z), σ²I) with a small fixed
+  nonlinear f. Exact p(x) by adaptive quadrature (scipy's QUADPACK) to 1e-11 relative.
+
+Proposals: `uniform` (over the 2^D states, the K components, or the box [−8, 8]^d, which holds
+all but 1e-15 of the prior), `prior`, `fitted` (to the exact posterior: a product of its
+Bernoulli marginals; for the mixture the posterior half-and-half with the prior, a defensive
+mixture; for continuous z the Gaussian with the posterior's mean and covariance), `gaussian`
+(N(mean, diag(scale²)), the panel's sliders; continuous z only) and `posterior` (the exact
+posterior: every weight p(x, z)/p(z | x) equals p(x), an estimator of zero variance).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from engine.config import ConfigError
+
+MAX_BITS = 20  # 2^20 states enumerated in about a second
+MAX_COMPONENTS = 10_000
+BOX = 8.0  # the uniform proposal's box for continuous z: [−BOX, BOX]^d
+MODELS = ("binary", "mixture", "curve1d", "curve2d")
+PROPOSALS = ("uniform", "prior", "fitted", "gaussian", "posterior")
+_ENUMERATION_BATCH = 1 << 16
+
+
+@dataclass(frozen=True)
+class Proposal:
+    name: str
+    sample: Callable  # (n, torch.Generator) -> z
+    log_prob: Callable  # z -> (n,) log q(z)
+    zero_variance: bool = False
+
+
+class Model:
+    """One observation x of a latent variable model with an exact log p(x)."""
+
+    name: str = ""
+    continuous: bool = False
+
+    def __init__(self, seed: int, device, dtype) -> None:
+        import torch
+
+        self.torch = torch
+        self.device, self.dtype = device, dtype
+        self.rng = np.random.default_rng(seed)
+
+    def log_joint(self, z):
+        """log p(x, z) for a batch of latents z: (n,)."""
+        raise NotImplementedError
+
+    @property
+    def exact_log_p(self) -> float:
+        raise NotImplementedError
+
+    def proposal(self, name: str, mean=None, scale=None) -> Proposal:
+        raise NotImplementedError
+
+    def _tensor(self, values):
+        # A copy: torch warns about (and must not write into) read-only numpy arrays.
+        return self.torch.as_tensor(np.array(values), dtype=self.dtype, device=self.device)
+
+
+# --- discrete z ---------------------------------------------------------------------------------
+class BinaryImage(Model):
+    name = "binary"
+
+    def __init__(self, bits: int, seed: int, device, dtype, rho: float = 0.3) -> None:
+        if not 1 <= bits <= MAX_BITS:
+            raise ConfigError(
+                f"bits = {bits}: the binary model enumerates all 2^D states for the exact p(x); "
+                f"D must be between 1 and {MAX_BITS}"
+            )
+        super().__init__(seed, device, dtype)
+        self.bits, self.rho = bits, rho
+        torch = self.torch
+        eye = np.eye(bits)
+        weights = 6 * eye + 2 * (np.eye(bits, k=1) + np.eye(bits, k=-1))
+        self.weights = self._tensor(weights)  # (V, D): visible pixel v from hidden pixels
+        self.bias = self._tensor(np.full(bits, -3.0))
+        hidden = (self.rng.random(bits) < rho).astype(float)
+        logits = -3.0 + weights @ hidden
+        self.true_z = hidden
+        self.x = self._tensor((self.rng.random(bits) < 1 / (1 + np.exp(-logits))).astype(float))
+        self._powers = torch.arange(bits, device=device)
+
+    def bits_of(self, index):
+        """The states with these indices as (n, D) 0/1 rows (bit d of the index is z_d)."""
+        return ((index[:, None] >> self._powers) & 1).to(self.dtype)
+
+    def log_prior(self, z):
+        return z.sum(1) * math.log(self.rho) + (self.bits - z.sum(1)) * math.log1p(-self.rho)
+
+    def log_joint(self, z):
+        torch = self.torch
+        logits = self.bias + z @ self.weights.T
+        log_lik = (self.x * logits - torch.nn.functional.softplus(logits)).sum(1)
+        return self.log_prior(z) + log_lik
+
+    @cached_property
+    def log_joint_all(self):
+        """log p(x, z) for every state z, by index: (2^D,)."""
+        torch = self.torch
+        total = 1 << self.bits
+        out = torch.empty(total, dtype=self.dtype, device=self.device)
+        for start in range(0, total, _ENUMERATION_BATCH):
+            index = torch.arange(start, min(total, start + _ENUMERATION_BATCH), device=self.device)
+            out[index] = self.log_joint(self.bits_of(index))
+        return out
+
+    @cached_property
+    def exact_log_p(self) -> float:
+        return float(self.torch.logsumexp(self.log_joint_all, 0))
+
+    @cached_property
+    def log_posterior_all(self):
+        return self.log_joint_all - self.exact_log_p
+
+    @cached_property
+    def posterior_marginals(self):
+        """P(z_d = 1 | x) for each hidden pixel: (D,)."""
+        torch = self.torch
+        probabilities = torch.exp(self.log_posterior_all)
+        index = torch.arange(1 << self.bits, device=self.device)
+        return torch.stack([probabilities[(index >> d) & 1 == 1].sum() for d in range(self.bits)])
+
+    def proposal(self, name: str, mean=None, scale=None) -> Proposal:
+        torch = self.torch
+        bits = self.bits
+        if name == "uniform":
+            return Proposal(
+                name,
+                lambda n, g: self.bits_of(
+                    torch.randint(0, 1 << bits, (n,), generator=g, device=self.device)
+                ),
+                lambda z: torch.full((z.shape[0],), -bits * math.log(2), dtype=self.dtype),
+            )
+        if name in ("prior", "fitted"):
+            p = (
+                torch.full((bits,), self.rho, dtype=self.dtype, device=self.device)
+                if name == "prior"
+                else self.posterior_marginals.clamp(1e-6, 1 - 1e-6)
+            )
+            return Proposal(
+                name,
+                lambda n, g: (
+                    torch.rand((n, bits), generator=g, dtype=self.dtype, device=self.device) < p
+                ).to(self.dtype),
+                lambda z: (z * torch.log(p) + (1 - z) * torch.log1p(-p)).sum(1),
+            )
+        if name == "posterior":
+            return _categorical_proposal(
+                self, self.log_posterior_all, lambda index: self.bits_of(index), self._index_of
+            )
+        raise ConfigError(
+            f"proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)"
+        )
+
+    def _index_of(self, z):
+        return (z.long() << self._powers).sum(1)
+
+
+class ManyComponents(Model):
+    name = "mixture"
+
+    def __init__(self, components: int, seed: int, device, dtype, sigma: float = 0.5) -> None:
+        if not 1 <= components <= MAX_COMPONENTS:
+            raise ConfigError(
+                f"components = {components}: between 1 and {MAX_COMPONENTS} for the mixture"
+            )
+        super().__init__(seed, device, dtype)
+        self.k, self.sigma = components, sigma
+        means = self.rng.uniform(-10, 10, size=(components, 2))
+        weights = self.rng.dirichlet(np.ones(components))
+        z = self.rng.choice(components, p=weights)
+        self.means, self.log_weights = self._tensor(means), self._tensor(np.log(weights))
+        self.x = self._tensor(means[z] + sigma * self.rng.standard_normal(2))
+
+    def log_joint(self, z):
+        difference = self.x - self.means[z]
+        return (
+            self.log_weights[z]
+            - 0.5 * (difference**2).sum(1) / self.sigma**2
+            - 2 * math.log(self.sigma)
+            - math.log(2 * math.pi)
+        )
+
+    @cached_property
+    def log_joint_all(self):
+        return self.log_joint(self.torch.arange(self.k, device=self.device))
+
+    @cached_property
+    def exact_log_p(self) -> float:
+        return float(self.torch.logsumexp(self.log_joint_all, 0))
+
+    def proposal(self, name: str, mean=None, scale=None) -> Proposal:
+        torch = self.torch
+        posterior = self.log_joint_all - self.exact_log_p
+        tables = {
+            "uniform": torch.full((self.k,), -math.log(self.k), dtype=self.dtype),
+            "prior": self.log_weights,
+            "posterior": posterior,
+            # The posterior half-and-half with the prior: near the posterior, with its tails.
+            "fitted": torch.logaddexp(posterior, self.log_weights) - math.log(2),
+        }
+        if name not in tables:
+            raise ConfigError(
+                f"proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)"
+            )
+        return _categorical_proposal(
+            self, tables[name].to(self.device), lambda index: index, lambda z: z, name
+        )
+
+
+def _categorical_proposal(model, log_q, state_of, index_of, name="posterior") -> Proposal:
+    """Sampling from a table of log q over indexed states, by the inverse of its CDF."""
+    torch = model.torch
+    cdf = torch.cumsum(torch.exp(log_q - log_q.max()), 0)
+    cdf = cdf / cdf[-1]
+
+    def sample(n, generator):
+        u = torch.rand(n, generator=generator, dtype=model.dtype, device=model.device)
+        index = torch.searchsorted(cdf, u).clamp_(max=len(cdf) - 1)
+        return state_of(index)
+
+    return Proposal(name, sample, lambda z: log_q[index_of(z)], zero_variance=name == "posterior")
+
+
+# --- continuous z -------------------------------------------------------------------------------
+class Curve(Model):
+    """z ∈ R^d with p(z) = N(0, I), x | z ~ N(f(z), σ²I)."""
+
+    continuous = True
+
+    def __init__(self, dim: int, seed: int, device, dtype, sigma: float = 0.25) -> None:
+        super().__init__(seed, device, dtype)
+        self.dim, self.sigma = dim, sigma
+        self.name = f"curve{dim}d"
+        z = self.rng.standard_normal(dim)
+        f = self.decode_np(z[None])[0]
+        self.x_np = f + sigma * self.rng.standard_normal(f.shape)
+        self.x = self._tensor(self.x_np)
+
+    # f, written once for numpy (quadrature) and once for torch (sampling); tests compare them.
+    @staticmethod
+    def _decode(z, sin, tanh, stack):
+        if z.shape[1] == 1:
+            t = z[:, 0]
+            return stack([t + 0.5 * sin(2 * t), 0.5 * t * t - 0.5])
+        a, b = z[:, 0], z[:, 1]
+        return stack([a + 0.5 * sin(2 * b), b + 0.5 * tanh(2 * a), 0.3 * a * b])
+
+    def decode_np(self, z):
+        return self._decode(z, np.sin, np.tanh, lambda cols: np.stack(cols, 1))
+
+    def decode(self, z):
+        torch = self.torch
+        return self._decode(z, torch.sin, torch.tanh, lambda cols: torch.stack(cols, 1))
+
+    def _log_joint(self, z, squared_distance, x, f):
+        d, m = self.dim, len(self.x_np)
+        return (
+            -0.5 * (z**2).sum(1)
+            - 0.5 * d * math.log(2 * math.pi)
+            - 0.5 * squared_distance(x, f) / self.sigma**2
+            - m * (math.log(self.sigma) + 0.5 * math.log(2 * math.pi))
+        )
+
+    def log_joint(self, z):
+        return self._log_joint(z, lambda x, f: ((x - f) ** 2).sum(1), self.x, self.decode(z))
+
+    def log_joint_np(self, z):
+        z = np.atleast_2d(z)
+        return self._log_joint(z, lambda x, f: ((x - f) ** 2).sum(1), self.x_np, self.decode_np(z))
+
+    @cached_property
+    def _grid(self):
+        """A fine grid over the box, with log p(x, z) on it, to find where the posterior lives."""
+        points = 20_001 if self.dim == 1 else 801
+        axis = np.linspace(-BOX, BOX, points)
+        if self.dim == 1:
+            z = axis[:, None]
+        else:
+            a, b = np.meshgrid(axis, axis, indexing="ij")
+            z = np.column_stack([a.ravel(), b.ravel()])
+        return axis, z, self.log_joint_np(z)
+
+    @cached_property
+    def _peak(self) -> float:
+        return float(self._grid[2].max())
+
+    def _support(self) -> list[tuple[float, float]]:
+        """Per axis, the range where p(x, z) is within e^−60 of its peak, two cells wider."""
+        axis, z, values = self._grid
+        inside = z[values > self._peak - 60]
+        step = axis[1] - axis[0]
+        return [
+            (max(-BOX, lo - 2 * step), min(BOX, hi + 2 * step))
+            for lo, hi in zip(inside.min(0), inside.max(0), strict=True)
+        ]
+
+    @cached_property
+    def exact_log_p(self) -> float:
+        from scipy import integrate
+
+        peak = self._peak
+        (lo, hi), *rest = self._support()
+        if self.dim == 1:
+
+            def density(t):
+                return math.exp(self.log_joint_np(np.array([[t]]))[0] - peak)
+
+            value, _ = integrate.quad(density, lo, hi, epsabs=0, epsrel=1e-12, limit=1000)
+        else:
+            (lo2, hi2) = rest[0]
+
+            def density2(b, a):
+                return math.exp(self.log_joint_np(np.array([[a, b]]))[0] - peak)
+
+            value, _ = integrate.dblquad(density2, lo, hi, lo2, hi2, epsabs=0, epsrel=1e-11)
+        return peak + math.log(value)
+
+    @cached_property
+    def posterior_moments(self) -> tuple[np.ndarray, np.ndarray]:
+        """The posterior's mean (d,) and covariance (d, d), from the fine grid."""
+        _, z, values = self._grid
+        weights = np.exp(values - self._peak)
+        weights /= weights.sum()
+        mean = weights @ z
+        centred = z - mean
+        return mean, (centred * weights[:, None]).T @ centred
+
+    def proposal(self, name: str, mean=None, scale=None) -> Proposal:
+        torch = self.torch
+        d = self.dim
+        if name == "uniform":
+            return Proposal(
+                name,
+                lambda n, g: (
+                    (torch.rand((n, d), generator=g, dtype=self.dtype, device=self.device) * 2 - 1)
+                    * BOX
+                ),
+                lambda z: torch.full(
+                    (z.shape[0],), -d * math.log(2 * BOX), dtype=self.dtype, device=self.device
+                ),
+            )
+        if name == "posterior":
+            return self._posterior_proposal()
+        if name == "prior":
+            location, covariance = np.zeros(d), np.eye(d)
+        elif name == "fitted":
+            location, covariance = self.posterior_moments
+        elif name == "gaussian":
+            location = np.zeros(d) if mean is None else np.broadcast_to(mean, d)
+            spread = np.ones(d) if scale is None else np.broadcast_to(scale, d)
+            covariance = np.diag(np.asarray(spread, float) ** 2)
+        else:
+            raise ConfigError(f"proposal = {name!r}: unknown")
+        distribution = torch.distributions.MultivariateNormal(
+            self._tensor(location), covariance_matrix=self._tensor(covariance)
+        )
+
+        def sample(n, generator):
+            noise = torch.randn((n, d), generator=generator, dtype=self.dtype, device=self.device)
+            return distribution.loc + noise @ distribution.scale_tril.T
+
+        return Proposal(name, sample, distribution.log_prob)
+
+    def _posterior_proposal(self) -> Proposal:
+        """Draws from the posterior to the fine grid's resolution (a cell by its mass, then a
+        point in it); log q is the exact posterior density, so every weight is exactly p(x)."""
+        torch = self.torch
+        axis, z, values = self._grid
+        step = axis[1] - axis[0]
+        log_mass = self._tensor(values - self._peak)
+        cdf = torch.cumsum(torch.exp(log_mass), 0)
+        cdf = cdf / cdf[-1]
+        centres = self._tensor(z)
+
+        def sample(n, generator):
+            u = torch.rand(n, generator=generator, dtype=self.dtype, device=self.device)
+            cell = torch.searchsorted(cdf, u).clamp_(max=len(cdf) - 1)
+            jitter = torch.rand(
+                (n, self.dim), generator=generator, dtype=self.dtype, device=self.device
+            )
+            return centres[cell] + (jitter - 0.5) * step
+
+        return Proposal(
+            "posterior", sample, lambda z: self.log_joint(z) - self.exact_log_p, zero_variance=True
+        )
+
+
+def make_model(name: str, *, bits: int, components: int, seed: int, device, dtype) -> Model:
+    if name == "binary":
+        return BinaryImage(bits, seed, device, dtype)
+    if name == "mixture":
+        return ManyComponents(components, seed, device, dtype)
+    if name in ("curve1d", "curve2d"):
+        return Curve(int(name[5]), seed, device, dtype)
+    raise ConfigError(f"model = {name!r}: unknown; known: {', '.join(MODELS)}")

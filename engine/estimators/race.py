@@ -1,0 +1,215 @@
+"""The `race` experiment: naive Monte Carlo against importance sampling for p(x) (seed 000).
+
+C independent chains of each estimator run side by side. The uniform one draws z uniformly
+(seed 000's "first attempt"), the importance one from the chosen proposal q ("second attempt");
+both estimate p(x) = E_q[p(x, z)/q(z)] by the running mean p̂_k of the weights. At checkpoints
+k = 1, 2, 5, 10, ... up to `samples` a snapshot reports, over the chains, the mean of p̂_k, its
+spread relative to the exact p(x), and the mean of log p̂_k, which lies below log p(x) by
+Jensen's inequality and is the IWAE bound L_k of q (L_1 is the ELBO).
+
+Weights are summed in log space per chain (log-sum-exp), so a p(x) of 1e−300 is as exact as
+one of 0.1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine import device as devices
+from engine.config import ConfigError, ExperimentConfig, param
+from engine.estimators.models import MAX_BITS, MAX_COMPONENTS, MODELS, PROPOSALS, make_model
+from engine.experiment import Experiment, Progress, Snapshot, bulk, register
+
+MAX_CHAINS = 1000
+MAX_SAMPLES = 10**6
+CHUNK = 1 << 20  # weights evaluated at once (chains × samples), to bound memory
+
+
+@dataclass(frozen=True, kw_only=True)
+class RaceConfig(ExperimentConfig):
+    model: str = param("binary", "the model whose p(x) is estimated", choices=MODELS)
+    bits: int = param(
+        12, "D, hidden pixels of the binary model (2^D states enumerated)", minimum=1, maximum=64
+    )
+    components: int = param(1000, "K, components of the mixture model", minimum=1, maximum=10**9)
+    proposal: str = param("fitted", "q for the importance estimator", choices=PROPOSALS)
+    q_mean: tuple[float, ...] = param((0.0,), "mean of the gaussian proposal (per dimension)")
+    q_scale: tuple[float, ...] = param(
+        (1.0,), "standard deviation of the gaussian proposal (per dimension)"
+    )
+    chains: int = param(50, "C, independent chains of each estimator", minimum=0, maximum=10**9)
+    samples: int = param(10_000, "k, samples per chain at the end", minimum=0, maximum=10**12)
+
+    def validate(self) -> None:
+        if not 1 <= self.chains <= MAX_CHAINS:
+            raise ConfigError(f"chains = {self.chains}: give between 1 and {MAX_CHAINS}")
+        if not 1 <= self.samples <= MAX_SAMPLES:
+            raise ConfigError(f"samples = {self.samples}: give between 1 and {MAX_SAMPLES:,}")
+        if self.model == "binary" and self.bits > MAX_BITS:
+            raise ConfigError(
+                f"bits = {self.bits}: 2^{self.bits} states are too many to enumerate for the "
+                f"exact p(x); at most {MAX_BITS}"
+            )
+        if self.model == "mixture" and self.components > MAX_COMPONENTS:
+            raise ConfigError(
+                f"components = {self.components}: at most {MAX_COMPONENTS:,} for the mixture"
+            )
+        if any(not math.isfinite(s) or s <= 0 for s in self.q_scale):
+            raise ConfigError(
+                f"q_scale = {self.q_scale}: every scale of the gaussian proposal must be "
+                "positive and finite"
+            )
+        if any(not math.isfinite(m) for m in self.q_mean):
+            raise ConfigError(f"q_mean = {self.q_mean}: every mean must be finite")
+        if self.proposal == "gaussian" and self.model in ("binary", "mixture"):
+            raise ConfigError(
+                f"proposal = gaussian: for continuous z only (curve1d, curve2d), not {self.model}"
+            )
+
+
+def checkpoints(samples: int) -> list[int]:
+    """k = 1, 2, 5, 10, 20, 50, ... and `samples` itself."""
+    ks = [m * 10**e for e in range(13) for m in (1, 2, 5) if m * 10**e < samples]
+    return [*ks, samples]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RaceSnapshot(Snapshot):
+    k: int
+    uniform_mean: float
+    uniform_rel_std: float
+    importance_mean: float
+    importance_rel_std: float
+    uniform_log_mean: float
+    importance_log_mean: float
+    exact_p: float | None = None
+    exact_log_p: float | None = None
+    ess: float | None = None
+    max_weight: float | None = None
+    # Per chain, for the window's plots (left out of JSON).
+    uniform_estimates: np.ndarray = bulk()  # p̂_k / p(x)
+    importance_estimates: np.ndarray = bulk()
+    truth_log_p: float = bulk(0.0)
+    zero_variance: bool = bulk(False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if not self.final:  # the exact values, ESS and largest weight come with the last line
+            for name in ("exact_p", "exact_log_p", "ess", "max_weight"):
+                out.pop(name)
+        return out
+
+
+class _Chains:
+    """Running sums of one estimator's weights, per chain, in log space."""
+
+    def __init__(self, torch, chains: int, dtype, device) -> None:
+        self.torch = torch
+        self.log_sum = torch.full((chains,), -math.inf, dtype=dtype, device=device)
+        self.log_sum_squares = self.log_sum.clone()
+        self.log_max = self.log_sum.clone()
+
+    def add(self, log_w) -> None:  # log_w: (chains, m)
+        torch = self.torch
+        self.log_sum = torch.logaddexp(self.log_sum, torch.logsumexp(log_w, 1))
+        self.log_sum_squares = torch.logaddexp(self.log_sum_squares, torch.logsumexp(2 * log_w, 1))
+        self.log_max = torch.maximum(self.log_max, log_w.max(1).values)
+
+    def summary(self, k: int, exact_log_p: float) -> tuple[float, float, float, np.ndarray]:
+        log_estimate = (self.log_sum - math.log(k)).cpu().numpy()
+        ratio = np.exp(log_estimate - exact_log_p)  # p̂_k / p(x), safe from underflow
+        exact = math.exp(exact_log_p)
+        spread = float(ratio.std()) if len(ratio) > 1 else 0.0
+        return float(ratio.mean()) * exact, spread, float(log_estimate.mean()), ratio
+
+    def ess(self) -> float:
+        """Mean over chains of (Σw)² / Σw²."""
+        return float(self.torch.exp(2 * self.log_sum - self.log_sum_squares).mean())
+
+    def max_weight(self) -> float:
+        """Mean over chains of the largest normalised weight max w / Σw."""
+        return float(self.torch.exp(self.log_max - self.log_sum).mean())
+
+
+def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
+    import torch
+
+    device = devices.resolve(config.device)
+    dtype = devices.dtype()
+    yield Progress(step=0, fraction=0.0, what="exact p(x)")
+    model = make_model(
+        config.model,
+        bits=config.bits,
+        components=config.components,
+        seed=config.seed,
+        device=device,
+        dtype=dtype,
+    )
+    exact_log_p = model.exact_log_p
+    uniform = model.proposal("uniform")
+    importance = model.proposal(config.proposal, config.q_mean, config.q_scale)
+    generator = torch.Generator(device=device).manual_seed(config.seed)
+    chains = config.chains
+    races = [(uniform, _Chains(torch, chains, dtype, device))]
+    races.append((importance, _Chains(torch, chains, dtype, device)))
+    done = 0
+    marks = checkpoints(config.samples)
+    for step, k in enumerate(marks, start=1):
+        while done < k:
+            m = min(k - done, max(1, CHUNK // chains))
+            for proposal, sums in races:
+                z = proposal.sample(chains * m, generator)
+                log_w = model.log_joint(z) - proposal.log_prob(z)
+                sums.add(log_w.reshape(chains, m))
+            done += m
+            if done < k:
+                yield Progress(step=step, fraction=done / config.samples, what="sampling")
+        final = k == marks[-1]
+        (u_mean, u_spread, u_log, u_ratio) = races[0][1].summary(k, exact_log_p)
+        (i_mean, i_spread, i_log, i_ratio) = races[1][1].summary(k, exact_log_p)
+        snapshot = RaceSnapshot(
+            step=step,
+            final=final,
+            k=k,
+            uniform_mean=u_mean,
+            uniform_rel_std=u_spread,
+            importance_mean=i_mean,
+            importance_rel_std=i_spread,
+            uniform_log_mean=u_log,
+            importance_log_mean=i_log,
+            exact_p=math.exp(exact_log_p),
+            exact_log_p=exact_log_p,
+            ess=races[1][1].ess(),
+            max_weight=races[1][1].max_weight(),
+            uniform_estimates=u_ratio,
+            importance_estimates=i_ratio,
+            truth_log_p=exact_log_p,
+            zero_variance=importance.zero_variance,
+        )
+        if final:
+            return snapshot
+        yield snapshot
+    raise AssertionError("unreachable: the last checkpoint returns")
+
+
+PRESETS = {
+    "seed-000-binary": dict(model="binary", bits=12, proposal="fitted"),
+    "mixture": dict(model="mixture", components=1000, proposal="fitted"),
+    "curve1d": dict(model="curve1d", proposal="fitted"),
+    "curve2d": dict(model="curve2d", proposal="fitted"),
+}
+
+EXPERIMENT = register(
+    Experiment(
+        "race",
+        "Naive Monte Carlo against importance sampling for p(x), against the exact value",
+        RaceConfig,
+        generate,
+        PRESETS,
+    )
+)

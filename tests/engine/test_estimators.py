@@ -1,0 +1,187 @@
+"""Estimators of p(x) and of gradients against exact answers (issue 4)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+import torch
+from scipy import integrate
+from scipy.special import logsumexp
+
+from engine.config import ConfigError
+from engine.estimators.gradients import GradientsConfig
+from engine.estimators.models import MAX_BITS, BinaryImage, Curve, ManyComponents
+from engine.estimators.race import RaceConfig
+from engine.experiment import Run, get
+
+CPU, F64 = torch.device("cpu"), torch.float64
+
+
+def steps(experiment: str, **params) -> list:
+    """Every snapshot of a run (set-up progress left out), the final one last."""
+    name = get(experiment)
+    runner = Run(name.config(None, **params), name.generate)
+    snaps = list(runner.until(None))
+    return [*snaps, runner.result]
+
+
+def final(experiment: str, **params):
+    return steps(experiment, **params)[-1]
+
+
+# --- exact p(x) -------------------------------------------------------------------------------
+def test_binary_exact_p_equals_brute_force_enumeration():
+    model = BinaryImage(8, seed=3, device=CPU, dtype=F64)
+    x, w = model.x.numpy(), model.weights.numpy()
+    terms = []
+    for z in itertools.product((0, 1), repeat=8):
+        z = np.array(z, float)
+        prior = np.prod(np.where(z == 1, model.rho, 1 - model.rho))
+        p = 1 / (1 + np.exp(-(-3.0 + w @ z)))
+        terms.append(prior * np.prod(np.where(x == 1, p, 1 - p)))
+    assert model.exact_log_p == pytest.approx(math.log(sum(terms)), rel=1e-13)
+    marginals = model.posterior_marginals.numpy()
+    assert ((marginals > 0) & (marginals < 1)).all()
+
+
+def test_mixture_exact_p_equals_the_density_sum():
+    model = ManyComponents(500, seed=1, device=CPU, dtype=F64)
+    x, means = model.x.numpy(), model.means.numpy()
+    log_terms = (
+        model.log_weights.numpy()
+        - 0.5 * ((x - means) ** 2).sum(1) / model.sigma**2
+        - np.log(2 * np.pi * model.sigma**2)
+    )
+    assert model.exact_log_p == pytest.approx(logsumexp(log_terms), rel=1e-13)
+
+
+def test_curve1d_quadrature_agrees_with_a_fine_simpson_rule():
+    model = Curve(1, seed=2, device=CPU, dtype=F64)
+    t = np.linspace(-8, 8, 400_001)
+    simpson = integrate.simpson(np.exp(model.log_joint_np(t[:, None])), x=t)
+    assert model.exact_log_p == pytest.approx(math.log(simpson), abs=1e-10)
+
+
+def test_curve_torch_and_numpy_log_joints_agree():
+    for dim in (1, 2):
+        model = Curve(dim, seed=4, device=CPU, dtype=F64)
+        z = np.random.default_rng(0).normal(size=(50, dim)) * 2
+        assert model.log_joint(torch.as_tensor(z)).numpy() == pytest.approx(
+            model.log_joint_np(z), rel=1e-13
+        )
+
+
+# --- the race ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("model", "params"),
+    [("binary", {"bits": 10}), ("mixture", {"components": 300}), ("curve1d", {})],
+)
+def test_both_estimators_are_unbiased_and_importance_wins(model, params):
+    snap = final("race", model=model, proposal="fitted", chains=400, samples=200, **params)
+    exact = snap.exact_p
+    for mean, spread in (
+        (snap.uniform_mean, snap.uniform_rel_std),
+        (snap.importance_mean, snap.importance_rel_std),
+    ):
+        standard_error = spread * exact / math.sqrt(400)
+        assert abs(mean - exact) < 4 * standard_error + 1e-15 * exact
+    assert snap.importance_rel_std < snap.uniform_rel_std
+    assert snap.exact_log_p == pytest.approx(math.log(exact))
+    assert 1 <= snap.ess <= 200 and 0 < snap.max_weight <= 1
+
+
+def test_curve2d_importance_is_unbiased():
+    snap = final("race", model="curve2d", proposal="prior", chains=200, samples=100)
+    standard_error = snap.importance_rel_std * snap.exact_p / math.sqrt(200)
+    assert abs(snap.importance_mean - snap.exact_p) < 4 * standard_error
+
+
+@pytest.mark.parametrize("model", ["binary", "mixture", "curve1d"])
+def test_the_exact_posterior_gives_zero_variance(model):
+    snap = final("race", model=model, proposal="posterior", chains=20, samples=50)
+    assert snap.importance_rel_std < 1e-12
+    assert snap.importance_mean == pytest.approx(snap.exact_p, rel=1e-12)
+    assert snap.ess == pytest.approx(50, rel=1e-9)
+
+
+def test_jensen_log_estimates_rise_with_k_and_stay_below_log_p():
+    snaps = steps("race", model="binary", bits=10, proposal="prior", chains=300, samples=1000)
+    ks = [s.k for s in snaps]
+    assert ks == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    logs = np.array([s.importance_log_mean for s in snaps])
+    exact = snaps[-1].exact_log_p
+    # E[log p̂_k] = L_k is monotone in k; with 300 chains allow a little Monte Carlo noise.
+    assert (np.diff(logs) > -0.05).all() and logs[-1] - logs[0] > 0.5
+    assert (logs < exact + 0.01).all()
+    assert logs[0] < exact - 0.5  # L_1, the ELBO, far below with the prior as q
+
+
+def test_json_lines_carry_the_exact_values_only_at_the_end():
+    snaps = steps("race", chains=3, samples=20)
+    assert "exact_p" not in snaps[0].to_dict()
+    last = snaps[-1].to_dict()
+    for key in ("k", "uniform_mean", "uniform_rel_std", "importance_mean", "importance_rel_std"):
+        assert key in last
+    for key in ("uniform_log_mean", "importance_log_mean", "exact_p", "exact_log_p", "ess"):
+        assert key in last
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"chains": 0}, "chains = 0"),
+        ({"samples": 0}, "samples = 0"),
+        ({"model": "binary", "bits": MAX_BITS + 1}, f"at most {MAX_BITS}"),
+        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (0.0,)}, "positive"),
+        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (-1.0,)}, "positive"),
+        ({"model": "binary", "proposal": "gaussian"}, "continuous z only"),
+        ({"model": "mixture", "components": 10**5}, "at most 10,000"),
+    ],
+)
+def test_bad_race_settings_are_refused_with_a_message(params, message):
+    with pytest.raises(ConfigError, match=message):
+        RaceConfig(**params)
+
+
+# --- gradients --------------------------------------------------------------------------------
+def test_z_squared_variances_match_the_closed_forms():
+    m, s = 1.0, 0.5
+    snap = final("gradients", objective="z2", m=m, s=s, samples=1_000_000)
+    assert snap.exact_grad == 2 * m and snap.exact_grad_log_s == 2 * s * s
+    assert snap.reparam_var == pytest.approx(4 * s * s, rel=0.02)
+    assert snap.score_var == pytest.approx(m**4 / s**2 + 14 * m**2 + 15 * s**2, rel=0.05)
+    assert snap.baseline_var < snap.score_var
+    for name in ("score", "baseline", "reparam"):
+        mean, var = getattr(snap, f"{name}_mean"), getattr(snap, f"{name}_var")
+        assert abs(mean - snap.exact_grad) < 4 * math.sqrt(var / snap.n)
+
+
+def test_elbo_gradient_estimators_are_unbiased_against_quadrature():
+    snap = final("gradients", objective="elbo", m=0.3, s=0.8, samples=400_000)
+    for name in ("score", "baseline", "reparam"):
+        for suffix, exact in (("", snap.exact_grad), ("_log_s", snap.exact_grad_log_s)):
+            mean = getattr(snap, f"{name}_mean{suffix}")
+            var = getattr(snap, f"{name}_var{suffix}")
+            assert abs(mean - exact) < 4 * math.sqrt(var / snap.n), (name, suffix)
+    assert snap.reparam_var < snap.baseline_var < snap.score_var
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"s": 0.0}, "positive"), ({"s": -1.0}, "positive"), ({"samples": 1}, "between 2")],
+)
+def test_bad_gradient_settings_are_refused(params, message):
+    with pytest.raises(ConfigError, match=message):
+        GradientsConfig(**params)
+
+
+def test_a_gaussian_proposal_from_the_sliders_is_unbiased():
+    snap = final(
+        "race", model="curve1d", proposal="gaussian", q_mean=(0.5,), q_scale=(0.7,), chains=300,
+        samples=100,
+    )  # fmt: skip
+    standard_error = snap.importance_rel_std * snap.exact_p / math.sqrt(300)
+    assert abs(snap.importance_mean - snap.exact_p) < 4 * standard_error
