@@ -34,6 +34,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_data.py
 	$(BIN)/python bench/em.py
+	$(BIN)/python bench/estimators.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/responsiveness.py
 
 clean:
