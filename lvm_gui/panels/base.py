@@ -36,6 +36,7 @@ import engine
 from engine.config import ConfigError, ExperimentConfig, ParamInfo, format_value, parse_value
 from engine.experiment import Experiment, Run, Snapshot
 from lvm_gui import theme as themes
+from lvm_gui.itempool import ItemPool
 from lvm_gui.worker import ExperimentController, describe_error
 
 
@@ -72,6 +73,7 @@ class ExperimentPanel(QWidget):
         self._syncing = False
         self.last_message: tuple[str, str] | None = None
         self._headless_history: list[Snapshot] = []
+        self._pools: dict[int, ItemPool] = {}
         # Parts of frames still to draw, by key, oldest first: one per turn of the event loop.
         self._parts: dict[str, tuple[Snapshot, Callable[[], None]]] = {}
         self._part_timer = QTimer(self)
@@ -543,8 +545,10 @@ class ExperimentPanel(QWidget):
             self._draw_next_part()
 
     def _on_result(self, result: Snapshot) -> None:
-        if result is not None:
-            self.last_snapshot = result
+        if isinstance(result, Snapshot):
+            # The generator's return value: often more than its last step (exact values, a
+            # saved file), so it is drawn too, as the command line prints it.
+            self._queue_frame(result)
             self.on_result(result)
         self.status_changed.emit()
 
@@ -591,6 +595,14 @@ class ExperimentPanel(QWidget):
         if self.last_snapshot is not None:
             text["Step"] = str(self.last_snapshot.step)
         return text
+
+    def _pool(self, item: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> ItemPool:
+        """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""
+        pool = self._pools.get(id(item))
+        if pool is None:
+            pool = self._pools[id(item)] = ItemPool(item, legend_offset)
+        pool.begin(self.theme.foreground)
+        return pool
 
     def set_title(self, item: pg.PlotItem, text: str) -> None:
         """A plot title in the theme's colour, set only when it changes: every change lays the

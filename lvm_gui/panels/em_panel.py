@@ -34,7 +34,6 @@ from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
-from lvm_gui.itempool import ItemPool
 from lvm_gui.panels.base import ExperimentPanel
 
 CONTOURS = 12
@@ -141,7 +140,6 @@ class EMPanel(ExperimentPanel):
 
     # --- plots ------------------------------------------------------------------------------
     def build_plots(self) -> QWidget:
-        self._pools: dict[int, ItemPool] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_means())
         self.stack.addWidget(self._build_coins())
@@ -505,14 +503,6 @@ class EMPanel(ExperimentPanel):
         return contour_lines(
             snap.surface[::step, ::step], snap.mu1_axis[::step], snap.mu2_axis[::step], levels
         )
-
-    def _pool(self, item: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> ItemPool:
-        """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""
-        pool = self._pools.get(id(item))
-        if pool is None:
-            pool = self._pools[id(item)] = ItemPool(item, legend_offset)
-        pool.begin(self.theme.foreground)
-        return pool
 
     def _show_anchor_level(self, snap: MeansSnapshot, level: float) -> None:
         """ℓ̄'s contour through the current anchor, traced again only when the level or the

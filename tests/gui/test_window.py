@@ -26,7 +26,11 @@ def window(qtbot):
 
 def test_one_tab_per_working_panel(window):
     assert window.tabs.count() == len(PANELS)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Data", "EM"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Data",
+        "EM",
+        "Estimators",
+    ]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Help"]
 

@@ -1,0 +1,317 @@
+"""The Estimators panel: naive Monte Carlo against importance sampling, and the gradient race."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QWidget
+
+from engine.estimators.gradients import GradientsSnapshot
+from engine.estimators.race import RaceSnapshot
+from lvm_gui import theme as themes
+from lvm_gui.panels.base import ExperimentPanel
+
+UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
+CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
+GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "reparam": themes.GREEN}
+
+
+def _plot(title: str, x_label: str, y_label: str, log_x=False, log_y=False) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    item = plot.getPlotItem()
+    item.setTitle(title)
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.setLogMode(x=log_x, y=log_y)
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).enableAutoSIPrefix(False)
+    return plot
+
+
+class EstimatorsPanel(ExperimentPanel):
+    name = "estimators"
+    title = "Estimators"
+    experiment_names = ("race", "gradients")
+    default_preset = "seed-000-binary"
+    hidden_params = frozenset({"device"})
+
+    def build_plots(self) -> QWidget:
+        self.stack = QStackedWidget()
+        self.estimates_plot = _plot("running estimates p̂_k, one line per chain", "k", "p̂_k", True)
+        self.spread_plot = _plot(
+            "spread: std of p̂_k / p(x) across chains", "k", "relative std", True, True
+        )
+        self.jensen_plot = _plot(
+            "mean log p̂_k = L_k ≤ log p(x) (Jensen)", "k", "mean of log p̂_k", True
+        )
+        self.histogram_plot = _plot("final estimates", "p̂_k / p(x)", "chains")
+        race = QWidget()
+        grid = QGridLayout(race)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, plot in enumerate(
+            (self.estimates_plot, self.spread_plot, self.jensen_plot, self.histogram_plot)
+        ):
+            grid.addWidget(plot, i // 2, i % 2)
+        self.variance_plot = _plot(
+            "variance of one sample's ∂/∂m estimate", "samples n", "variance", True, True
+        )
+        self.mean_plot = _plot(
+            "running mean of ∂/∂m against the exact gradient", "samples n", "∂/∂m", True
+        )
+        gradients = QSplitter(Qt.Orientation.Horizontal)
+        gradients.addWidget(self.variance_plot)
+        gradients.addWidget(self.mean_plot)
+        self.stack.addWidget(race)
+        self.stack.addWidget(gradients)
+        self.on_experiment_changed()
+        return self.stack
+
+    def on_experiment_changed(self) -> None:
+        self.stack.setCurrentIndex(0 if self.experiment.name == "race" else 1)
+        self.explanation.setText(self.what_you_see())
+
+    def plots(self) -> dict[str, QWidget]:
+        if self.experiment.name == "gradients":
+            return {"variance": self.variance_plot, "means": self.mean_plot}
+        return {
+            "estimates": self.estimates_plot,
+            "spread": self.spread_plot,
+            "jensen": self.jensen_plot,
+            "histogram": self.histogram_plot,
+        }
+
+    def what_you_see(self) -> str:
+        return GRADIENTS_TEXT if self.experiment.name == "gradients" else RACE_TEXT
+
+    # --- drawing ----------------------------------------------------------------------------
+    def _run_so_far(self, snap, kind) -> list:
+        """The snapshots of this run up to `snap`, the history may run ahead of it (looking
+        back) or not yet hold it (the final result)."""
+        return [*(s for s in self.history if isinstance(s, kind) and s.step < snap.step), snap]
+
+    def draw_parts(self, snap) -> list[tuple[str, Callable[[], None]]]:
+        if isinstance(snap, RaceSnapshot):
+            return [
+                ("estimates", lambda: self._draw_estimates(snap)),
+                ("spread", lambda: self._draw_spread(snap)),
+                ("jensen", lambda: self._draw_jensen(snap)),
+                ("histogram", lambda: self._draw_histogram(snap)),
+            ]
+        if isinstance(snap, GradientsSnapshot):
+            return [
+                ("variance", lambda: self._draw_variance(snap)),
+                ("means", lambda: self._draw_means(snap)),
+            ]
+        return []
+
+    def _draw_estimates(self, snap: RaceSnapshot) -> None:
+        item = self.estimates_plot.getPlotItem()
+        pool = self._pool(item)
+        history = self._run_so_far(snap, RaceSnapshot)
+        ks = np.array([s.k for s in history], float)
+        exact = np.exp(snap.truth_log_p)
+        for colour, field, label in (
+            (UNIFORM, "uniform_estimates", "naive Monte Carlo, z ~ uniform"),
+            (
+                IMPORTANCE,
+                "importance_estimates",
+                f"importance sampling, q = {self.config.proposal}",
+            ),
+        ):
+            ratios = np.array([getattr(s, field)[:CHAINS_DRAWN] for s in history])  # (t, C)
+            # All chains in one curve, each ended by NaN: one item instead of C.
+            x = np.vstack(
+                [np.repeat(ks[:, None], ratios.shape[1], 1), np.full(ratios.shape[1], np.nan)]
+            )
+            y = np.vstack([ratios * exact, np.full(ratios.shape[1], np.nan)])
+            line = pool.plot(
+                x.T.ravel(),
+                y.T.ravel(),
+                connect="finite",
+                pen=pg.mkPen(themes.with_alpha(colour, 70), width=1),
+            )
+            pool.label(line, label)
+        truth = pool.plot(
+            [1, max(ks[-1], 10)],
+            [exact, exact],
+            pen=themes.pen(self.theme.ink, 2.5, dashed=True),
+        )
+        pool.label(truth, f"exact p(x) = {exact:.6g}")
+        pool.end()
+        item.setYRange(0, 3 * exact, padding=0)
+        item.setXRange(0, np.log10(max(self.config.samples, 10)), padding=0.02)  # log10 units
+
+    def _draw_spread(self, snap: RaceSnapshot) -> None:
+        item = self.spread_plot.getPlotItem()
+        pool = self._pool(item, legend_offset=(-10, 10))
+        history = self._run_so_far(snap, RaceSnapshot)
+        ks = np.array([s.k for s in history], float)
+        for colour, field, label in (
+            (UNIFORM, "uniform_rel_std", "uniform"),
+            (IMPORTANCE, "importance_rel_std", "importance"),
+        ):
+            values = np.array([getattr(s, field) for s in history])
+            keep = values > 0
+            line = pool.plot(
+                ks[keep],
+                values[keep],
+                pen=themes.pen(colour, 2.5),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(colour),
+            )
+            pool.label(line, label)
+            if field == "uniform_rel_std" and keep.any():
+                start = values[keep][0] * np.sqrt(ks[keep][0])
+                guide = pool.plot(
+                    ks[[0, -1]],
+                    start / np.sqrt(ks[[0, -1]]),
+                    pen=themes.pen(self.theme.muted, 1.5, dashed=True),
+                )
+                pool.label(guide, "∝ 1/√k")
+        pool.end()
+
+    def _draw_jensen(self, snap: RaceSnapshot) -> None:
+        item = self.jensen_plot.getPlotItem()
+        pool = self._pool(item, legend_offset=(-10, -10))
+        history = self._run_so_far(snap, RaceSnapshot)
+        ks = np.array([s.k for s in history], float)
+        for colour, field, label in (
+            (UNIFORM, "uniform_log_mean", "uniform"),
+            (IMPORTANCE, "importance_log_mean", "importance: L_k of q"),
+        ):
+            values = np.array([getattr(s, field) for s in history])
+            line = pool.plot(
+                ks,
+                values,
+                pen=themes.pen(colour, 2.5),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(colour),
+            )
+            pool.label(line, label)
+        truth = pool.plot(
+            [1, max(ks[-1], 10)],
+            [snap.truth_log_p] * 2,
+            pen=themes.pen(self.theme.ink, 2.5, dashed=True),
+        )
+        pool.label(truth, f"log p(x) = {snap.truth_log_p:.6g}")
+        pool.end()
+        importance = np.array([s.importance_log_mean for s in history])
+        low = min(float(importance.min()), snap.truth_log_p) - 0.5
+        item.setYRange(low, snap.truth_log_p + 0.3, padding=0)
+
+    def _draw_histogram(self, snap: RaceSnapshot) -> None:
+        item = self.histogram_plot.getPlotItem()
+        pool = self._pool(item)
+        values = np.concatenate([snap.uniform_estimates, snap.importance_estimates])
+        top = max(2.0, float(np.quantile(values, 0.99)) if len(values) else 2.0)
+        edges = np.linspace(0, top, 41)
+        for colour, estimates, label in (
+            (UNIFORM, snap.uniform_estimates, "uniform"),
+            (IMPORTANCE, snap.importance_estimates, "importance"),
+        ):
+            counts, _ = np.histogram(np.clip(estimates, 0, top), bins=edges)
+            bars = pool.plot(
+                edges,
+                counts,
+                stepMode="center",
+                fillLevel=0,
+                brush=themes.with_alpha(colour, 90),
+                pen=themes.pen(colour, 1.5),
+            )
+            pool.label(bars, label)
+        exact = pool.plot(
+            [1, 1],
+            [0, len(snap.uniform_estimates)],
+            pen=themes.pen(self.theme.ink, 2.5, dashed=True),
+        )
+        pool.label(exact, "exact")
+        pool.end()
+        self.set_title(
+            item, f"p̂_k / p(x) over {len(snap.uniform_estimates)} chains at k = {snap.k:,}"
+        )
+
+    def _draw_variance(self, snap: GradientsSnapshot) -> None:
+        item = self.variance_plot.getPlotItem()
+        pool = self._pool(item)
+        history = self._run_so_far(snap, GradientsSnapshot)
+        ns = np.array([s.n for s in history], float)
+        for name, colour in GRADIENT_COLOURS.items():
+            values = np.array([getattr(s, f"{name}_var") for s in history])
+            keep = values > 0
+            line = pool.plot(
+                ns[keep], values[keep], pen=themes.pen(colour, 2.5), symbol="o",
+                symbolSize=5, symbolBrush=pg.mkBrush(colour),
+            )  # fmt: skip
+            pool.label(line, f"{name}: {values[-1]:.4g}")
+        pool.end()
+
+    def _draw_means(self, snap: GradientsSnapshot) -> None:
+        item = self.mean_plot.getPlotItem()
+        pool = self._pool(item)
+        history = self._run_so_far(snap, GradientsSnapshot)
+        ns = np.array([s.n for s in history], float)
+        for name, colour in GRADIENT_COLOURS.items():
+            values = np.array([getattr(s, f"{name}_mean") for s in history])
+            line = pool.plot(ns, values, pen=themes.pen(colour, 2.5))
+            pool.label(line, name)
+        exact = pool.plot(
+            [ns[0], max(ns[-1], 10)],
+            [snap.exact_grad] * 2,
+            pen=themes.pen(self.theme.ink, 2.5, dashed=True),
+        )
+        pool.label(exact, f"exact {snap.exact_grad:.6g}")
+        pool.end()
+
+    # --- text -------------------------------------------------------------------------------
+    def status_text(self, snap) -> str:
+        if isinstance(snap, RaceSnapshot):
+            exact = np.exp(snap.truth_log_p)
+            parts = [
+                f"k = {snap.k:,}",
+                f"exact p(x) = {exact:.6g}",
+                f"uniform mean {snap.uniform_mean:.6g} (rel. std {snap.uniform_rel_std:.3g})",
+                f"importance mean {snap.importance_mean:.6g} "
+                f"(rel. std {snap.importance_rel_std:.3g})",
+            ]
+            if snap.ess is not None:
+                parts.append(f"ESS {snap.ess:.4g} of {snap.k:,}")
+                parts.append(f"largest weight {snap.max_weight:.3g}")
+            if snap.zero_variance:
+                parts.append("q is the exact posterior: every weight is p(x), zero variance")
+            parts.append(f"seed {self.config.seed}")
+            return " · ".join(parts)
+        if isinstance(snap, GradientsSnapshot):
+            return (
+                f"n = {snap.n:,} · exact ∂/∂m = {snap.exact_grad:.6g} · variances: score "
+                f"{snap.score_var:.4g}, baseline {snap.baseline_var:.4g}, reparameterisation "
+                f"{snap.reparam_var:.4g} · exact ∂/∂log s = {snap.exact_grad_log_s:.6g} · "
+                f"seed {self.config.seed}"
+            )
+        return super().status_text(snap)
+
+
+RACE_TEXT = (
+    "<p>p(x) = Σ<sub>z</sub> p(x, z) is known exactly here. <b>Naive Monte Carlo</b> (blue): "
+    "draw z uniformly, p̂<sub>k</sub> = |Z| (1/k) Σ p(x, z<sub>i</sub>): unbiased, but few z "
+    "explain x, so most draws add nothing and the estimate jumps (seed 000, first attempt). "
+    "<b>Importance sampling</b> (orange): draw z ~ q near the posterior, p̂<sub>k</sub> = (1/k) "
+    "Σ p(x, z<sub>i</sub>)/q(z<sub>i</sub>) (second attempt). With q the exact posterior every "
+    "weight equals p(x): zero variance.</p>"
+    "<p>Both spreads fall as 1/√k; importance sampling starts far lower. log p̂<sub>k</sub> "
+    "is biased down (Jensen): its mean is the IWAE bound L<sub>k</sub>, rising with k toward "
+    "log p(x); L<sub>1</sub> is the ELBO.</p>"
+)
+GRADIENTS_TEXT = (
+    "<p>∂/∂m of E<sub>q</sub>[f(z)] for q = N(m, s²) from one sample z = m + sε: "
+    "<b>score function</b> f(z)(z − m)/s², the same with a <b>baseline</b> b subtracted from f "
+    "(here the mean of f over the other samples, which keeps it unbiased), and "
+    "<b>reparameterisation</b> f′(m + sε). All three are unbiased; their variances differ by "
+    "orders of magnitude. For f = z²: 4s² for reparameterisation, m⁴/s² + 14m² + 15s² for "
+    "the score function.</p>"
+)

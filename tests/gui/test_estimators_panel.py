@@ -1,0 +1,75 @@
+"""The Estimators panel: the race's four views and the gradient race, drawn from the engine."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.estimators.gradients import GradientsSnapshot
+from engine.estimators.race import RaceSnapshot
+from lvm_gui.panels.estimators_panel import EstimatorsPanel
+from tests.gui.helpers import wait_drawn
+
+
+@pytest.fixture
+def panel(qtbot):
+    panel = EstimatorsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 900)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def run_to_end(qtbot, panel):
+    with qtbot.waitSignal(panel.controller.finished, timeout=30000):
+        panel.restart()
+        panel.controller.play()
+    return wait_drawn(qtbot, panel)
+
+
+def visible_curves(plot):
+    return [c for c in plot.getPlotItem().listDataItems() if c.isVisible()]
+
+
+def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
+    panel.set_params(chains=20, samples=2000)
+    final = run_to_end(qtbot, panel)
+    assert isinstance(final, RaceSnapshot) and final.final and final.k == 2000
+    uniform, _importance, truth = visible_curves(panel.estimates_plot)[:3]
+    # One curve per estimator holds all 20 chains, each line ended by NaN.
+    assert np.isnan(uniform.yData).sum() == 20
+    assert truth.yData == pytest.approx([final.exact_p] * 2)
+    spread = visible_curves(panel.spread_plot)
+    assert spread[0].yData[-1] == pytest.approx(final.uniform_rel_std)
+    jensen = visible_curves(panel.jensen_plot)
+    assert (jensen[1].yData <= final.exact_log_p + 0.05).all()
+    text = panel.status_line.text()
+    assert f"{final.exact_p:.6g}" in text and "ESS" in text and "seed 0" in text
+
+
+def test_the_exact_posterior_is_named_as_zero_variance(qtbot, panel):
+    panel.set_params(proposal="posterior", chains=5, samples=100)
+    final = run_to_end(qtbot, panel)
+    assert final.importance_rel_std < 1e-12
+    assert "zero variance" in panel.status_line.text()
+
+
+def test_a_bad_setting_shows_a_message_and_keeps_the_run(qtbot, panel):
+    panel.set_params(chains=5, samples=100)
+    before = run_to_end(qtbot, panel)
+    panel.parameters.child("bits").setValue(40)
+    assert panel.message.isVisible() and "at most 20" in panel.message.text()
+    assert panel.last_snapshot is before and panel.config.bits == 12
+
+
+def test_the_gradient_race_draws_three_variances(qtbot, panel):
+    panel.apply_preset("z2")
+    assert panel.experiment.name == "gradients" and panel.stack.currentIndex() == 1
+    final = run_to_end(qtbot, panel)
+    assert isinstance(final, GradientsSnapshot) and final.n == 100_000
+    lines = visible_curves(panel.variance_plot)
+    assert [line.yData[-1] for line in lines] == pytest.approx(
+        [final.score_var, final.baseline_var, final.reparam_var]
+    )
+    assert "reparameterisation" in panel.status_line.text()
