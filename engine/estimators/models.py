@@ -48,6 +48,19 @@ class Proposal:
     zero_variance: bool = False
 
 
+@dataclass(frozen=True)
+class ProposalView:
+    """What q looks like beside the exact posterior: values at `axis` (densities over z for
+    continuous z, marginal probabilities P(z_d = 1) per hidden pixel, or the probabilities of the
+    most probable components)."""
+
+    kind: str  # "density", "marginals" or "components"
+    axis: np.ndarray
+    posterior: np.ndarray
+    proposal: np.ndarray
+    uniform: np.ndarray
+
+
 class Model:
     """One observation x of a latent variable model with an exact log p(x)."""
 
@@ -70,6 +83,10 @@ class Model:
         raise NotImplementedError
 
     def proposal(self, name: str, mean=None, scale=None) -> Proposal:
+        raise NotImplementedError
+
+    def view(self, proposal: Proposal) -> ProposalView:
+        """The posterior, the proposal and the uniform density side by side, for drawing."""
         raise NotImplementedError
 
     def _tensor(self, values):
@@ -184,6 +201,24 @@ class BinaryImage(Model):
     def _index_of(self, z):
         return (z.long() << self._powers).sum(1)
 
+    def view(self, proposal: Proposal) -> ProposalView:
+        torch = self.torch
+        if proposal.name in ("uniform", "prior", "fitted"):
+            ones = torch.eye(self.bits, dtype=self.dtype, device=self.device)
+            # A product of Bernoullis: P(z_d = 1) = q(e_d) / q(0) · (1 − P) solved per pixel.
+            zero = torch.zeros((1, self.bits), dtype=self.dtype, device=self.device)
+            odds = torch.exp(proposal.log_prob(ones) - proposal.log_prob(zero))
+            marginals = (odds / (1 + odds)).cpu().numpy()
+        else:  # the posterior itself
+            marginals = self.posterior_marginals.cpu().numpy()
+        return ProposalView(
+            "marginals",
+            np.arange(1, self.bits + 1, dtype=float),
+            self.posterior_marginals.cpu().numpy(),
+            marginals,
+            np.full(self.bits, 0.5),
+        )
+
 
 class ManyComponents(Model):
     name = "mixture"
@@ -234,6 +269,18 @@ class ManyComponents(Model):
             )
         return _categorical_proposal(
             self, tables[name].to(self.device), lambda index: index, lambda z: z, name
+        )
+
+    def view(self, proposal: Proposal, shown: int = 30) -> ProposalView:
+        torch = self.torch
+        posterior = torch.exp(self.log_joint_all - self.exact_log_p)
+        top = torch.argsort(posterior, descending=True)[: min(shown, self.k)]
+        return ProposalView(
+            "components",
+            top.cpu().numpy().astype(float) + 1,
+            posterior[top].cpu().numpy(),
+            torch.exp(proposal.log_prob(top)).cpu().numpy(),
+            np.full(len(top), 1 / self.k),
         )
 
 
@@ -390,6 +437,20 @@ class Curve(Model):
             return distribution.loc + noise @ distribution.scale_tril.T
 
         return Proposal(name, sample, distribution.log_prob)
+
+    def view(self, proposal: Proposal) -> ProposalView:
+        """Densities along z (for 2-D z, the marginals of z₁) on the fine grid."""
+        torch = self.torch
+        axis, z, values = self._grid
+        step = axis[1] - axis[0]
+        posterior = np.exp(values - self.exact_log_p)
+        q = torch.exp(proposal.log_prob(self._tensor(z))).cpu().numpy()
+        uniform = np.full(len(axis), 1 / (2 * BOX))
+        if self.dim == 2:  # integrate out z₂
+            posterior = posterior.reshape(len(axis), len(axis)).sum(1) * step
+            q = q.reshape(len(axis), len(axis)).sum(1) * step
+        keep = slice(None, None, max(1, len(axis) // 2000))
+        return ProposalView("density", axis[keep], posterior[keep], q[keep], uniform[keep])
 
     def _posterior_proposal(self) -> Proposal:
         """Draws from the posterior to the fine grid's resolution (a cell by its mass, then a

@@ -22,7 +22,14 @@ import numpy as np
 
 from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, param
-from engine.estimators.models import MAX_BITS, MAX_COMPONENTS, MODELS, PROPOSALS, make_model
+from engine.estimators.models import (
+    MAX_BITS,
+    MAX_COMPONENTS,
+    MODELS,
+    PROPOSALS,
+    ProposalView,
+    make_model,
+)
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 MAX_CHAINS = 1000
@@ -96,6 +103,7 @@ class RaceSnapshot(Snapshot):
     importance_estimates: np.ndarray = bulk()
     truth_log_p: float = bulk(0.0)
     zero_variance: bool = bulk(False)
+    view: ProposalView | None = bulk()  # q beside the exact posterior, for drawing
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
@@ -153,6 +161,7 @@ def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
     exact_log_p = model.exact_log_p
     uniform = model.proposal("uniform")
     importance = model.proposal(config.proposal, config.q_mean, config.q_scale)
+    view = model.view(importance)
     generator = torch.Generator(device=device).manual_seed(config.seed)
     chains = config.chains
     races = [(uniform, _Chains(torch, chains, dtype, device))]
@@ -190,6 +199,7 @@ def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
             importance_estimates=i_ratio,
             truth_log_p=exact_log_p,
             zero_variance=importance.zero_variance,
+            view=view,
         )
         if final:
             return snapshot

@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
 
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
@@ -41,34 +40,43 @@ class EstimatorsPanel(ExperimentPanel):
 
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.estimates_plot = _plot("running estimates p̂_k, one line per chain", "k", "p̂_k", True)
-        self.spread_plot = _plot(
-            "spread: std of p̂_k / p(x) across chains", "k", "relative std", True, True
-        )
-        self.jensen_plot = _plot(
-            "mean log p̂_k = L_k ≤ log p(x) (Jensen)", "k", "mean of log p̂_k", True
-        )
+        self.estimates_plot = _plot("p̂_k of every chain", "k", "p̂_k", True)
+        self.spread_plot = _plot("spread across chains", "k", "std of p̂_k / p(x)", True, True)
+        self.jensen_plot = _plot("mean log p̂_k = L_k ≤ log p(x)", "k", "mean of log p̂_k", True)
         self.histogram_plot = _plot("final estimates", "p̂_k / p(x)", "chains")
+        self.proposal_plot = _plot("q beside the posterior", "z", "density")
+        self.ess_plot = _plot(
+            "importance weights", "k", "fraction",
+            True, True,
+        )  # fmt: skip
         race = QWidget()
         grid = QGridLayout(race)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, plot in enumerate(
-            (self.estimates_plot, self.spread_plot, self.jensen_plot, self.histogram_plot)
-        ):
+        for i, plot in enumerate(self._race_plots()):
             grid.addWidget(plot, i // 2, i % 2)
         self.variance_plot = _plot(
             "variance of one sample's ∂/∂m estimate", "samples n", "variance", True, True
         )
-        self.mean_plot = _plot(
-            "running mean of ∂/∂m against the exact gradient", "samples n", "∂/∂m", True
-        )
-        gradients = QSplitter(Qt.Orientation.Horizontal)
-        gradients.addWidget(self.variance_plot)
-        gradients.addWidget(self.mean_plot)
+        self.mean_plot = _plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
+        gradients = QWidget()
+        side_by_side = QGridLayout(gradients)
+        side_by_side.setContentsMargins(0, 0, 0, 0)
+        side_by_side.addWidget(self.variance_plot, 0, 0)
+        side_by_side.addWidget(self.mean_plot, 0, 1)
         self.stack.addWidget(race)
         self.stack.addWidget(gradients)
         self.on_experiment_changed()
         return self.stack
+
+    def _race_plots(self) -> tuple[pg.PlotWidget, ...]:
+        return (
+            self.estimates_plot,
+            self.spread_plot,
+            self.proposal_plot,
+            self.histogram_plot,
+            self.jensen_plot,
+            self.ess_plot,
+        )
 
     def on_experiment_changed(self) -> None:
         self.stack.setCurrentIndex(0 if self.experiment.name == "race" else 1)
@@ -80,8 +88,10 @@ class EstimatorsPanel(ExperimentPanel):
         return {
             "estimates": self.estimates_plot,
             "spread": self.spread_plot,
+            "proposal": self.proposal_plot,
             "jensen": self.jensen_plot,
             "histogram": self.histogram_plot,
+            "weights": self.ess_plot,
         }
 
     def what_you_see(self) -> str:
@@ -100,6 +110,8 @@ class EstimatorsPanel(ExperimentPanel):
                 ("spread", lambda: self._draw_spread(snap)),
                 ("jensen", lambda: self._draw_jensen(snap)),
                 ("histogram", lambda: self._draw_histogram(snap)),
+                ("proposal", lambda: self._draw_proposal(snap)),
+                ("weights", lambda: self._draw_weights(snap)),
             ]
         if isinstance(snap, GradientsSnapshot):
             return [
@@ -232,9 +244,64 @@ class EstimatorsPanel(ExperimentPanel):
         )
         pool.label(exact, "exact")
         pool.end()
-        self.set_title(
-            item, f"p̂_k / p(x) over {len(snap.uniform_estimates)} chains at k = {snap.k:,}"
-        )
+        self.set_title(item, f"{len(snap.uniform_estimates)} chains at k = {snap.k:,}")
+
+    def _draw_proposal(self, snap: RaceSnapshot) -> None:
+        item = self.proposal_plot.getPlotItem()
+        pool = self._pool(item)
+        view = snap.view
+        if view is not None:
+            bars = view.kind != "density"
+            for values, colour, label, width in (
+                (view.posterior, self.theme.ink, "exact posterior p(z | x)", 2.5),
+                (view.proposal, IMPORTANCE, f"q = {self.config.proposal}", 2.5),
+                (view.uniform, UNIFORM, "uniform", 1.5),
+            ):
+                if bars:  # discrete: a marker per pixel or component, joined to guide the eye
+                    line = pool.plot(
+                        np.arange(len(values)), values, pen=themes.pen(colour, width),
+                        symbol="o", symbolSize=7, symbolBrush=pg.mkBrush(colour),
+                    )  # fmt: skip
+                else:
+                    line = pool.plot(view.axis, values, pen=themes.pen(colour, width))
+                pool.label(line, label)
+            titles = {
+                "density": ("z" if self.config.model == "curve1d" else "z₁", "density"),
+                "marginals": ("hidden pixel d", "P(z_d = 1)"),
+                "components": ("components, most probable first", "probability"),
+            }
+            x_label, y_label = titles[view.kind]
+            self.set_label(item, "bottom", x_label)
+            self.set_label(item, "left", y_label)
+            if view.kind == "components":
+                ticks = [(i, f"{int(k)}") for i, k in enumerate(view.axis)][
+                    :: max(1, len(view.axis) // 10)
+                ]
+                item.getAxis("bottom").setTicks([ticks])
+            elif view.kind == "marginals":
+                item.getAxis("bottom").setTicks([[(i, str(i + 1)) for i in range(len(view.axis))]])
+            else:
+                item.getAxis("bottom").setTicks(None)
+                peak = float(max(view.posterior.max(), view.proposal.max()))
+                inside = view.axis[(view.posterior > 1e-4 * peak) | (view.proposal > 1e-4 * peak)]
+                item.setXRange(float(inside.min()), float(inside.max()), padding=0.05)
+        pool.end()
+
+    def _draw_weights(self, snap: RaceSnapshot) -> None:
+        item = self.ess_plot.getPlotItem()
+        pool = self._pool(item, legend_offset=(-10, -10))
+        history = [s for s in self._run_so_far(snap, RaceSnapshot) if s.ess is not None]
+        ks = np.array([s.k for s in history], float)
+        for values, colour, label in (
+            (np.array([s.ess for s in history]) / ks, IMPORTANCE, "ESS / k"),
+            (np.array([s.max_weight for s in history]), themes.VERMILLION, "max w / Σ w"),
+        ):
+            line = pool.plot(
+                ks, values, pen=themes.pen(colour, 2.5), symbol="o", symbolSize=5,
+                symbolBrush=pg.mkBrush(colour),
+            )  # fmt: skip
+            pool.label(line, label)
+        pool.end()
 
     def _draw_variance(self, snap: GradientsSnapshot) -> None:
         item = self.variance_plot.getPlotItem()
@@ -249,6 +316,19 @@ class EstimatorsPanel(ExperimentPanel):
                 symbolSize=5, symbolBrush=pg.mkBrush(colour),
             )  # fmt: skip
             pool.label(line, f"{name}: {values[-1]:.4g}")
+        if self.config.objective == "z2":  # the closed forms, for f(z) = z²
+            m, s = self.config.m, self.config.s
+            span = [ns[0], max(ns[-1], 10)]
+            for value, colour, label in (
+                (
+                    m**4 / s**2 + 14 * m**2 + 15 * s**2,
+                    GRADIENT_COLOURS["score"],
+                    "m⁴/s² + 14m² + 15s²",
+                ),
+                (4 * s**2, GRADIENT_COLOURS["reparam"], "4s²"),
+            ):
+                guide = pool.plot(span, [value, value], pen=themes.pen(colour, 1.5, dashed=True))
+                pool.label(guide, f"exact {label} = {value:.4g}")
         pool.end()
 
     def _draw_means(self, snap: GradientsSnapshot) -> None:

@@ -185,3 +185,18 @@ def test_a_gaussian_proposal_from_the_sliders_is_unbiased():
     )  # fmt: skip
     standard_error = snap.importance_rel_std * snap.exact_p / math.sqrt(300)
     assert abs(snap.importance_mean - snap.exact_p) < 4 * standard_error
+
+
+@pytest.mark.parametrize("model", ["binary", "mixture", "curve1d", "curve2d"])
+def test_the_proposal_view_shows_a_normalised_posterior_and_the_fitted_q(model):
+    snap = final("race", model=model, proposal="fitted", chains=2, samples=2)
+    view = snap.view
+    if view.kind == "density":  # densities over z: each integrates to 1
+        step = view.axis[1] - view.axis[0]
+        for values in (view.posterior, view.proposal, view.uniform):
+            assert values.sum() * step == pytest.approx(1, abs=2e-3)
+    elif view.kind == "marginals":  # P(z_d = 1), the fitted q matching the posterior's
+        assert view.proposal == pytest.approx(np.clip(view.posterior, 1e-6, 1 - 1e-6))
+    else:  # the most probable components, sorted, with q = (posterior + prior) / 2 there
+        assert (np.diff(view.posterior) <= 0).all() and view.posterior.sum() <= 1 + 1e-12
+        assert (view.proposal >= view.posterior / 2 - 1e-15).all()

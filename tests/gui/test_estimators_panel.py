@@ -44,6 +44,13 @@ def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
     assert spread[0].yData[-1] == pytest.approx(final.uniform_rel_std)
     jensen = visible_curves(panel.jensen_plot)
     assert (jensen[1].yData <= final.exact_log_p + 0.05).all()
+    posterior, fitted, uniform = visible_curves(panel.proposal_plot)
+    assert posterior.yData == pytest.approx(final.view.posterior)  # P(z_d = 1 | x) per pixel
+    assert fitted.yData == pytest.approx(np.clip(final.view.posterior, 1e-6, 1 - 1e-6))
+    assert uniform.yData == pytest.approx(0.5)
+    ess, largest = visible_curves(panel.ess_plot)
+    assert ess.yData[-1] == pytest.approx(final.ess / final.k)
+    assert largest.yData[-1] == pytest.approx(final.max_weight)
     text = panel.status_line.text()
     assert f"{final.exact_p:.6g}" in text and "ESS" in text and "seed 0" in text
 
@@ -68,7 +75,7 @@ def test_the_gradient_race_draws_three_variances(qtbot, panel):
     assert panel.experiment.name == "gradients" and panel.stack.currentIndex() == 1
     final = run_to_end(qtbot, panel)
     assert isinstance(final, GradientsSnapshot) and final.n == 100_000
-    lines = visible_curves(panel.variance_plot)
+    lines = visible_curves(panel.variance_plot)[:3]  # then the closed forms, dashed
     assert [line.yData[-1] for line in lines] == pytest.approx(
         [final.score_var, final.baseline_var, final.reparam_var]
     )
