@@ -8,6 +8,7 @@ line and the tests all drive that same generator.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import math
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
@@ -114,8 +115,12 @@ def register(experiment: Experiment) -> Experiment:
 
 
 def experiments() -> dict[str, Experiment]:
+    """Every experiment, in the order of the panels (whichever module was imported first)."""
     _load_all()
-    return dict(_REGISTRY)
+    order = {module: i for i, module in enumerate(EXPERIMENT_MODULES)}
+    return dict(
+        sorted(_REGISTRY.items(), key=lambda item: order.get(item[1].generate.__module__, 99))
+    )
 
 
 def get(name: str) -> Experiment:
@@ -125,14 +130,21 @@ def get(name: str) -> Experiment:
     return _REGISTRY[name]
 
 
+# The modules that register experiments, in the order `lvm-gui list` shows them.
+EXPERIMENT_MODULES = (
+    "engine.data.experiment",
+    "engine.em.coins",
+    "engine.em.gmm_experiment",
+    "engine.em.means_experiment",
+    "engine.estimators.race",
+    "engine.estimators.gradients",
+)
+
+
 def _load_all() -> None:
     # Importing the experiment modules registers them.
-    import engine.data.experiment
-    import engine.em.coins
-    import engine.em.gmm_experiment
-    import engine.em.means_experiment
-    import engine.estimators.gradients
-    import engine.estimators.race  # noqa: F401
+    for module in EXPERIMENT_MODULES:
+        importlib.import_module(module)
 
 
 def run(

@@ -122,7 +122,8 @@ def generate(config: GradientsConfig) -> Generator[Snapshot, None, Snapshot]:
     m, s = config.m, config.s
     moments = {(name, what): _Moments() for name in ESTIMATORS for what in ("m", "log_s")}
     # The baseline needs every f first: its leave-one-out mean is over all N samples.
-    edges = sorted({k for k in checkpoints(config.samples) if k >= 10} | {config.samples})
+    marks = checkpoints(config.samples)
+    edges = sorted({k for k in marks if k >= 10} | {config.samples})
     bounds, previous = [], 0
     for edge in edges:  # pieces of at most CHUNK samples, ending at the checkpoints
         while previous < edge:

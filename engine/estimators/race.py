@@ -3,7 +3,7 @@
 C independent chains of each estimator run side by side. The uniform one draws z uniformly
 (seed 000's "first attempt"), the importance one from the chosen proposal q ("second attempt");
 both estimate p(x) = E_q[p(x, z)/q(z)] by the running mean p̂_k of the weights. At checkpoints
-k = 1, 2, 5, 10, ... up to `samples` a snapshot reports, over the chains, the mean of p̂_k, its
+k (ten per decade) up to `samples` a snapshot reports, over the chains, the mean of p̂_k, its
 spread relative to the exact p(x), and the mean of log p̂_k, which lies below log p(x) by
 Jensen's inequality and is the IWAE bound L_k of q (L_1 is the ELBO).
 
@@ -79,10 +79,11 @@ class RaceConfig(ExperimentConfig):
             )
 
 
-def checkpoints(samples: int) -> list[int]:
-    """k = 1, 2, 5, 10, 20, 50, ... and `samples` itself."""
-    ks = [m * 10**e for e in range(13) for m in (1, 2, 5) if m * 10**e < samples]
-    return [*ks, samples]
+def checkpoints(samples: int, per_decade: int = 10) -> list[int]:
+    """Ten values of k per decade, evenly spaced on a log axis (1, 2, 3, 4, 5, 6, 8, 10, 13,
+    16, 20, 25, 32, 40, 50, 63, 79, 100, ...), and `samples` itself."""
+    ks = sorted({round(10 ** (i / per_decade)) for i in range(13 * per_decade)})
+    return [k for k in ks if k < samples] + [samples]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -110,7 +110,7 @@ def test_the_exact_posterior_gives_zero_variance(model):
 def test_jensen_log_estimates_rise_with_k_and_stay_below_log_p():
     snaps = steps("race", model="binary", bits=10, proposal="prior", chains=300, samples=1000)
     ks = [s.k for s in snaps]
-    assert ks == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    assert ks[:10] == [1, 2, 3, 4, 5, 6, 8, 10, 13, 16] and ks[-1] == 1000 and len(ks) == 28
     logs = np.array([s.importance_log_mean for s in snaps])
     exact = snaps[-1].exact_log_p
     # E[log p̂_k] = L_k is monotone in k; with 300 chains allow a little Monte Carlo noise.
