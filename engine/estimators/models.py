@@ -315,11 +315,12 @@ class Curve(Model):
 
     # f, written once for numpy (quadrature) and once for torch (sampling); tests compare them.
     @staticmethod
-    def _decode(z, sin, tanh, stack):
-        if z.shape[1] == 1:
-            t = z[:, 0]
+    def _decode(z, sin, tanh, stack, scalar=False):
+        columns = z[0] if scalar else [z[:, j] for j in range(z.shape[1])]
+        if len(columns) == 1:
+            (t,) = columns
             return stack([t + 0.5 * sin(2 * t), 0.5 * t * t - 0.5])
-        a, b = z[:, 0], z[:, 1]
+        a, b = columns
         return stack([a + 0.5 * sin(2 * b), b + 0.5 * tanh(2 * a), 0.3 * a * b])
 
     def decode_np(self, z):
@@ -344,6 +345,19 @@ class Curve(Model):
     def log_joint_np(self, z):
         z = np.atleast_2d(z)
         return self._log_joint(z, lambda x, f: ((x - f) ** 2).sum(1), self.x_np, self.decode_np(z))
+
+    def log_joint_scalar(self, *z: float) -> float:
+        """log p(x, z) for one z, in plain floats: quadrature calls it some 10⁵ times, where
+        numpy's per-call overhead would cost seconds."""
+        f = self._decode([z], math.sin, math.tanh, lambda cols: cols, scalar=True)
+        distance = sum((x - fz) ** 2 for x, fz in zip(self.x_np.tolist(), f, strict=True))
+        d, m = self.dim, len(self.x_np)
+        return (
+            -0.5 * sum(t * t for t in z)
+            - 0.5 * d * math.log(2 * math.pi)
+            - 0.5 * distance / self.sigma**2
+            - m * (math.log(self.sigma) + 0.5 * math.log(2 * math.pi))
+        )
 
     @cached_property
     def _grid(self):
@@ -380,14 +394,14 @@ class Curve(Model):
         if self.dim == 1:
 
             def density(t):
-                return math.exp(self.log_joint_np(np.array([[t]]))[0] - peak)
+                return math.exp(self.log_joint_scalar(t) - peak)
 
             value, _ = integrate.quad(density, lo, hi, epsabs=0, epsrel=1e-12, limit=1000)
         else:
             (lo2, hi2) = rest[0]
 
             def density2(b, a):
-                return math.exp(self.log_joint_np(np.array([[a, b]]))[0] - peak)
+                return math.exp(self.log_joint_scalar(a, b) - peak)
 
             value, _ = integrate.dblquad(density2, lo, hi, lo2, hi2, epsabs=0, epsrel=1e-11)
         return peak + math.log(value)

@@ -72,6 +72,8 @@ def test_curve_torch_and_numpy_log_joints_agree():
         assert model.log_joint(torch.as_tensor(z)).numpy() == pytest.approx(
             model.log_joint_np(z), rel=1e-13
         )
+        scalar = [model.log_joint_scalar(*row) for row in z.tolist()]
+        assert scalar == pytest.approx(model.log_joint_np(z), rel=1e-13)
 
 
 # --- the race ---------------------------------------------------------------------------------
