@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGridLayout, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QStackedWidget, QWidget
+from superqt import QLabeledDoubleSlider
 
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
@@ -38,6 +40,56 @@ class EstimatorsPanel(ExperimentPanel):
     default_preset = "seed-000-binary"
     hidden_params = frozenset({"device"})
 
+    def build_controls(self) -> QWidget:
+        """Sliders that move the gaussian proposal q = N(mean, scale²) over continuous z."""
+        box = QGroupBox("Move q = N(mean, scale²)")
+        box.setToolTip(
+            "Drag to use a gaussian proposal of this mean and scale (every dimension of z); "
+            "the race starts again"
+        )
+        layout = QFormLayout(box)
+        self.q_mean_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.q_mean_slider.setRange(-4.0, 4.0)
+        self.q_scale_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.q_scale_slider.setRange(0.05, 4.0)
+        layout.addRow("mean", self.q_mean_slider)
+        layout.addRow("scale", self.q_scale_slider)
+        # A drag sends many values: start the race again once it rests for a moment.
+        self._slider_timer = QTimer(self)
+        self._slider_timer.setSingleShot(True)
+        self._slider_timer.setInterval(200)
+        self._slider_timer.timeout.connect(self._apply_sliders)
+        for slider in (self.q_mean_slider, self.q_scale_slider):
+            slider.valueChanged.connect(self._on_slider)
+        self._sliders_syncing = False
+        self.slider_box = box
+        self.config_changed.connect(self._sync_sliders)
+        self._sync_sliders(self.config)
+        return box
+
+    def _on_slider(self, _value: float) -> None:
+        if not self._sliders_syncing:
+            self._slider_timer.start()
+
+    def _apply_sliders(self) -> None:
+        self.set_params(
+            proposal="gaussian",
+            q_mean=(round(self.q_mean_slider.value(), 3),),
+            q_scale=(round(self.q_scale_slider.value(), 3),),
+        )
+
+    def _sync_sliders(self, config) -> None:
+        continuous = self.experiment.name == "race" and config.model in ("curve1d", "curve2d")
+        self.slider_box.setVisible(continuous)
+        if not continuous:
+            return
+        self._sliders_syncing = True
+        try:
+            self.q_mean_slider.setValue(float(config.q_mean[0]))
+            self.q_scale_slider.setValue(float(config.q_scale[0]))
+        finally:
+            self._sliders_syncing = False
+
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
         self.estimates_plot = _plot("p̂_k of every chain", "k", "p̂_k", True)
@@ -58,11 +110,17 @@ class EstimatorsPanel(ExperimentPanel):
             "variance of one sample's ∂/∂m estimate", "samples n", "variance", True, True
         )
         self.mean_plot = _plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
+        self.variance_log_s_plot = _plot(
+            "variance of one sample's ∂/∂log s estimate", "samples n", "variance", True, True
+        )
+        self.mean_log_s_plot = _plot("running mean of ∂/∂log s", "samples n", "∂/∂log s", True)
         gradients = QWidget()
         side_by_side = QGridLayout(gradients)
         side_by_side.setContentsMargins(0, 0, 0, 0)
         side_by_side.addWidget(self.variance_plot, 0, 0)
         side_by_side.addWidget(self.mean_plot, 0, 1)
+        side_by_side.addWidget(self.variance_log_s_plot, 1, 0)
+        side_by_side.addWidget(self.mean_log_s_plot, 1, 1)
         self.stack.addWidget(race)
         self.stack.addWidget(gradients)
         self.on_experiment_changed()
@@ -84,7 +142,12 @@ class EstimatorsPanel(ExperimentPanel):
 
     def plots(self) -> dict[str, QWidget]:
         if self.experiment.name == "gradients":
-            return {"variance": self.variance_plot, "means": self.mean_plot}
+            return {
+                "variance": self.variance_plot,
+                "means": self.mean_plot,
+                "variance_log_s": self.variance_log_s_plot,
+                "means_log_s": self.mean_log_s_plot,
+            }
         return {
             "estimates": self.estimates_plot,
             "spread": self.spread_plot,
@@ -117,6 +180,8 @@ class EstimatorsPanel(ExperimentPanel):
             return [
                 ("variance", lambda: self._draw_variance(snap)),
                 ("means", lambda: self._draw_means(snap)),
+                ("variance log s", lambda: self._draw_variance(snap, "_log_s")),
+                ("means log s", lambda: self._draw_means(snap, "_log_s")),
             ]
         return []
 
@@ -303,49 +368,50 @@ class EstimatorsPanel(ExperimentPanel):
             pool.label(line, label)
         pool.end()
 
-    def _draw_variance(self, snap: GradientsSnapshot) -> None:
-        item = self.variance_plot.getPlotItem()
+    def _draw_variance(self, snap: GradientsSnapshot, suffix: str = "") -> None:
+        """Variance of one sample's estimate of ∂/∂m (suffix "") or ∂/∂log s ("_log_s")."""
+        plot = self.variance_plot if not suffix else self.variance_log_s_plot
+        item = plot.getPlotItem()
         pool = self._pool(item)
         history = self._run_so_far(snap, GradientsSnapshot)
         ns = np.array([s.n for s in history], float)
         for name, colour in GRADIENT_COLOURS.items():
-            values = np.array([getattr(s, f"{name}_var") for s in history])
+            values = np.array([getattr(s, f"{name}_var{suffix}") for s in history])
             keep = values > 0
             line = pool.plot(
                 ns[keep], values[keep], pen=themes.pen(colour, 2.5), symbol="o",
                 symbolSize=5, symbolBrush=pg.mkBrush(colour),
             )  # fmt: skip
             pool.label(line, f"{name}: {values[-1]:.4g}")
-        if self.config.objective == "z2":  # the closed forms, for f(z) = z²
+        if self.config.objective == "z2" and not suffix:  # the closed forms, for f(z) = z²
             m, s = self.config.m, self.config.s
             span = [ns[0], max(ns[-1], 10)]
+            score = m**4 / s**2 + 14 * m**2 + 15 * s**2
             for value, colour, label in (
-                (
-                    m**4 / s**2 + 14 * m**2 + 15 * s**2,
-                    GRADIENT_COLOURS["score"],
-                    "m⁴/s² + 14m² + 15s²",
-                ),
+                (score, GRADIENT_COLOURS["score"], "m⁴/s² + 14m² + 15s²"),
                 (4 * s**2, GRADIENT_COLOURS["reparam"], "4s²"),
             ):
                 guide = pool.plot(span, [value, value], pen=themes.pen(colour, 1.5, dashed=True))
                 pool.label(guide, f"exact {label} = {value:.4g}")
         pool.end()
 
-    def _draw_means(self, snap: GradientsSnapshot) -> None:
-        item = self.mean_plot.getPlotItem()
+    def _draw_means(self, snap: GradientsSnapshot, suffix: str = "") -> None:
+        plot = self.mean_plot if not suffix else self.mean_log_s_plot
+        item = plot.getPlotItem()
         pool = self._pool(item)
         history = self._run_so_far(snap, GradientsSnapshot)
         ns = np.array([s.n for s in history], float)
         for name, colour in GRADIENT_COLOURS.items():
-            values = np.array([getattr(s, f"{name}_mean") for s in history])
+            values = np.array([getattr(s, f"{name}_mean{suffix}") for s in history])
             line = pool.plot(ns, values, pen=themes.pen(colour, 2.5))
             pool.label(line, name)
+        exact_value = snap.exact_grad_log_s if suffix else snap.exact_grad
         exact = pool.plot(
             [ns[0], max(ns[-1], 10)],
-            [snap.exact_grad] * 2,
+            [exact_value] * 2,
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
-        pool.label(exact, f"exact {snap.exact_grad:.6g}")
+        pool.label(exact, f"exact {exact_value:.6g}")
         pool.end()
 
     # --- text -------------------------------------------------------------------------------

@@ -80,3 +80,16 @@ def test_the_gradient_race_draws_three_variances(qtbot, panel):
         [final.score_var, final.baseline_var, final.reparam_var]
     )
     assert "reparameterisation" in panel.status_line.text()
+
+
+def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
+    assert panel.slider_box.isHidden()  # the binary model has no gaussian proposal
+    panel.apply_preset("curve1d")
+    assert not panel.slider_box.isHidden()
+    with qtbot.waitSignal(panel.config_changed, timeout=5000) as blocker:
+        panel.q_mean_slider.setValue(1.5)
+        panel.q_scale_slider.setValue(0.5)
+    config = blocker.args[0]
+    assert config.proposal == "gaussian"
+    assert config.q_mean == (1.5,) and config.q_scale == (0.5,)
+    panel.cancel()
