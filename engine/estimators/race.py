@@ -34,7 +34,7 @@ from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 MAX_CHAINS = 1000
 MAX_SAMPLES = 10**6
-CHUNK = 1 << 20  # weights evaluated at once (chains × samples), to bound memory
+CHUNK = 1 << 18  # weights evaluated at once (chains × samples), to bound memory
 
 
 @dataclass(frozen=True, kw_only=True)
