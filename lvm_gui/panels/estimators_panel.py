@@ -16,6 +16,7 @@ from lvm_gui import theme as themes
 from lvm_gui.panels.base import ExperimentPanel
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
+# The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
 CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
 GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "reparam": themes.GREEN}
 
@@ -92,10 +93,10 @@ class EstimatorsPanel(ExperimentPanel):
 
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.estimates_plot = _plot("p̂_k of every chain", "k", "p̂_k", True)
-        self.spread_plot = _plot("spread across chains", "k", "std of p̂_k / p(x)", True, True)
-        self.jensen_plot = _plot("mean log p̂_k = L_k ≤ log p(x)", "k", "mean of log p̂_k", True)
-        self.histogram_plot = _plot("final estimates", "p̂_k / p(x)", "chains")
+        self.estimates_plot = _plot("the estimate P_k of every chain", "k", "P_k", True)
+        self.spread_plot = _plot("spread across chains", "k", "std of P_k / p(x)", True, True)
+        self.jensen_plot = _plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
+        self.histogram_plot = _plot("final estimates", "P_k / p(x)", "chains")
         self.proposal_plot = _plot("q beside the posterior", "z", "density")
         self.ess_plot = _plot(
             "importance weights", "k", "fraction",
@@ -444,12 +445,13 @@ class EstimatorsPanel(ExperimentPanel):
 
 RACE_TEXT = (
     "<p>p(x) = Σ<sub>z</sub> p(x, z) is known exactly here. <b>Naive Monte Carlo</b> (blue): "
-    "draw z uniformly, p̂<sub>k</sub> = |Z| (1/k) Σ p(x, z<sub>i</sub>): unbiased, but few z "
-    "explain x, so most draws add nothing and the estimate jumps (seed 000, first attempt). "
-    "<b>Importance sampling</b> (orange): draw z ~ q near the posterior, p̂<sub>k</sub> = (1/k) "
+    "draw z uniformly and estimate P<sub>k</sub> = |Z| (1/k) Σ p(x, z<sub>i</sub>): unbiased, "
+    "but few z explain x, so most draws add nothing and the estimate jumps (seed 000, first "
+    "attempt). "
+    "<b>Importance sampling</b> (orange): draw z ~ q near the posterior, P<sub>k</sub> = (1/k) "
     "Σ p(x, z<sub>i</sub>)/q(z<sub>i</sub>) (second attempt). With q the exact posterior every "
     "weight equals p(x): zero variance.</p>"
-    "<p>Both spreads fall as 1/√k; importance sampling starts far lower. log p̂<sub>k</sub> "
+    "<p>Both spreads fall as 1/√k; importance sampling starts far lower. log P<sub>k</sub> "
     "is biased down (Jensen): its mean is the IWAE bound L<sub>k</sub>, rising with k toward "
     "log p(x); L<sub>1</sub> is the ELBO.</p>"
 )
