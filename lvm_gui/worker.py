@@ -49,6 +49,7 @@ class ExperimentThread(QThread):
     result = Signal(int, object)
     failed = Signal(int, str)
     warned = Signal(int, str)
+    waiting = Signal(int)  # between steps, held while the window draws
 
     def __init__(
         self,
@@ -140,7 +141,8 @@ class ExperimentThread(QThread):
         with self._lock:
             if self._running and self._delay > 0:
                 self._lock.wait_for(lambda: self._abort or not self._running, timeout=self._delay)
-        if self._gui_free is not None:
+        if self._gui_free is not None and not self._gui_free.is_set():
+            self.waiting.emit(self.generation)
             self._gui_free.wait(HOLD_LIMIT_S)  # let the window draw (see the module's notes)
 
 
@@ -152,6 +154,7 @@ class ExperimentController(QObject):
     finished = Signal(object)  # the final result
     failed = Signal(str)
     warned = Signal(str)
+    worker_waiting = Signal()  # the worker is between steps, held: the window may draw freely
     state_changed = Signal(str)
 
     STATES = ("idle", "ready", "stepping", "running", "paused", "done", "failed", "cancelled")
@@ -195,6 +198,7 @@ class ExperimentController(QObject):
         thread.result.connect(self._on_result)
         thread.failed.connect(self._on_failed)
         thread.warned.connect(self._on_warned)
+        thread.waiting.connect(self._on_waiting)
         self._thread = thread
         thread.start()
         self._set_state("ready")
@@ -314,6 +318,16 @@ class ExperimentController(QObject):
         self._join_finished()
         self._set_state(state)
         return True
+
+    @Slot(int)
+    def _on_waiting(self, generation: int) -> None:
+        if generation == self._generation:
+            self.worker_waiting.emit()
+
+    @property
+    def computing(self) -> bool:
+        """A worker is stepping on its own (running, or doing one step)."""
+        return self._thread is not None and self.state in ("running", "stepping")
 
     @Slot(int, str)
     def _on_warned(self, generation: int, message: str) -> None:

@@ -39,6 +39,9 @@ from lvm_gui import theme as themes
 from lvm_gui.itempool import ItemPool
 from lvm_gui.worker import ExperimentController, describe_error
 
+# The longest a frame waits for the worker to rest between steps before drawing anyway.
+WORKER_REST_MS = 20
+
 
 class ExperimentPanel(QWidget):
     """Controls on the left, plots on the right, a status line, 'what you see', export targets."""
@@ -87,6 +90,7 @@ class ExperimentPanel(QWidget):
         self._frame_started: float | None = None
         self._build()
         self.controller.snapshot_ready.connect(self._on_snapshot)
+        self.controller.worker_waiting.connect(self._on_worker_waiting)
         self.controller.finished.connect(self._on_result)
         self.controller.failed.connect(lambda m: self.show_message(m, "error"))
         self.controller.warned.connect(lambda m: self.show_message(m, "warning"))
@@ -500,10 +504,18 @@ class ExperimentPanel(QWidget):
         if self._frame_started is None:
             self._frame_started = time.perf_counter()
             self.controller.hold_worker()
-        if not self._part_timer.isActive():
+            # While a worker computes, start once it rests between steps (worker_waiting), so
+            # that no part shares the interpreter with a step; at the latest after
+            # WORKER_REST_MS.
+            self._part_timer.start(WORKER_REST_MS if self.controller.computing else 0)
+        elif not self._part_timer.isActive():
             self._part_timer.start(0)
         self.status_line.setText(self.status_text(snap))
         self.status_changed.emit()
+
+    def _on_worker_waiting(self) -> None:
+        if self._parts and self._part_timer.remainingTime() > 1:
+            self._part_timer.start(0)
 
     def _draw_next_part(self) -> None:
         if not self._parts:

@@ -202,3 +202,15 @@ def test_frames_are_spaced_so_drawing_takes_at_most_half_the_time(controller):
     assert controller._interval_ms == pytest.approx(1000 / 60)  # never above 60 frames a second
     controller.frame_drawn(0.040)
     assert controller._interval_ms == pytest.approx(80.0)
+
+
+def test_a_held_worker_says_it_rests_so_the_window_can_draw(qtbot, controller):
+    controller.hold_worker()
+    with qtbot.waitSignal(controller.worker_waiting, timeout=5000):
+        controller.start(CONFIG, Counter(limit=3))
+        controller.play()
+    assert controller.computing
+    controller.release_worker()
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        pass
+    assert not controller.computing
