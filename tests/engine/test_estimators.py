@@ -202,3 +202,21 @@ def test_the_proposal_view_shows_a_normalised_posterior_and_the_fitted_q(model):
     else:  # the most probable components, sorted, with q = (posterior + prior) / 2 there
         assert (np.diff(view.posterior) <= 0).all() and view.posterior.sum() <= 1 + 1e-12
         assert (view.proposal >= view.posterior / 2 - 1e-15).all()
+
+
+def test_the_grouped_bernoulli_sampler_draws_independent_bits_with_the_right_means():
+    model = BinaryImage(14, seed=5, device=CPU, dtype=F64)  # groups of 6, 6 and 2 bits
+    proposal = model.proposal("fitted")
+    generator = torch.Generator().manual_seed(1)
+    z = proposal.sample(400_000, generator).numpy()
+    p = np.clip(model.posterior_marginals.numpy(), 1e-6, 1 - 1e-6)
+    assert set(np.unique(z)) <= {0.0, 1.0}
+    standard_error = np.sqrt(p * (1 - p) / len(z))
+    assert (np.abs(z.mean(0) - p) < 5 * standard_error + 1e-12).all()
+    # Bits in different groups, and in the same group, are independent.
+    for a, b in ((5, 6), (0, 3), (11, 12)):
+        joint = (z[:, a] * z[:, b]).mean()
+        assert abs(joint - p[a] * p[b]) < 5 * math.sqrt(p[a] * p[b] / len(z)) + 1e-12
+    # The uniform proposal draws fair bits through the same grouped sampler.
+    uniform = model.proposal("uniform").sample(200_000, generator).numpy()
+    assert abs(uniform.mean() - 0.5) < 5 * 0.5 / math.sqrt(uniform.size)
