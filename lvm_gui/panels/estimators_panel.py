@@ -7,7 +7,15 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 from superqt import QLabeledDoubleSlider
 
 from engine.estimators.gradients import GradientsSnapshot
@@ -17,6 +25,7 @@ from lvm_gui.panels.base import ExperimentPanel
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
 # The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 340, 230  # below this a plot's axes and title crowd it
 CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
 GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "reparam": themes.GREEN}
 
@@ -32,6 +41,16 @@ def _plot(title: str, x_label: str, y_label: str, log_x=False, log_y=False) -> p
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)
     return plot
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page in a scroll area: in a small window it scrolls rather than squeezing six plots
+    below the size their axes and titles need (pyqtgraph would clip them)."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 class EstimatorsPanel(ExperimentPanel):
@@ -93,7 +112,7 @@ class EstimatorsPanel(ExperimentPanel):
 
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.estimates_plot = _plot("the estimate P_k of every chain", "k", "P_k", True)
+        self.estimates_plot = _plot("P_k of every chain", "k", "P_k", True)
         self.spread_plot = _plot("spread across chains", "k", "std of P_k / p(x)", True, True)
         self.jensen_plot = _plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
         self.histogram_plot = _plot("final estimates", "P_k / p(x)", "chains")
@@ -122,8 +141,10 @@ class EstimatorsPanel(ExperimentPanel):
         side_by_side.addWidget(self.mean_plot, 0, 1)
         side_by_side.addWidget(self.variance_log_s_plot, 1, 0)
         side_by_side.addWidget(self.mean_log_s_plot, 1, 1)
-        self.stack.addWidget(race)
-        self.stack.addWidget(gradients)
+        race.setMinimumSize(2 * PLOT_MIN_WIDTH, 3 * PLOT_MIN_HEIGHT)
+        gradients.setMinimumSize(2 * PLOT_MIN_WIDTH, 2 * PLOT_MIN_HEIGHT)
+        self.stack.addWidget(_scrolling(race))
+        self.stack.addWidget(_scrolling(gradients))
         self.on_experiment_changed()
         return self.stack
 
@@ -221,7 +242,13 @@ class EstimatorsPanel(ExperimentPanel):
         pool.label(truth, f"exact p(x) = {exact:.6g}")
         pool.end()
         item.setYRange(0, 3 * exact, padding=0)
-        item.setXRange(0, np.log10(max(self.config.samples, 10)), padding=0.02)  # log10 units
+        self._whole_run_in_x(item, self.config.samples)
+
+    @staticmethod
+    def _whole_run_in_x(item: pg.PlotItem, last: int, first: int = 1) -> None:
+        """k (or n) from the first checkpoint to the last on the log axis from the start: a range
+        fitted to a run's first point alone is meaningless."""
+        item.setXRange(np.log10(first), np.log10(max(last, 10)), padding=0.02)  # log10 units
 
     def _draw_spread(self, snap: RaceSnapshot) -> None:
         item = self.spread_plot.getPlotItem()
@@ -252,6 +279,7 @@ class EstimatorsPanel(ExperimentPanel):
                 )
                 pool.label(guide, "∝ 1/√k")
         pool.end()
+        self._whole_run_in_x(item, self.config.samples)
 
     def _draw_jensen(self, snap: RaceSnapshot) -> None:
         item = self.jensen_plot.getPlotItem()
@@ -279,6 +307,7 @@ class EstimatorsPanel(ExperimentPanel):
         )
         pool.label(truth, f"log p(x) = {snap.truth_log_p:.6g}")
         pool.end()
+        self._whole_run_in_x(item, self.config.samples)
         importance = np.array([s.importance_log_mean for s in history])
         low = min(float(importance.min()), snap.truth_log_p) - 0.5
         item.setYRange(low, snap.truth_log_p + 0.3, padding=0)
@@ -368,6 +397,7 @@ class EstimatorsPanel(ExperimentPanel):
             )  # fmt: skip
             pool.label(line, label)
         pool.end()
+        self._whole_run_in_x(item, self.config.samples)
 
     def _draw_variance(self, snap: GradientsSnapshot, suffix: str = "") -> None:
         """Variance of one sample's estimate of ∂/∂m (suffix "") or ∂/∂log s ("_log_s")."""
@@ -395,6 +425,7 @@ class EstimatorsPanel(ExperimentPanel):
                 guide = pool.plot(span, [value, value], pen=themes.pen(colour, 1.5, dashed=True))
                 pool.label(guide, f"exact {label} = {value:.4g}")
         pool.end()
+        self._whole_run_in_x(item, self.config.samples, first=10)
 
     def _draw_means(self, snap: GradientsSnapshot, suffix: str = "") -> None:
         plot = self.mean_plot if not suffix else self.mean_log_s_plot
@@ -414,6 +445,7 @@ class EstimatorsPanel(ExperimentPanel):
         )
         pool.label(exact, f"exact {exact_value:.6g}")
         pool.end()
+        self._whole_run_in_x(item, self.config.samples, first=10)
 
     # --- text -------------------------------------------------------------------------------
     def status_text(self, snap) -> str:
