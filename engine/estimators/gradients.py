@@ -67,6 +67,9 @@ class GradientsSnapshot(Snapshot):
     reparam_var_log_s: float
     exact_grad: float
     exact_grad_log_s: float
+    # The ∂/∂m estimators' variances in closed form, for f = z² (None for the ELBO).
+    exact_score_var: float | None = None
+    exact_reparam_var: float | None = None
 
 
 class _Moments:
@@ -90,6 +93,14 @@ class _Moments:
         return max(0.0, (self.squares - self.n * self.mean**2) / (self.n - 1))
 
 
+def closed_form_variances(config: GradientsConfig) -> tuple[float | None, float | None]:
+    """Variances of one sample's ∂/∂m estimate for f = z²: score function, reparameterisation."""
+    if config.objective != "z2":
+        return None, None
+    m, s = config.m, config.s
+    return m**4 / s**2 + 14 * m**2 + 15 * s**2, 4 * s**2
+
+
 def exact_gradients(config: GradientsConfig, curve: Curve | None) -> tuple[float, float]:
     """∂/∂m and ∂/∂log s of the objective, exactly."""
     m, s = config.m, config.s
@@ -105,7 +116,7 @@ def exact_gradients(config: GradientsConfig, curve: Curve | None) -> tuple[float
         return value
 
     def f(e):
-        return float(curve.log_joint_np([[m + s * e]])[0])
+        return curve.log_joint_scalar(m + s * e)
 
     # ∂/∂m E[f(m + sε)] = E[f ε]/s; ∂/∂log s = E[f (ε² − 1)], plus the entropy's 1.
     return integral(lambda e: f(e) * e) / s, integral(lambda e: f(e) * (e * e - 1)) + 1.0
@@ -118,6 +129,13 @@ def generate(config: GradientsConfig) -> Generator[Snapshot, None, Snapshot]:
     dtype = devices.dtype()
     curve = Curve(1, config.seed, device, dtype) if config.objective == "elbo" else None
     grad_m, grad_log_s = exact_gradients(config, curve)
+    score_var, reparam_var = closed_form_variances(config)
+    exact = dict(
+        exact_grad=grad_m,
+        exact_grad_log_s=grad_log_s,
+        exact_score_var=score_var,
+        exact_reparam_var=reparam_var,
+    )
     generator = torch.Generator(device=device).manual_seed(config.seed)
     m, s = config.m, config.s
     moments = {(name, what): _Moments() for name in ESTIMATORS for what in ("m", "log_s")}
@@ -153,7 +171,7 @@ def generate(config: GradientsConfig) -> Generator[Snapshot, None, Snapshot]:
         for key, values in estimates.items():
             moments[key].add(values)
         done += len(eps)
-        snap = _snapshot(moments, step, done, grad_m, grad_log_s, done == config.samples)
+        snap = _snapshot(moments, step, done, exact, done == config.samples)
         if snap.final:
             return snap
         yield snap
@@ -166,9 +184,7 @@ def _objective(curve: Curve | None, z):
     return curve.log_joint(z[:, None])
 
 
-def _snapshot(
-    moments, step: int, n: int, grad_m: float, grad_log_s: float, final: bool
-) -> Snapshot:
+def _snapshot(moments, step: int, n: int, exact: dict[str, float | None], final: bool) -> Snapshot:
     values = {}
     for name in ESTIMATORS:
         values[f"{name}_mean"] = moments[name, "m"].mean
@@ -179,8 +195,7 @@ def _snapshot(
         step=step,
         final=final,
         n=n,
-        exact_grad=grad_m,
-        exact_grad_log_s=grad_log_s,
+        **exact,
         **values,
     )
 

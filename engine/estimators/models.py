@@ -367,34 +367,30 @@ class Curve(Model):
         torch = self.torch
         return self._decode(z, torch.sin, torch.tanh, lambda cols: torch.stack(cols, 1))
 
-    def _log_joint(self, z, squared_distance, x, f):
+    def _log_joint(self, z_squared, distance_squared):
+        """log N(z; 0, I) + log N(x; f(z), σ²I) from |z|² and |x − f(z)|², whatever they are
+        (torch or numpy arrays, or plain floats)."""
         d, m = self.dim, len(self.x_np)
         return (
-            -0.5 * (z**2).sum(1)
+            -0.5 * z_squared
+            - 0.5 * distance_squared / self.sigma**2
             - 0.5 * d * math.log(2 * math.pi)
-            - 0.5 * squared_distance(x, f) / self.sigma**2
             - m * (math.log(self.sigma) + 0.5 * math.log(2 * math.pi))
         )
 
     def log_joint(self, z):
-        return self._log_joint(z, lambda x, f: ((x - f) ** 2).sum(1), self.x, self.decode(z))
+        return self._log_joint((z**2).sum(1), ((self.x - self.decode(z)) ** 2).sum(1))
 
     def log_joint_np(self, z):
         z = np.atleast_2d(z)
-        return self._log_joint(z, lambda x, f: ((x - f) ** 2).sum(1), self.x_np, self.decode_np(z))
+        return self._log_joint((z**2).sum(1), ((self.x_np - self.decode_np(z)) ** 2).sum(1))
 
     def log_joint_scalar(self, *z: float) -> float:
         """log p(x, z) for one z, in plain floats: quadrature calls it some 10⁵ times, where
         numpy's per-call overhead would cost seconds."""
         f = self._decode([z], math.sin, math.tanh, lambda cols: cols, scalar=True)
         distance = sum((x - fz) ** 2 for x, fz in zip(self.x_np.tolist(), f, strict=True))
-        d, m = self.dim, len(self.x_np)
-        return (
-            -0.5 * sum(t * t for t in z)
-            - 0.5 * d * math.log(2 * math.pi)
-            - 0.5 * distance / self.sigma**2
-            - m * (math.log(self.sigma) + 0.5 * math.log(2 * math.pi))
-        )
+        return self._log_joint(sum(t * t for t in z), distance)
 
     @cached_property
     def _grid(self):

@@ -43,6 +43,14 @@ def _plot(title: str, x_label: str, y_label: str, log_x=False, log_y=False) -> p
     return plot
 
 
+def _series(pool, x, y, colour, width: float = 2.5, marker: int = 5) -> pg.PlotDataItem:
+    """A line with a dot at every point (a checkpoint, a pixel, a component)."""
+    return pool.plot(
+        x, y, pen=themes.pen(colour, width), symbol="o", symbolSize=marker,
+        symbolBrush=pg.mkBrush(colour),
+    )  # fmt: skip
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     """The page in a scroll area: in a small window it scrolls rather than squeezing six plots
     below the size their axes and titles need (pyqtgraph would clip them)."""
@@ -127,11 +135,11 @@ class EstimatorsPanel(ExperimentPanel):
         for i, plot in enumerate(self._race_plots()):
             grid.addWidget(plot, i // 2, i % 2)
         self.variance_plot = _plot(
-            "variance of one sample's ∂/∂m estimate", "samples n", "variance", True, True
+            "variance of ∂/∂m per sample", "samples n", "variance", True, True
         )
         self.mean_plot = _plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
         self.variance_log_s_plot = _plot(
-            "variance of one sample's ∂/∂log s estimate", "samples n", "variance", True, True
+            "variance of ∂/∂log s per sample", "samples n", "variance", True, True
         )
         self.mean_log_s_plot = _plot("running mean of ∂/∂log s", "samples n", "∂/∂log s", True)
         gradients = QWidget()
@@ -235,7 +243,7 @@ class EstimatorsPanel(ExperimentPanel):
             )
             pool.label(line, label)
         truth = pool.plot(
-            [1, max(ks[-1], 10)],
+            [1, max(self.config.samples, 10)],
             [exact, exact],
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
@@ -261,14 +269,7 @@ class EstimatorsPanel(ExperimentPanel):
         ):
             values = np.array([getattr(s, field) for s in history])
             keep = values > 0
-            line = pool.plot(
-                ks[keep],
-                values[keep],
-                pen=themes.pen(colour, 2.5),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=pg.mkBrush(colour),
-            )
+            line = _series(pool, ks[keep], values[keep], colour)
             pool.label(line, label)
             if field == "uniform_rel_std" and keep.any():
                 start = values[keep][0] * np.sqrt(ks[keep][0])
@@ -291,17 +292,10 @@ class EstimatorsPanel(ExperimentPanel):
             (IMPORTANCE, "importance_log_mean", "importance: L_k of q"),
         ):
             values = np.array([getattr(s, field) for s in history])
-            line = pool.plot(
-                ks,
-                values,
-                pen=themes.pen(colour, 2.5),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=pg.mkBrush(colour),
-            )
+            line = _series(pool, ks, values, colour)
             pool.label(line, label)
         truth = pool.plot(
-            [1, max(ks[-1], 10)],
+            [1, max(self.config.samples, 10)],
             [snap.truth_log_p] * 2,
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
@@ -353,10 +347,7 @@ class EstimatorsPanel(ExperimentPanel):
                 (view.uniform, UNIFORM, "uniform", 1.5),
             ):
                 if bars:  # discrete: a marker per pixel or component, joined to guide the eye
-                    line = pool.plot(
-                        np.arange(len(values)), values, pen=themes.pen(colour, width),
-                        symbol="o", symbolSize=7, symbolBrush=pg.mkBrush(colour),
-                    )  # fmt: skip
+                    line = _series(pool, np.arange(len(values)), values, colour, width, 7)
                 else:
                     line = pool.plot(view.axis, values, pen=themes.pen(colour, width))
                 pool.label(line, label)
@@ -391,10 +382,7 @@ class EstimatorsPanel(ExperimentPanel):
             (np.array([s.ess for s in history]) / ks, IMPORTANCE, "ESS / k"),
             (np.array([s.max_weight for s in history]), themes.VERMILLION, "max w / Σ w"),
         ):
-            line = pool.plot(
-                ks, values, pen=themes.pen(colour, 2.5), symbol="o", symbolSize=5,
-                symbolBrush=pg.mkBrush(colour),
-            )  # fmt: skip
+            line = _series(pool, ks, values, colour)
             pool.label(line, label)
         pool.end()
         self._whole_run_in_x(item, self.config.samples)
@@ -409,18 +397,13 @@ class EstimatorsPanel(ExperimentPanel):
         for name, colour in GRADIENT_COLOURS.items():
             values = np.array([getattr(s, f"{name}_var{suffix}") for s in history])
             keep = values > 0
-            line = pool.plot(
-                ns[keep], values[keep], pen=themes.pen(colour, 2.5), symbol="o",
-                symbolSize=5, symbolBrush=pg.mkBrush(colour),
-            )  # fmt: skip
+            line = _series(pool, ns[keep], values[keep], colour)
             pool.label(line, f"{name}: {values[-1]:.4g}")
-        if self.config.objective == "z2" and not suffix:  # the closed forms, for f(z) = z²
-            m, s = self.config.m, self.config.s
-            span = [ns[0], max(ns[-1], 10)]
-            score = m**4 / s**2 + 14 * m**2 + 15 * s**2
+        if snap.exact_score_var is not None and not suffix:  # the closed forms, for f = z²
+            span = [10, max(self.config.samples, 10)]
             for value, colour, label in (
-                (score, GRADIENT_COLOURS["score"], "m⁴/s² + 14m² + 15s²"),
-                (4 * s**2, GRADIENT_COLOURS["reparam"], "4s²"),
+                (snap.exact_score_var, GRADIENT_COLOURS["score"], "m⁴/s² + 14m² + 15s²"),
+                (snap.exact_reparam_var, GRADIENT_COLOURS["reparam"], "4s²"),
             ):
                 guide = pool.plot(span, [value, value], pen=themes.pen(colour, 1.5, dashed=True))
                 pool.label(guide, f"exact {label} = {value:.4g}")
@@ -435,11 +418,11 @@ class EstimatorsPanel(ExperimentPanel):
         ns = np.array([s.n for s in history], float)
         for name, colour in GRADIENT_COLOURS.items():
             values = np.array([getattr(s, f"{name}_mean{suffix}") for s in history])
-            line = pool.plot(ns, values, pen=themes.pen(colour, 2.5))
+            line = _series(pool, ns, values, colour)  # dots: the first frame has one point
             pool.label(line, name)
         exact_value = snap.exact_grad_log_s if suffix else snap.exact_grad
         exact = pool.plot(
-            [ns[0], max(ns[-1], 10)],
+            [10, max(self.config.samples, 10)],
             [exact_value] * 2,
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )

@@ -155,6 +155,8 @@ def test_z_squared_variances_match_the_closed_forms():
     assert snap.exact_grad == 2 * m and snap.exact_grad_log_s == 2 * s * s
     assert snap.reparam_var == pytest.approx(4 * s * s, rel=0.02)
     assert snap.score_var == pytest.approx(m**4 / s**2 + 14 * m**2 + 15 * s**2, rel=0.05)
+    assert snap.exact_reparam_var == 4 * s * s
+    assert snap.exact_score_var == m**4 / s**2 + 14 * m**2 + 15 * s**2
     assert snap.baseline_var < snap.score_var
     for name in ("score", "baseline", "reparam"):
         mean, var = getattr(snap, f"{name}_mean"), getattr(snap, f"{name}_var")

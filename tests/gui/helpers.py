@@ -10,3 +10,11 @@ def wait_drawn(qtbot, panel, timeout: int = 10000):
         with qtbot.waitSignal(panel.frame_drawn, timeout=timeout):
             pass
     return panel.last_snapshot
+
+
+def run_to_end(qtbot, panel, timeout: int = 30000):
+    """Start the panel's run, play it to the end and wait for its last frame; return it."""
+    with qtbot.waitSignal(panel.controller.finished, timeout=timeout):
+        panel.restart()
+        panel.controller.play()
+    return wait_drawn(qtbot, panel)

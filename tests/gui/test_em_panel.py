@@ -16,7 +16,7 @@ from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
 from lvm_gui.panels.em_panel import EMPanel
-from tests.gui.helpers import wait_drawn
+from tests.gui.helpers import run_to_end, wait_drawn
 
 
 @pytest.fixture
@@ -27,13 +27,6 @@ def panel(qtbot):
     panel.show()
     yield panel
     assert panel.shutdown()
-
-
-def run_to_end(qtbot, panel):
-    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
-        panel.restart()
-        panel.controller.play()
-    return wait_drawn(qtbot, panel)
 
 
 def test_steps_are_half_steps_starting_from_the_start(qtbot, panel):

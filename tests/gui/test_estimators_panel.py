@@ -8,7 +8,7 @@ import pytest
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui.panels.estimators_panel import EstimatorsPanel
-from tests.gui.helpers import wait_drawn
+from tests.gui.helpers import run_to_end
 
 
 @pytest.fixture
@@ -19,13 +19,6 @@ def panel(qtbot):
     panel.show()
     yield panel
     assert panel.shutdown()
-
-
-def run_to_end(qtbot, panel):
-    with qtbot.waitSignal(panel.controller.finished, timeout=30000):
-        panel.restart()
-        panel.controller.play()
-    return wait_drawn(qtbot, panel)
 
 
 def visible_curves(plot):
