@@ -14,7 +14,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 MIN_WIDTH = 200
 MAX_WIDTH = 8000
@@ -36,9 +36,21 @@ def render(widget: QWidget, width: int, background: str = "#FFFFFF") -> QImage:
     )
     image.setDevicePixelRatio(ratio)
     image.fill(QColor(background))
-    for view in [widget, *widget.findChildren(pg.GraphicsView)]:
-        if isinstance(view, pg.GraphicsView):
-            view.scene().prepareForPaint()  # what pyqtgraph's own render() does first
+    views = [
+        v for v in [widget, *widget.findChildren(pg.GraphicsView)] if isinstance(v, pg.GraphicsView)
+    ]
+    for view in views:
+        view.scene().prepareForPaint()  # what pyqtgraph's own render() does first
+    # Cached items (the axes, see theme.style_plot) would be drawn from their screen-sized
+    # images, blurred at an export's scale: drawn afresh here.
+    cached = [
+        (item, item.cacheMode())
+        for view in views
+        for item in view.scene().items()
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+    ]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -55,6 +67,8 @@ def render(widget: QWidget, width: int, background: str = "#FFFFFF") -> QImage:
         )
     finally:
         painter.end()
+        for item, mode in cached:
+            item.setCacheMode(mode)
     return image
 
 

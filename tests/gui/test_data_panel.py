@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem
 
 from lvm_gui import export
+from lvm_gui import theme as themes
 from lvm_gui.panels.data_panel import DataPanel
 from tests.gui.helpers import wait_drawn
 
@@ -158,3 +160,22 @@ def test_reset_returns_to_the_preset_chosen_last(qtbot, panel):
         panel.reset()
     assert panel.preset == "gmm2d" and panel.config.n == 500
     assert panel.png_text()["Preset"] == "gmm2d"
+
+
+def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):
+    """Axes are cached as screen-sized images (theme.style_plot); an export at twice the size
+    must draw them sharp, exactly as it would without the cache, and leave the cache on."""
+    panel.set_theme(themes.LIGHT)  # as the window does
+    run_to_end(qtbot, panel)
+    plot = panel.export_targets()["histogram"]
+    axes = [plot.getPlotItem().getAxis(name) for name in ("left", "bottom")]
+    assert all(a.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for a in axes)
+    plot.viewport().repaint()  # the caches filled at screen size
+    cached = export.render(plot, 2 * plot.width())
+    for axis in axes:
+        axis.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    fresh = export.render(plot, 2 * plot.width())
+    for axis in axes:
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    assert cached == fresh
+    assert all(a.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for a in axes)
