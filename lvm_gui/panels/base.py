@@ -13,6 +13,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.parametertree import Parameter, ParameterTree
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -524,6 +525,7 @@ class ExperimentPanel(QWidget):
         snap, draw = self._parts.pop(key)
         try:
             draw()
+            self._range_views_now()
         except Exception as exc:
             self._parts.clear()
             self._drawing_failed(snap, exc)
@@ -541,6 +543,14 @@ class ExperimentPanel(QWidget):
         self.controller.frame_drawn(time.perf_counter() - self._frame_started)
         self._frame_started = None
         self.controller.release_worker()
+
+    def _range_views_now(self) -> None:
+        """Fit auto-ranged views to the data just set, here in the part: left to their paint
+        event, a range that moves relays the axes and marks the view dirty again from inside
+        the paint, so that every frame was painted twice."""
+        for view in self.findChildren(pg.GraphicsView):
+            if view.isVisible():
+                view.scene().prepareForPaint()
 
     def _drawing_failed(self, snap: Snapshot, exc: Exception) -> None:
         self.show_message(f"could not draw step {snap.step}: {describe_error(exc)}", "error")
@@ -625,6 +635,26 @@ class ExperimentPanel(QWidget):
                 text, color=self.theme.foreground, size=f"{round(11 * themes.SCALE['factor'])}pt"
             )
             item._lvm_title = key
+
+    def steady_range(self, item: pg.PlotItem, axis: str, low: float, high: float) -> None:
+        """Show [low, high] on the "x" or "y" axis, moving the range only when the data leave it
+        or fill less than half of it, and then with a tenth of their span to spare on each
+        side: a range that followed the data at every frame drew the axes, their tick labels
+        and grid lines again at every frame (see also theme.style_plot)."""
+        if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
+            return
+        index = 0 if axis == "x" else 1
+        view = item.getViewBox()
+        shown_low, shown_high = view.viewRange()[index]
+        fits = shown_low <= low and high <= shown_high
+        filled = high - low >= 0.5 * (shown_high - shown_low)
+        if fits and filled and not view.autoRangeEnabled()[index]:
+            return
+        spare = 0.1 * (high - low)
+        if index == 0:
+            item.setXRange(low - spare, high + spare, padding=0)
+        else:
+            item.setYRange(low - spare, high + spare, padding=0)
 
     def set_label(self, item: pg.PlotItem, axis: str, text: str) -> None:
         """An axis label, set only when it changes (as set_title)."""

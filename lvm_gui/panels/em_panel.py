@@ -338,6 +338,15 @@ class EMPanel(ExperimentPanel):
                 [x], [y_click], symbol="x", size=14, pen=pg.mkPen(themes.VERMILLION, width=3)
             )
         pool.end()
+        # The data's extent, not auto-range: the ellipses move at every step, and a range that
+        # followed them would shift the points under the reader's eye and redraw the axes.
+        low, high = points[:, :2].min(axis=0), points[:, :2].max(axis=0)
+        pad = 0.05 * np.maximum(high - low, 1e-9)
+        self.steady_range(item, "x", low[0] - pad[0], high[0] + pad[0])
+        if points.shape[1] > 1:
+            self.steady_range(item, "y", low[1] - pad[1], high[1] + pad[1])
+        else:
+            self.steady_range(item, "y", -1.0, 1.0)
         columns = "x₁", "x₂"
         self.set_label(item, "bottom", columns[0])
         self.set_label(item, "left", columns[1] if points.shape[1] > 1 else "")
@@ -561,7 +570,7 @@ class EMPanel(ExperimentPanel):
             pool.label(top, "max B: θ_{t+1}")
         pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
-        item.setYRange(ell.min() - margin, ell.max() + margin, padding=0)
+        self.steady_range(item, "y", ell.min() - margin, ell.max() + margin)
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
         history = [s for s in self.history if isinstance(s, MeansSnapshot)]
@@ -625,7 +634,8 @@ class EMPanel(ExperimentPanel):
         low, high = float(finite_all.min()), float(finite_all.max())
         # At least a small span, so one point does not show ten meaningless decimals.
         pad = max(0.05 * (high - low), 0.02 * max(1.0, abs(high)))
-        item.setYRange(low - pad, high + pad, padding=0)
+        self.steady_range(item, "y", low - pad, high + pad)
+        self.steady_range(item, "x", -0.5, max(len(ell) - 1, 4) + 0.5)
 
     def _draw_trace(self, snap: CoinsSnapshot, p: int) -> None:
         """p_A, p_B or p_C (p = 0, 1, 2) per start along the run."""
