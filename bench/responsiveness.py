@@ -1,13 +1,14 @@
 """How long the window's event loop stalls while panels compute at full speed.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/responsiveness.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/responsiveness.py [--runs N] [PRESET ...]
 
 A 5 ms timer on the GUI thread records when it fires; the worst gap beyond 5 ms is the longest
-the window could not answer a click or a key. Each scenario shows its panel and preset, lets the
-window settle (the first paint of a tab is not part of a run), then runs the worker with no delay
-between steps until it finishes; three runs each, as the stalls vary from run to run with what
-the two cores are doing. Issues 3 and 4's bar: no stall over 50 ms while EM or an
-estimator runs.
+the window could not answer a click or a key. Each scenario chooses its panel and preset as a
+user would (the panel draws the first step by itself), lets the window settle, then presses Run
+and times the event loop until the run ends, the worker stepping with no delay: the first run
+goes on from the first step, the later ones run again from the start. Three runs each by
+default, as the stalls vary from run to run with what the two cores are doing. Issues 3 and 4's
+bar: no stall over 50 ms while EM or an estimator runs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse
 import itertools
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -36,16 +38,25 @@ SCENARIOS = [
 ]
 
 
-def probe(
-    window: MainWindow, panel_name: str, preset: str, changes: dict
-) -> tuple[float, float, int]:
+def prepare(window: MainWindow, panel_name: str, preset: str, changes: dict):
+    """The panel as a user finds it before pressing Run: the preset chosen and its first step
+    drawn (the panel shows it by itself), the window idle."""
     panel = window.panels[panel_name]
     window.show_panel(panel_name)
     panel.apply_preset(preset)
     if changes:
         panel.set_params(**changes)
-    panel.controller.cancel()
+    loop = QEventLoop()
+    panel.controller.state_changed.connect(loop.quit)
+    while panel.controller.state in ("ready", "stepping", "running"):
+        loop.exec()
+    panel.controller.state_changed.disconnect(loop.quit)
     settle(panel)
+    return panel
+
+
+def probe(panel) -> tuple[float, float, int, int]:
+    """Press Run (again, once the run has ended) and time the event loop until the run ends."""
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(5)
@@ -54,11 +65,11 @@ def probe(
     panel.controller.finished.connect(loop.quit)
     panel.controller.failed.connect(loop.quit)
     frames = [0]
-    panel.controller.snapshot_ready.connect(lambda _snap: frames.__setitem__(0, frames[0] + 1))
+    count = lambda _snap: frames.__setitem__(0, frames[0] + 1)  # noqa: E731
+    panel.controller.snapshot_ready.connect(count)
     start = time.perf_counter()
     timer.start()
-    panel.controller.start(panel.config, panel.experiment.generate)
-    panel.controller.play()
+    panel.toggle_run()
     loop.exec()
     timer.stop()
     elapsed = time.perf_counter() - start
@@ -66,6 +77,7 @@ def probe(
     worst = max(gaps, default=0.0) - 0.005
     panel.controller.finished.disconnect(loop.quit)
     panel.controller.failed.disconnect(loop.quit)
+    panel.controller.snapshot_ready.disconnect(count)
     over = sum(1 for gap in gaps if gap - 0.005 > 0.050)
     settle(panel)  # the last frame's parts belong to the run
     return max(worst, 0.0) * 1000, elapsed, frames[0], over
@@ -82,6 +94,11 @@ def settle(panel) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per scenario (default 3)")
+    parser.add_argument("presets", nargs="*", help="only these presets (default: every one)")
+    args = parser.parse_args()
+    scenarios = [s for s in SCENARIOS if not args.presets or s[1] in args.presets]
     app = make_application()
     quiet_platform_messages()
     window = MainWindow()
@@ -91,16 +108,17 @@ def main() -> None:
     freeze_startup_objects()  # as the app does after start-up
     print("# worst event-loop stall while the worker runs at full speed (offscreen, 2 cores)")
     print(
-        f"{'panel / preset':<34} {'worst stall (ms), 3 runs':>26} {'> 50 ms':>8} "
+        f"{'panel / preset':<34} {f'worst stall (ms), {args.runs} runs':>26} {'> 50 ms':>8} "
         f"{'run (s)':>8} {'frames':>7}"
     )
-    for panel, preset, changes in SCENARIOS:
-        runs = [probe(window, panel, preset, changes) for _ in range(3)]
+    for panel, preset, changes in scenarios:
+        shown = prepare(window, panel, preset, changes)
+        runs = [probe(shown) for _ in range(args.runs)]
         label = f"{panel} / {preset}" + (f" {changes}" if changes else "")
         worst = " ".join(f"{r[0]:7.1f}" for r in runs)
         over = sum(r[3] for r in runs)
-        elapsed = sum(r[1] for r in runs) / 3
-        frames = sum(r[2] for r in runs) / 3
+        elapsed = sum(r[1] for r in runs) / len(runs)
+        frames = sum(r[2] for r in runs) / len(runs)
         print(f"{label[:34]:<34} {worst:>26} {over:>8} {elapsed:>8.2f} {frames:>7.0f}")
     window.close()
 
