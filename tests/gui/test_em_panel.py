@@ -217,3 +217,30 @@ def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
         pass
     assert blocker.args[0] is newer and not panel.drawing
     assert drawn_parts == [("surface", newer), ("slice", newer), ("bound", newer)]
+
+
+def test_ranges_move_only_when_the_data_leave_them(qtbot, panel):
+    item = panel.likelihood_plot.getPlotItem()
+    panel.steady_range(item, "y", 0.0, 1.0)
+    assert item.vb.viewRange()[1] == pytest.approx([-0.1, 1.1])
+    panel.steady_range(item, "y", 0.2, 0.9)  # inside and filling more than half: stays
+    assert item.vb.viewRange()[1] == pytest.approx([-0.1, 1.1])
+    panel.steady_range(item, "y", 0.0, 2.0)  # leaves it
+    assert item.vb.viewRange()[1] == pytest.approx([-0.2, 2.2])
+    panel.steady_range(item, "y", 0.0, 0.5)  # lost in it
+    assert item.vb.viewRange()[1] == pytest.approx([-0.05, 0.55])
+    panel.steady_range(item, "y", 1.0, float("nan"))  # nothing to show: unchanged
+    assert item.vb.viewRange()[1] == pytest.approx([-0.05, 0.55])
+
+
+def test_the_mixture_view_holds_still_while_the_ellipses_move(qtbot, panel):
+    """The points stay where they are on screen for the whole run, every one of them shown."""
+    panel.apply_preset("faithful-k3-diag")
+    view = panel.mixture_plot.getPlotItem().vb
+    ranges = []
+    panel.frame_drawn.connect(lambda _snap: ranges.append(np.array(view.viewRange())))
+    final = run_to_end(qtbot, panel)
+    assert len(ranges) >= 2
+    assert all(np.array_equal(r, ranges[0]) for r in ranges)
+    low, high = final.points.min(axis=0), final.points.max(axis=0)
+    assert (ranges[0][:, 0] < low).all() and (high < ranges[0][:, 1]).all()
