@@ -8,6 +8,7 @@ and the last good data stay), and drives the generator through one `ExperimentCo
 
 from __future__ import annotations
 
+import math
 import time
 import typing
 from collections.abc import Callable
@@ -42,6 +43,32 @@ from lvm_gui.worker import ExperimentController, describe_error
 
 # The longest a frame waits for the worker to rest between steps before drawing anyway.
 WORKER_REST_MS = 20
+
+# Below this a plot's axes and title crowd it out (pyqtgraph clips rather than shrinks them).
+PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 340, 230
+
+
+def scrolling(page: QWidget, plot_height: int = PLOT_MIN_HEIGHT) -> QScrollArea:
+    """The page in a scroll area, each of its plots at least PLOT_MIN_WIDTH × `plot_height`
+    (and as wide as its title needs): in a small window it scrolls rather than squeezing its
+    plots below the size their axes and titles need."""
+    for plot in page.findChildren(pg.GraphicsView):
+        plot.setMinimumHeight(plot_height)
+        plot._lvm_min_width = PLOT_MIN_WIDTH
+        fit_plot_width(plot)
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def fit_plot_width(plot: pg.GraphicsView) -> None:
+    """Keep a plot widget as wide as its items need (a title is never wrapped, and sits beside
+    the left axis): narrower, pyqtgraph lays them out wider than the widget anyway and the
+    right side of the plot is cut off."""
+    need = plot.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+    plot.setMinimumWidth(max(getattr(plot, "_lvm_min_width", 0), math.ceil(need)))
 
 
 class ExperimentPanel(QWidget):
@@ -635,6 +662,7 @@ class ExperimentPanel(QWidget):
                 text, color=self.theme.foreground, size=f"{round(11 * themes.SCALE['factor'])}pt"
             )
             item._lvm_title = key
+            fit_plot_width(item.getViewWidget())
 
     def steady_range(self, item: pg.PlotItem, axis: str, low: float, high: float) -> None:
         """Show [low, high] on the "x" or "y" axis, moving the range only when the data leave it
@@ -666,6 +694,8 @@ class ExperimentPanel(QWidget):
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
         themes.apply_theme(self, theme)
+        for plot in self.findChildren(pg.GraphicsView):
+            fit_plot_width(plot)  # fonts, and so titles, change size with the theme
         if self.last_snapshot is not None:
             self._queue_frame(self.last_snapshot)
 

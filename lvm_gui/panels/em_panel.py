@@ -34,7 +34,7 @@ from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel
+from lvm_gui.panels.base import ExperimentPanel, scrolling
 
 CONTOURS = 12
 MAX_TOSSES_PASSED = 100_000
@@ -141,9 +141,10 @@ class EMPanel(ExperimentPanel):
     # --- plots ------------------------------------------------------------------------------
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_means())
-        self.stack.addWidget(self._build_coins())
-        self.stack.addWidget(self._build_mixture())
+        # Pages scroll in small windows rather than clip their plots.
+        self.stack.addWidget(scrolling(self._build_means()))
+        self.stack.addWidget(scrolling(self._build_coins(), plot_height=150))  # traces: 3 high
+        self.stack.addWidget(scrolling(self._build_mixture()))
         self.on_experiment_changed()
         return self.stack
 

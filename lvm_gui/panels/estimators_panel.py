@@ -9,10 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
-    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -21,11 +19,10 @@ from superqt import QLabeledDoubleSlider
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel
+from lvm_gui.panels.base import ExperimentPanel, scrolling
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
 # The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
-PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 340, 230  # below this a plot's axes and title crowd it
 CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
 GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "reparam": themes.GREEN}
 
@@ -49,16 +46,6 @@ def _series(pool, x, y, colour, width: float = 2.5, marker: int = 5) -> pg.PlotD
         x, y, pen=themes.pen(colour, width), symbol="o", symbolSize=marker,
         symbolBrush=pg.mkBrush(colour),
     )  # fmt: skip
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """The page in a scroll area: in a small window it scrolls rather than squeezing six plots
-    below the size their axes and titles need (pyqtgraph would clip them)."""
-    area = QScrollArea()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
 
 
 class EstimatorsPanel(ExperimentPanel):
@@ -149,10 +136,8 @@ class EstimatorsPanel(ExperimentPanel):
         side_by_side.addWidget(self.mean_plot, 0, 1)
         side_by_side.addWidget(self.variance_log_s_plot, 1, 0)
         side_by_side.addWidget(self.mean_log_s_plot, 1, 1)
-        race.setMinimumSize(2 * PLOT_MIN_WIDTH, 3 * PLOT_MIN_HEIGHT)
-        gradients.setMinimumSize(2 * PLOT_MIN_WIDTH, 2 * PLOT_MIN_HEIGHT)
-        self.stack.addWidget(_scrolling(race))
-        self.stack.addWidget(_scrolling(gradients))
+        self.stack.addWidget(scrolling(race))
+        self.stack.addWidget(scrolling(gradients))
         self.on_experiment_changed()
         return self.stack
 

@@ -9,14 +9,16 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QScrollArea
 
 from engine.em.coins import CoinsSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
+from lvm_gui.panels.base import PLOT_MIN_WIDTH
 from lvm_gui.panels.em_panel import EMPanel
-from tests.gui.helpers import run_to_end, wait_drawn
+from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
 
 
 @pytest.fixture
@@ -244,3 +246,24 @@ def test_the_mixture_view_holds_still_while_the_ellipses_move(qtbot, panel):
     assert all(np.array_equal(r, ranges[0]) for r in ranges)
     low, high = final.points.min(axis=0), final.points.max(axis=0)
     assert (ranges[0][:, 0] < low).all() and (high < ranges[0][:, 1]).all()
+
+
+@pytest.mark.parametrize("preset", ["seed-003", "seed-003-coins", "faithful-k2"])
+def test_pages_scroll_in_a_small_window_instead_of_squeezing_their_plots(qtbot, panel, preset):
+    panel.apply_preset(preset)
+    panel.resize(700, 420)
+    wait_drawn(qtbot, panel)
+    area = panel.stack.currentWidget()
+    assert isinstance(area, QScrollArea)
+    plots = [p for p in panel.findChildren(pg.GraphicsView) if p.isVisible()]
+    assert plots
+    for plot in plots:  # the coins' three traces share a column: 150 px each is enough
+        assert plot.width() >= 0.9 * PLOT_MIN_WIDTH and plot.height() >= 150
+    assert area.horizontalScrollBar().maximum() > 0 or area.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize("preset", ["seed-003", "seed-003-coins", "faithful-k2"])
+def test_no_plot_is_laid_out_wider_than_its_widget(qtbot, panel, preset):
+    panel.apply_preset(preset)
+    wait_drawn(qtbot, panel)
+    assert_plots_fit(panel)

@@ -8,7 +8,7 @@ import pytest
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui.panels.estimators_panel import EstimatorsPanel
-from tests.gui.helpers import run_to_end
+from tests.gui.helpers import assert_plots_fit, run_to_end
 
 
 @pytest.fixture
@@ -86,3 +86,10 @@ def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
     assert config.proposal == "gaussian"
     assert config.q_mean == (1.5,) and config.q_scale == (0.5,)
     panel.cancel()
+
+
+@pytest.mark.parametrize("preset", ["seed-000-binary", "z2"])
+def test_no_plot_is_laid_out_wider_than_its_widget(qtbot, panel, preset):
+    panel.apply_preset(preset)
+    run_to_end(qtbot, panel)
+    assert_plots_fit(panel)
