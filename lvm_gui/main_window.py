@@ -194,12 +194,17 @@ class MainWindow(QMainWindow):
             if isinstance(geometry, QByteArray | bytes) and geometry:
                 self.restoreGeometry(geometry)
             else:
-                self.resize(1400, 860)
+                self._default_size()
         else:
-            self.resize(1400, 860)
+            self._default_size()
         last = panel or str(self.settings.value("panel", ""))
         if last in self.panels:
             self.show_panel(last)
+
+    def _default_size(self) -> None:
+        """1400 × 860, or nine tenths of a smaller screen (the pages scroll below their size)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("version", SETTINGS_VERSION)
