@@ -7,8 +7,9 @@ the panel at most `max_fps` times a second, coalescing the ones in between.
 
 Frame pacing. Drawing with pyqtgraph is Python on the GUI thread, and so is much of a step: while
 both run they share the interpreter lock, and a frame takes two or three times as long as alone,
-long enough to freeze the window. So the worker waits between steps while the panel draws
-(`hold_worker` / `release_worker`, at most HOLD_LIMIT_S per step), and the controller spaces
+long enough to freeze the window. So the worker waits between steps, and between the chunks of
+a long step that reports its progress, while the panel draws (`hold_worker` /
+`release_worker`, at most HOLD_LIMIT_S per wait), and the controller spaces
 frames so that drawing takes at most about half the time (`frame_drawn`): the window stays
 responsive and the worker still gets at least half of the interpreter.
 """
@@ -114,6 +115,7 @@ class ExperimentThread(QThread):
                 if isinstance(snap, Progress):  # set-up work: not a step, no credit spent
                     self._refund_credit()
                     self.progress.emit(self.generation, snap)
+                    self._rest_while_drawing()  # a long step reports progress: a rest too
                     continue
                 self.snapshot.emit(self.generation, snap)
                 self._pause_between_steps()
@@ -141,6 +143,9 @@ class ExperimentThread(QThread):
         with self._lock:
             if self._running and self._delay > 0:
                 self._lock.wait_for(lambda: self._abort or not self._running, timeout=self._delay)
+        self._rest_while_drawing()
+
+    def _rest_while_drawing(self) -> None:
         if self._gui_free is not None and not self._gui_free.is_set():
             self.waiting.emit(self.generation)
             self._gui_free.wait(HOLD_LIMIT_S)  # let the window draw (see the module's notes)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, QTimer
 
 from engine.config import ExperimentConfig
-from engine.experiment import Snapshot
+from engine.experiment import Progress, Snapshot
 from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, ExperimentController
 
 
@@ -214,3 +214,24 @@ def test_a_held_worker_says_it_rests_so_the_window_can_draw(qtbot, controller):
     with qtbot.waitSignal(controller.finished, timeout=5000):
         pass
     assert not controller.computing
+
+
+def test_a_held_worker_also_rests_between_the_chunks_of_a_long_step(qtbot, controller):
+    """A step that reports its progress chunk by chunk rests after each chunk while the
+    window draws, not only at the end of the step."""
+    chunks_done = []
+
+    def long_step(config):
+        for chunk in range(3):
+            chunks_done.append(chunk)
+            yield Progress(step=1, fraction=(chunk + 1) / 3, what="sampling")
+        return Tick(step=1, value=1, final=True)
+
+    rests = []
+    controller.worker_waiting.connect(lambda: rests.append(True))
+    controller.hold_worker()  # and never released: each rest ends after HOLD_LIMIT_S
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        controller.start(CONFIG, long_step)
+        controller.play()
+    assert len(rests) == 3 and chunks_done == [0, 1, 2]  # a rest after each chunk of the step
+    controller.release_worker()
