@@ -204,3 +204,50 @@ def test_contour_lines_trace_the_level_set_of_a_quadratic():
     assert contour_lines(values, x, y, [5.0]).shape == (0, 2)  # above the maximum: nothing
     with pytest.raises(ValueError, match="axes"):
         contour_lines(values.T, x, y, [-1.0])
+
+
+def test_clipped_polylines_are_exactly_the_visible_parts():
+    from engine.data.views import clip_polylines
+
+    x = np.array([[0.0, 1.0, 2.0, 3.0, 4.0]])
+    y = np.array([[0.5, 1000.0, 0.5, -3.0, 0.25]])
+    xs, ys = clip_polylines(x, y, 0.0, 1.0)
+    segments = np.column_stack([xs, ys]).reshape(-1, 2, 2)
+    # 0.5 → 1000 leaves at y = 1 after 0.5/999.5 of the way; 1000 → 0.5 comes back likewise;
+    # 0.5 → −3 leaves at y = 0; −3 → 0.25 re-enters at y = 0.
+    expected = [
+        [[0.0, 0.5], [0.5 / 999.5, 1.0]],
+        [[2.0 - 0.5 / 999.5, 1.0], [2.0, 0.5]],
+        [[2.0, 0.5], [2.0 + 0.5 / 3.5, 0.0]],
+        [[3.0 + 3.0 / 3.25, 0.0], [4.0, 0.25]],
+    ]
+    np.testing.assert_allclose(segments, expected, rtol=0, atol=1e-12)
+
+
+def test_clipping_keeps_inside_lines_whole_and_drops_what_is_outside():
+    from engine.data.views import clip_polylines
+
+    rng = np.random.default_rng(7)
+    x = np.tile(np.arange(30.0), (5, 1))
+    y = rng.uniform(0.1, 0.9, size=(5, 30))
+    xs, ys = clip_polylines(x, y, 0.0, 1.0)
+    assert len(xs) == 2 * 5 * 29  # every segment, whole
+    np.testing.assert_array_equal(ys.reshape(-1, 2)[:, 0], y[:, :-1].ravel())
+    # Flat lines outside, lines wholly above or below, and non-finite ends: nothing.
+    x = np.tile(np.arange(4.0), (4, 1))
+    y = np.array(
+        [[2.0] * 4, [5.0, 9.0, 3.0, 7.0], [-1.0, -5.0, -2.0, -9.0], [np.nan, 0.5, np.inf, 0.5]]
+    )
+    xs, ys = clip_polylines(x, y, 0.0, 1.0)
+    assert len(xs) == 0
+    # Every clipped point lies on its original line, within the band.
+    grid = np.linspace(0, 5, 40)
+    for line in rng.normal(0, 3, size=(20, 40)):
+        xs, ys = clip_polylines(grid[None], line[None], -1.0, 1.0)
+        assert ((ys >= -1) & (ys <= 1)).all() and len(xs) % 2 == 0
+        np.testing.assert_allclose(ys, np.interp(xs, grid, line), rtol=0, atol=1e-12)
+    x, y = np.tile(grid, (20, 1)), rng.normal(0, 3, size=(20, 40))
+    with pytest.raises(ValueError, match="low < high"):
+        clip_polylines(x, y, 1.0, 1.0)
+    with pytest.raises(ValueError, match="alike"):
+        clip_polylines(x, y[:, :3], -1.0, 1.0)
