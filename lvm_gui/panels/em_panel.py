@@ -171,7 +171,7 @@ class EMPanel(ExperimentPanel):
         for curve in (self._contours, self._anchor_curve):
             curve.setZValue(-5)
             self.surface_plot.getPlotItem().addItem(curve)
-        self._overlay: list[pg.GraphicsObject] = []
+        self._arrows: list[pg.ArrowItem] = []
         self._surface_key = None
 
         self.slice_plot = _plot(
@@ -432,15 +432,7 @@ class EMPanel(ExperimentPanel):
 
     def _draw_overlay(self, snap: MeansSnapshot) -> None:
         item = self.surface_plot.getPlotItem()
-        for thing in self._overlay:
-            self._detach(thing)
-        self._overlay = []
         pool = self._pool(item)
-
-        def add(thing):  # arrows: few, and not reusable by setData
-            item.addItem(thing)
-            self._overlay.append(thing)
-
         path = snap.path
         # ℓ̄'s own contour through θ_t, the anchor of the current surrogate: B touches it there.
         anchor = path[max(0, len(snap.surrogates) - 1)]
@@ -448,20 +440,28 @@ class EMPanel(ExperimentPanel):
             anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
             self._show_anchor_level(snap, anchor_level)
         # Each surrogate's ellipse at the level ℓ̄(θ_k) of its anchor: it touches ℓ̄'s contour
-        # at θ_k and is centred on θ_{k+1}. Old ones fade; the current one is bold.
+        # at θ_k and is centred on θ_{k+1}. The current one is bold; the earlier ones fade, all
+        # in one item (a run of many iterations would otherwise create an item per frame).
         count = len(snap.surrogates)
-        for k, surrogate in enumerate(snap.surrogates):
-            anchor = path[k]
-            curve = surrogate.level_curve(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
-            if curve is None:
-                continue
-            current = k == count - 1
-            colour = themes.with_alpha(themes.ORANGE, 255 if current else 110)
-            ellipse = pool.plot(
-                curve[:, 0], curve[:, 1], pen=pg.mkPen(colour, width=3 if current else 1.5)
-            )
-            if current:
-                pool.label(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
+        curves = [
+            surrogate.level_curve(log_likelihood_at(snap.points, path[k][None], snap.pi)[0])
+            for k, surrogate in enumerate(snap.surrogates)
+        ]
+        earlier = [np.vstack([c, [np.nan, np.nan]]) for c in curves[:-1] if c is not None]
+        earlier_xy = np.vstack(earlier) if earlier else np.empty((0, 2))
+        pool.plot(
+            earlier_xy[:, 0],
+            earlier_xy[:, 1],
+            connect="finite",
+            pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 110), width=1.5),
+        )
+        current = curves[-1] if curves and curves[-1] is not None else np.empty((0, 2))
+        ellipse = pool.plot(
+            current[:, 0],
+            current[:, 1],
+            pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 255), width=3),
+        )
+        pool.label(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
         if count:
             peak = snap.surrogate.maximiser
             star = pool.scatter(
@@ -483,16 +483,7 @@ class EMPanel(ExperimentPanel):
             symbolPen=pg.mkPen("k"),
         )
         pool.label(line, "EM iterates θ_t")
-        for a, b in itertools.pairwise(path):
-            if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1):
-                arrow = pg.ArrowItem(
-                    pos=(float(b[0]), float(b[1])),
-                    angle=_arrow_angle(*(b - a)),
-                    headLen=14,
-                    brush=pg.mkBrush("w"),
-                    pen=pg.mkPen("k"),
-                )
-                add(arrow)
+        self._draw_arrows(item, path)
         if abs(snap.pi - 0.5) < 1e-12:
             mirror = pool.scatter(
                 [snap.mu2],
@@ -524,8 +515,26 @@ class EMPanel(ExperimentPanel):
         self._anchor_curve.setData(line[:, 0], line[:, 1], connect="finite")
         self._anchor_key = key
 
-    def _detach(self, thing: pg.GraphicsObject) -> None:
-        self.surface_plot.getPlotItem().removeItem(thing)
+    def _draw_arrows(self, item: pg.PlotItem, path: np.ndarray) -> None:
+        """An arrowhead on every step of the path long enough to show one. Arrows are kept
+        from frame to frame and only moved: creating thirty items a frame stalled the window."""
+        steps = [
+            (b, _arrow_angle(*(b - a)))
+            for a, b in itertools.pairwise(path)
+            if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1)
+        ]
+        while len(self._arrows) < len(steps):
+            arrow = pg.ArrowItem(headLen=14, brush=pg.mkBrush("w"), pen=pg.mkPen("k"))
+            item.addItem(arrow)
+            self._arrows.append(arrow)
+        for arrow, (tip, angle) in zip(self._arrows, steps, strict=False):
+            if getattr(arrow, "_lvm_angle", None) != angle:
+                arrow.setStyle(angle=angle)
+                arrow._lvm_angle = angle
+            arrow.setPos(float(tip[0]), float(tip[1]))
+            arrow.setVisible(True)
+        for arrow in self._arrows[len(steps) :]:
+            arrow.setVisible(False)
 
     def _span(self) -> float:
         view = self.surface_plot.getPlotItem().viewRange()

@@ -69,7 +69,16 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
         and item.opts["pen"] is not None
         and pg.mkPen(item.opts["pen"]).color().name() == "#e69f00"
     ]
-    assert expected >= 8 and len(ellipses) == expected
+    # The earlier ones faded in one item (each closed by NaN), the current one bold in another.
+    earlier, current = ellipses
+    assert np.isnan(earlier.yData).sum() == expected - 1 and len(current.yData) > 10
+    assert expected >= 8
+    # An arrowhead on each step long enough to see, at the iterate it points to.
+    steps = np.hypot(*np.diff(final.path, axis=0).T)
+    tips = final.path[1:][steps > 1e-3 * panel._span()]
+    arrows = [a for a in panel._arrows if a.isVisible()]
+    assert len(arrows) == len(tips) >= 4
+    np.testing.assert_allclose([(a.pos().x(), a.pos().y()) for a in arrows], tips, rtol=1e-12)
     assert panel.surface_image.image.shape == (120, 120)
 
 
@@ -236,15 +245,19 @@ def test_ranges_move_only_when_the_data_leave_them(qtbot, panel):
 
 
 def test_the_mixture_view_holds_still_while_the_ellipses_move(qtbot, panel):
-    """The points stay where they are on screen for the whole run, every one of them shown."""
+    """The points stay where they are on screen step after step, every one of them shown."""
     panel.apply_preset("faithful-k3-diag")
+    qtbot.waitUntil(lambda: panel.controller.state == "paused" and not panel.drawing)
     view = panel.mixture_plot.getPlotItem().vb
-    ranges = []
-    panel.frame_drawn.connect(lambda _snap: ranges.append(np.array(view.viewRange())))
-    final = run_to_end(qtbot, panel)
-    assert len(ranges) >= 2
+    ranges = [np.array(view.viewRange())]
+    for _ in range(4):
+        with qtbot.waitSignal(panel.frame_drawn, timeout=10000):
+            panel.step()
+        ranges.append(np.array(view.viewRange()))
+    snap = panel.last_snapshot
+    assert snap.step == 4 and not np.allclose(snap.means, panel.history[0].means)
     assert all(np.array_equal(r, ranges[0]) for r in ranges)
-    low, high = final.points.min(axis=0), final.points.max(axis=0)
+    low, high = snap.points.min(axis=0), snap.points.max(axis=0)
     assert (ranges[0][:, 0] < low).all() and (high < ranges[0][:, 1]).all()
 
 
