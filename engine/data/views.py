@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import contourpy
 import numpy as np
-import numpy.ma  # contourpy's first call imports it (10–40 ms); here, at start-up
 
 from engine.data.dataset import GaussianMixture
 
@@ -91,41 +90,3 @@ def contour_lines(
     if not pieces:
         return np.empty((0, 2))
     return np.concatenate(pieces)
-
-
-def clip_polylines(
-    x: np.ndarray, y: np.ndarray, low: float, high: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The parts of polylines that lie within low ≤ y ≤ high, as segments (start, end, start,
-    end, ...) for a renderer that connects points in pairs.
-
-    x and y are (lines, points), x in the coordinates the lines are straight in (log10 k on a
-    log axis). Each segment is cut where it crosses a bound, so what is drawn inside the band
-    is exactly the original line; segments wholly outside, or with a non-finite end, vanish.
-    An antialiased stroke costs in proportion to the whole path, so a line that leaps a
-    thousand times above the view cost about 20 ms to draw, where its visible part costs 1.
-    """
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-    if x.shape != y.shape or x.ndim != 2:
-        raise ValueError(f"x and y must be (lines, points) alike: {x.shape} and {y.shape}")
-    if not low < high:
-        raise ValueError(f"need low < high, got {low} and {high}")
-    x0, x1, y0, y1 = x[:, :-1], x[:, 1:], y[:, :-1], y[:, 1:]
-    dy = y1 - y0
-    finite = np.isfinite(x0) & np.isfinite(x1) & np.isfinite(y0) & np.isfinite(y1)
-    flat = finite & (dy == 0)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        t_low = (low - y0) / dy
-        t_high = (high - y0) / dy
-    t_in = np.maximum(0.0, np.minimum(t_low, t_high))
-    t_out = np.minimum(1.0, np.maximum(t_low, t_high))
-    level_inside = (low <= y0) & (y0 <= high)
-    t_in = np.where(flat, np.where(level_inside, 0.0, 1.0), t_in)
-    t_out = np.where(flat, np.where(level_inside, 1.0, 0.0), t_out)
-    keep = finite & (t_in < t_out)
-    t_in, t_out = t_in[keep], t_out[keep]
-    x0, x1, y0, y1 = x0[keep], x1[keep], y0[keep], y1[keep]
-    xs = np.column_stack([x0 + t_in * (x1 - x0), x0 + t_out * (x1 - x0)]).ravel()
-    ys = np.column_stack([y0 + t_in * (y1 - y0), y0 + t_out * (y1 - y0)]).ravel()
-    # A crossing lands on the bound itself, not a rounding error beyond it.
-    return xs, np.clip(ys, low, high)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 from superqt import QLabeledDoubleSlider
 
-from engine.data.views import clip_polylines
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui import theme as themes
@@ -216,16 +215,15 @@ class EstimatorsPanel(ExperimentPanel):
             ),
         ):
             ratios = np.array([getattr(s, field)[:CHAINS_DRAWN] for s in history])  # (t, C)
-            # All chains in one item, as segments cut to the view's band (with its height to
-            # spare above and below): early estimates leap far above it, and drawing them whole
-            # took 20 ms a frame. Cut in log10 k, where the lines are straight.
-            log_k = np.broadcast_to(np.log10(ks), ratios.T.shape)
-            xs, ys = clip_polylines(log_k, ratios.T * exact, -3 * exact, 6 * exact)
-            ys[np.abs(ys) < 1e-9 * exact] = 0.0
+            # All chains in one curve, each ended by NaN: one item instead of C.
+            x = np.vstack(
+                [np.repeat(ks[:, None], ratios.shape[1], 1), np.full(ratios.shape[1], np.nan)]
+            )
+            y = np.vstack([ratios * exact, np.full(ratios.shape[1], np.nan)])
             line = pool.plot(
-                10**xs,
-                ys,
-                connect="pairs",
+                x.T.ravel(),
+                y.T.ravel(),
+                connect="finite",
                 pen=pg.mkPen(themes.with_alpha(colour, 70), width=1),
             )
             pool.label(line, label)
