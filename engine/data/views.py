@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import contourpy
 import numpy as np
+import numpy.ma  # contourpy's first call imports it (10–40 ms); here, at start-up
 
 from engine.data.dataset import GaussianMixture
 
