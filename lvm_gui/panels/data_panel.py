@@ -50,7 +50,7 @@ class DataPanel(ExperimentPanel):
         for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
             self.stack.addWidget(plot)
         self._mean_handles: list[pg.TargetItem] = []
-        self._handles_for: GaussianMixture | None = None
+        self._handles_for: tuple[GaussianMixture | None, str] | None = None  # and theme
         self._scatter_pool = ItemPool(self.scatter_plot.getPlotItem())
         self._point_scatters: list[pg.ScatterPlotItem] = []
         self._points_drawn: dict[int, tuple] = {}
@@ -185,30 +185,38 @@ class DataPanel(ExperimentPanel):
         self._keep_range(item, dataset)
 
     def _place_handles(self, item: pg.PlotItem, truth: GaussianMixture | None) -> None:
-        """One draggable target per true mean, made again only when the mixture changes."""
-        if truth is self._handles_for:
+        """One draggable target per true mean: made anew only when the number of components
+        changes, and otherwise moved (each run brings a new mixture object; making ten
+        targets again took about 20 ms of a frame)."""
+        shown = self._handles_for
+        if shown is not None and shown[0] is truth and shown[1] == self.theme.name:
             return
-        for handle in self._mean_handles:
-            item.removeItem(handle)
-        self._mean_handles = []
-        self._handles_for = truth
-        if truth is None:
-            return
-        for k in range(truth.k):
-            colour = themes.component_colour(k)
-            handle = pg.TargetItem(
-                pos=QPointF(*truth.means[k]),
-                size=14,
-                movable=True,
-                pen=themes.pen(self.theme.ink, 2),
-                brush=themes.with_alpha(colour, 200),
-                label=f"μ{_sub(k)}",
-                labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
-            )
-            handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
-            handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
-            item.addItem(handle)
-            self._mean_handles.append(handle)
+        remade = self._handles_for is None or self._handles_for[1] != self.theme.name
+        self._handles_for = (truth, self.theme.name)
+        wanted = 0 if truth is None else truth.k
+        if remade or len(self._mean_handles) != wanted:
+            for handle in self._mean_handles:
+                item.removeItem(handle)
+            self._mean_handles = [self._make_handle(item, k) for k in range(wanted)]
+        for handle, mean in zip(
+            self._mean_handles, [] if truth is None else truth.means, strict=True
+        ):
+            if (handle.pos().x(), handle.pos().y()) != (mean[0], mean[1]):
+                handle.setPos(QPointF(*mean))
+
+    def _make_handle(self, item: pg.PlotItem, k: int) -> pg.TargetItem:
+        handle = pg.TargetItem(
+            size=14,
+            movable=True,
+            pen=themes.pen(self.theme.ink, 2),
+            brush=themes.with_alpha(themes.component_colour(k), 200),
+            label=f"μ{_sub(k)}",
+            labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
+        )
+        handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
+        handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
+        item.addItem(handle)
+        return handle
 
     def _span_1d(self, dataset: Dataset, truth) -> tuple[float, float]:
         lo, hi = dataset.extent

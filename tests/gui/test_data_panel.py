@@ -179,3 +179,16 @@ def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     assert cached == fresh
     assert all(a.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for a in axes)
+
+
+def test_mean_handles_are_kept_and_moved_from_run_to_run(qtbot, panel):
+    panel.apply_preset("gmm2d")
+    run_to_end(qtbot, panel)
+    handles = list(panel._mean_handles)
+    panel.set_params(means=(1.5, 4.0, *panel.config.means[2:]))
+    run_to_end(qtbot, panel, action=lambda: None)
+    assert panel._mean_handles == handles  # the same items, moved
+    assert (handles[0].pos().x(), handles[0].pos().y()) == (1.5, 4.0)
+    panel.set_params(k=2)
+    run_to_end(qtbot, panel, action=lambda: None)
+    assert panel.last_snapshot.dataset.truth.k == 2 and len(panel._mean_handles) == 2
