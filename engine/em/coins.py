@@ -195,6 +195,7 @@ class CoinsSnapshot(Snapshot):
     decreased: bool = False  # some start's ℓ̄ went down (it never may)
     history: np.ndarray = bulk()  # (step + 1, S, 3)
     log_likelihood_history: np.ndarray = bulk()  # (step + 1, S)
+    elbo_history: np.ndarray = bulk()  # (step + 1, S): ELBO(q_{t−1}, θ_t), NaN at t = 0
     cloud: np.ndarray | None = bulk()  # (M, 3): the random starts after `step` iterations
 
     @property
@@ -233,12 +234,13 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
         cloud = rng.uniform(1e-6, 1 - 1e-6, size=(config.cloud, 3))
     history = [theta]
     lls = [mean_log_likelihood(theta, heads, n)]
+    elbos = [np.full(len(theta), np.nan)]
 
     def snapshot(step: int, final: bool = False) -> CoinsSnapshot:
         bound = gap = None
         decreased = False
         if step > 0:
-            bound = elbo(history[-2], history[-1], heads, n)
+            bound = elbos[-1]
             gap = lls[-1] - bound
             decreased = bool(np.any(lls[-1] < lls[-2] - 1e-9 * np.maximum(1, np.abs(lls[-2]))))
         return CoinsSnapshot(
@@ -255,6 +257,7 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
             ridge=ridge_residual(history[-1], heads, n),
             history=np.array(history),
             log_likelihood_history=np.array(lls),
+            elbo_history=np.array(elbos),
             cloud=cloud,
         )
 
@@ -265,6 +268,7 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
             cloud = em_step(cloud, heads, n)
         history.append(theta)
         lls.append(mean_log_likelihood(theta, heads, n))
+        elbos.append(elbo(history[-2], history[-1], heads, n))
         yield snapshot(t)
     return snapshot(config.iterations, final=True)
 

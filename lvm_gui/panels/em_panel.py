@@ -29,7 +29,6 @@ from engine.data import files
 from engine.data.dataset import Dataset
 from engine.data.views import contour_lines, ellipse
 from engine.em.coins import CoinsSnapshot
-from engine.em.coins import elbo as coins_elbo
 from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
@@ -676,9 +675,7 @@ class EMPanel(ExperimentPanel):
         # zero (the posterior has not moved), the reason EM converges in one step here.
         worst = int(np.argmin(snap.log_likelihood_history[0]))
         lls = snap.log_likelihood_history[:, worst]
-        bounds = [np.nan]
-        for previous, theta in itertools.pairwise(snap.history[:, worst : worst + 1]):
-            bounds.append(float(coins_elbo(previous, theta, snap.heads, snap.n)[0]))
+        bounds = snap.elbo_history[:, worst]
         a, b, c = snap.history[0, worst]
         self.set_title(
             self.coins_bound_plot.getPlotItem(),
@@ -688,7 +685,7 @@ class EMPanel(ExperimentPanel):
         self._draw_bound_history(
             self.coins_bound_plot.getPlotItem(),
             lls,
-            np.array(bounds),
+            bounds,
             np.concatenate([[False], drops]),
         )
 

@@ -118,3 +118,19 @@ def test_bound_chain_and_the_gap_closing():
     # itself, so the gap is zero for every start. That is seed 003's one-step convergence.
     assert np.abs(snaps[1].kl).max() < 1e-12
     assert np.all(snaps[0].log_likelihood < snaps[1].elbo)  # while the bound itself rose
+
+
+def test_the_elbo_history_holds_each_iterations_bound():
+    """What the panel draws: ELBO(q_{t−1}, θ_t) for every start and iteration, NaN at t = 0."""
+    from engine.em.coins import elbo
+
+    snaps = list(run("coins", preset="li-hang"))
+    last = snaps[-1]
+    assert last.elbo_history.shape == last.log_likelihood_history.shape
+    assert np.isnan(last.elbo_history[0]).all()
+    for t, (previous, theta) in enumerate(itertools.pairwise(last.history), start=1):
+        np.testing.assert_array_equal(
+            last.elbo_history[t], elbo(previous, theta, last.heads, last.n)
+        )
+        np.testing.assert_array_equal(last.elbo_history[t], snaps[t].elbo)
+    assert np.all(last.elbo_history[1:] <= last.log_likelihood_history[1:] + 1e-12)
