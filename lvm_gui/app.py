@@ -7,6 +7,7 @@ import sys
 import time
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from engine import device
@@ -107,6 +108,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         device.configure_threads()
     collect_garbage_on_gui_thread()
     themes.configure_pyqtgraph(themes.LIGHT)
+    # Room for the axes' cached images (theme.style_plot): each is about its plot's size, two
+    # per plot, and Qt's default 10 MB holds a page of them only in a small window.
+    QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))  # in KB
     return app
 
 
