@@ -579,7 +579,14 @@ class EMPanel(ExperimentPanel):
             pool.label(top, "max B: θ_{t+1}")
         pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
-        self.steady_range(item, "y", ell.min() - margin, ell.max() + margin)
+        low, high = ell.min() - margin, ell.max() + margin
+        # Room above ℓ̄'s maximum for the legend: every surrogate lies below ℓ̄ (B ≤ ℓ̄), so
+        # nothing is ever drawn there, and the legend no longer hides the peak or θ_t.
+        legend, height = item.legend, item.getViewBox().height()
+        if legend is not None and height > 0:
+            share = min(0.5, (legend.boundingRect().height() + 20) / height)
+            high += (high - low) * share / (1 - share)
+        self.steady_range(item, "y", low, high)
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
         history = [s for s in self.history if isinstance(s, MeansSnapshot)]
