@@ -683,7 +683,8 @@ class ExperimentPanel(QWidget):
         view = item.getViewBox()
         shown_low, shown_high = view.viewRange()[index]
         fits = shown_low <= low and high <= shown_high
-        filled = high - low >= 0.5 * (shown_high - shown_low)
+        # An aspect-locked view widens one axis to keep its shape: data lost in it are expected.
+        filled = view.state["aspectLocked"] or high - low >= 0.5 * (shown_high - shown_low)
         if fits and filled and not view.autoRangeEnabled()[index]:
             return
         spare = 0.1 * (high - low)

@@ -223,11 +223,13 @@ class DataPanel(ExperimentPanel):
         return padded_span(np.array([lo[0], hi[0]]), truth)
 
     def _keep_range(self, item: pg.PlotItem, dataset: Dataset) -> None:
-        """Fix the view to the whole data set, so revealing batches does not rescale the axes."""
+        """Fix the view to the whole data set, so revealing batches does not rescale the axes.
+        Steady (ExperimentPanel.steady_range): with the aspect locked the view widens one axis
+        beyond what was asked, and asking again at every frame moved it, redrawing the axes."""
         lo, hi = dataset.extent
         pad = 0.05 * np.maximum(hi - lo, 1e-9)
-        item.setXRange(lo[0] - pad[0], hi[0] + pad[0], padding=0)
-        item.setYRange(lo[1] - pad[1], hi[1] + pad[1], padding=0)
+        self.steady_range(item, "x", lo[0] - pad[0], hi[0] + pad[0])
+        self.steady_range(item, "y", lo[1] - pad[1], hi[1] + pad[1])
 
     def _draw_coins(self, snap: DataSnapshot) -> None:
         plot = self.coins_plot

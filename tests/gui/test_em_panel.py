@@ -280,3 +280,18 @@ def test_no_plot_is_laid_out_wider_than_its_widget(qtbot, panel, preset):
     panel.apply_preset(preset)
     wait_drawn(qtbot, panel)
     assert_plots_fit(panel)
+
+
+def test_an_aspect_locked_range_is_left_alone_while_the_data_fit(qtbot, panel):
+    """With the aspect locked the view widens an axis beyond the data; asking again at every
+    frame would move it at every frame. It settles with every point in view, then stays."""
+    item = panel.likelihood_plot.getPlotItem()
+    item.getViewBox().setAspectLocked(True)
+    shown = []
+    for _ in range(3):
+        panel.steady_range(item, "x", 0.0, 10.0)
+        panel.steady_range(item, "y", 0.0, 1.0)
+        shown.append(np.array(item.getViewBox().viewRange()))
+    assert np.array_equal(shown[1], shown[2])
+    (x0, x1), (y0, y1) = shown[2]
+    assert x0 <= 0 and 10 <= x1 and y0 <= 0 and 1 <= y1
