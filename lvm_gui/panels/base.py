@@ -417,9 +417,13 @@ class ExperimentPanel(QWidget):
 
     def _apply(self, values: dict[str, Any], changed: list[str]) -> None:
         config_type = self.experiment.config_type
+        given = {name: values[name] for name in changed}
         try:
             for name in changed:
                 values = config_type.adjusted(name, values, self.config)
+            # What hangs on one change is cleared, but never another value given with it
+            # (k and means together: k's change cleared the means, then theirs cleared k).
+            values.update(given)
             values.update(self.forced_params.get(self.experiment.name, {}))
             config = config_type.create(**values)
         except ConfigError as exc:

@@ -192,3 +192,15 @@ def test_mean_handles_are_kept_and_moved_from_run_to_run(qtbot, panel):
     panel.set_params(k=2)
     run_to_end(qtbot, panel, action=lambda: None)
     assert panel.last_snapshot.dataset.truth.k == 2 and len(panel._mean_handles) == 2
+
+
+def test_values_given_together_all_hold(qtbot, panel):
+    """k and the means in one change: neither clears the other (each alone clears what hangs
+    on it: a new k drops the means, new means set k)."""
+    panel.apply_preset("gmm2d")
+    run_to_end(qtbot, panel)
+    panel.set_params(k=2, means=(0.0, 0.0, 3.0, 3.0))
+    assert panel.config.k == 2 and panel.config.means == (0.0, 0.0, 3.0, 3.0)
+    assert panel.last_message is None
+    panel.set_params(k=4)  # alone: the means follow k
+    assert panel.config.k == 4 and len(panel.config.means) == 8
