@@ -278,9 +278,12 @@ class ExperimentPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.plot_area = self.build_plots()
-        for view in [self.plot_area, *self.plot_area.findChildren(pg.GraphicsView)]:
-            if not isinstance(view, pg.GraphicsView):
-                continue
+        self._views = [
+            view
+            for view in [self.plot_area, *self.plot_area.findChildren(pg.GraphicsView)]
+            if isinstance(view, pg.GraphicsView)
+        ]
+        for view in self._views:
             # One rectangle around what changed, not pyqtgraph's exact region of many small
             # ones: an antialiased line clipped to such a region drew about 15 times slower
             # (the race's chains took 10–20 ms a frame instead of 1).
@@ -587,7 +590,7 @@ class ExperimentPanel(QWidget):
         """Fit auto-ranged views to the data just set, here in the part: left to their paint
         event, a range that moves relays the axes and marks the view dirty again from inside
         the paint, so that every frame was painted twice."""
-        for view in self.findChildren(pg.GraphicsView):
+        for view in self._views:
             if view.isVisible():
                 view.scene().prepareForPaint()
 
@@ -674,7 +677,8 @@ class ExperimentPanel(QWidget):
                 text, color=self.theme.foreground, size=f"{round(11 * themes.SCALE['factor'])}pt"
             )
             item._lvm_title = key
-            fit_plot_width(item.getViewWidget())
+            if (view := item.getViewWidget()) is not None:
+                fit_plot_width(view)
 
     def steady_range(self, item: pg.PlotItem, axis: str, low: float, high: float) -> None:
         """Show [low, high] on the "x" or "y" axis, moving the range only when the data leave it
@@ -707,7 +711,7 @@ class ExperimentPanel(QWidget):
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
         themes.apply_theme(self, theme)
-        for plot in self.findChildren(pg.GraphicsView):
+        for plot in self._views:
             fit_plot_width(plot)  # fonts, and so titles, change size with the theme
         if self.last_snapshot is not None:
             self._queue_frame(self.last_snapshot)
