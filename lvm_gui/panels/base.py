@@ -64,6 +64,24 @@ def scrolling(page: QWidget, plot_height: int = PLOT_MIN_HEIGHT) -> QScrollArea:
     return area
 
 
+def make_plot(
+    title: str | None, x_label: str, y_label: str, log_x: bool = False, log_y: bool = False
+) -> pg.PlotWidget:
+    """A plot as every panel draws them: labelled, a faint grid, no SI prefixes on the axes
+    (a density reads 0.2, not 200 ×0.001). A title of "" keeps its row, None has none."""
+    plot = pg.PlotWidget()
+    item = plot.getPlotItem()
+    if title is not None:
+        item.setTitle(title)
+    item.setLabel("bottom", x_label)
+    item.setLabel("left", y_label)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.setLogMode(x=log_x, y=log_y)
+    for axis in ("left", "bottom"):
+        item.getAxis(axis).enableAutoSIPrefix(False)
+    return plot
+
+
 def fit_plot_width(plot: pg.GraphicsView) -> None:
     """Keep a plot widget as wide as its items need (a title is never wrapped, and sits beside
     the left axis): narrower, pyqtgraph lays them out wider than the widget anyway and the

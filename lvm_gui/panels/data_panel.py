@@ -14,7 +14,7 @@ from engine.data.experiment import DataSnapshot
 from engine.data.views import density_grid, ellipse, histogram, padded_span
 from lvm_gui import theme as themes
 from lvm_gui.itempool import ItemPool
-from lvm_gui.panels.base import ExperimentPanel
+from lvm_gui.panels.base import ExperimentPanel, make_plot
 
 SCATTER_LIMIT = 20_000  # points drawn at most; the sample is i.i.d., so its first points are a
 # uniform subsample of everything shown
@@ -44,9 +44,9 @@ class DataPanel(ExperimentPanel):
 
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.histogram_plot = _plot("x", "density p(x)")
-        self.scatter_plot = _plot("x₁", "x₂")
-        self.coins_plot = _plot("outcome of the second toss", "count")
+        self.histogram_plot = make_plot(None, "x", "density p(x)")
+        self.scatter_plot = make_plot(None, "x₁", "x₂")
+        self.coins_plot = make_plot(None, "outcome of the second toss", "count")
         for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
             self.stack.addWidget(plot)
         self._mean_handles: list[pg.TargetItem] = []
@@ -374,18 +374,6 @@ EXPLANATIONS = {
     "file": "<p>Your data from a file: 1-D data as a histogram, 2-D as a scatter coloured by "
     "a label column z when the file has one.</p>",
 }
-
-
-def _plot(x_label: str, y_label: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
-    item = plot.getPlotItem()
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    for axis in ("left", "bottom"):
-        item.getAxis(axis).enableAutoSIPrefix(False)  # densities read 0.2, not 200 ×0.001
-    item.setMenuEnabled(True)
-    return plot
 
 
 def _fresh_legend(item: pg.PlotItem, theme: themes.Theme) -> pg.LegendItem:

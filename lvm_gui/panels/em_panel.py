@@ -33,25 +33,13 @@ from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel, scrolling
+from lvm_gui.panels.base import ExperimentPanel, make_plot, scrolling
 
 CONTOURS = 12
 MAX_TOSSES_PASSED = 100_000
 CONTOUR_GRID = 160
 CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
 COLOURMAP = "viridis"
-
-
-def _plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
-    item = plot.getPlotItem()
-    item.setTitle(title)
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    for axis in ("left", "bottom"):
-        item.getAxis(axis).enableAutoSIPrefix(False)
-    return plot
 
 
 class SurfaceView(pg.GraphicsLayoutWidget):
@@ -173,12 +161,12 @@ class EMPanel(ExperimentPanel):
         self._arrows: list[pg.ArrowItem] = []
         self._surface_key = None
 
-        self.slice_plot = _plot(
+        self.slice_plot = make_plot(
             "along the step: ℓ̄ and the surrogates",
             "distance along the step from θ_t (μ units)",
             "per-point value",
         )
-        self.bound_plot = _plot(
+        self.bound_plot = make_plot(
             "log p(x) = ELBO + KL per half-step", "half-step", "per-point value"
         )
         right = QSplitter(Qt.Orientation.Vertical)
@@ -199,11 +187,11 @@ class EMPanel(ExperimentPanel):
         )
         self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.coins_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.trace_plots = [_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
+        self.trace_plots = [make_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
         self.trace_plots[0].getPlotItem().setTitle("parameters per start")
         for plot in self.trace_plots[1:]:
             plot.setXLink(self.trace_plots[0])
-        self.ridge_plot = _plot(
+        self.ridge_plot = make_plot(
             "fixed points lie on the ridge u + v = ô",
             "p_A p_B  (heads via coin B)",
             "(1 − p_A) p_C  (heads via coin C)",
@@ -222,7 +210,7 @@ class EMPanel(ExperimentPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.coins_table, 0, 0, 1, 2)
         layout.addWidget(traces, 1, 0)
-        self.coins_bound_plot = _plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
+        self.coins_bound_plot = make_plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.ridge_plot)
         right.addWidget(self.coins_bound_plot)
@@ -234,10 +222,10 @@ class EMPanel(ExperimentPanel):
         return grid
 
     def _build_mixture(self) -> QWidget:
-        self.mixture_plot = _plot("points coloured by their responsibilities", "x₁", "x₂")
+        self.mixture_plot = make_plot("points coloured by their responsibilities", "x₁", "x₂")
         self.mixture_plot.scene().sigMouseClicked.connect(self._on_mixture_clicked)
         self.mixture_plot.setToolTip("Click K points to start EM from those means (init = points)")
-        self.likelihood_plot = _plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θ_t)")
+        self.likelihood_plot = make_plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θ_t)")
         self._clicked_means: list[tuple[float, float]] = []
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.mixture_plot)

@@ -19,25 +19,12 @@ from superqt import QLabeledDoubleSlider
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel, scrolling
+from lvm_gui.panels.base import ExperimentPanel, make_plot, scrolling
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
 # The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
 CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
 GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "reparam": themes.GREEN}
-
-
-def _plot(title: str, x_label: str, y_label: str, log_x=False, log_y=False) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
-    item = plot.getPlotItem()
-    item.setTitle(title)
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    item.setLogMode(x=log_x, y=log_y)
-    for axis in ("left", "bottom"):
-        item.getAxis(axis).enableAutoSIPrefix(False)
-    return plot
 
 
 def _series(pool, x, y, colour, width: float = 2.5, marker: int = 5) -> pg.PlotDataItem:
@@ -107,12 +94,12 @@ class EstimatorsPanel(ExperimentPanel):
 
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.estimates_plot = _plot("P_k of every chain", "k", "P_k", True)
-        self.spread_plot = _plot("spread across chains", "k", "std of P_k / p(x)", True, True)
-        self.jensen_plot = _plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
-        self.histogram_plot = _plot("final estimates", "P_k / p(x)", "chains")
-        self.proposal_plot = _plot("q beside the posterior", "z", "density")
-        self.ess_plot = _plot(
+        self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True)
+        self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
+        self.jensen_plot = make_plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
+        self.histogram_plot = make_plot("final estimates", "P_k / p(x)", "chains")
+        self.proposal_plot = make_plot("q beside the posterior", "z", "density")
+        self.ess_plot = make_plot(
             "importance weights", "k", "fraction",
             True, True,
         )  # fmt: skip
@@ -121,14 +108,14 @@ class EstimatorsPanel(ExperimentPanel):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, plot in enumerate(self._race_plots()):
             grid.addWidget(plot, i // 2, i % 2)
-        self.variance_plot = _plot(
+        self.variance_plot = make_plot(
             "variance of ∂/∂m per sample", "samples n", "variance", True, True
         )
-        self.mean_plot = _plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
-        self.variance_log_s_plot = _plot(
+        self.mean_plot = make_plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
+        self.variance_log_s_plot = make_plot(
             "variance of ∂/∂log s per sample", "samples n", "variance", True, True
         )
-        self.mean_log_s_plot = _plot("running mean of ∂/∂log s", "samples n", "∂/∂log s", True)
+        self.mean_log_s_plot = make_plot("running mean of ∂/∂log s", "samples n", "∂/∂log s", True)
         gradients = QWidget()
         side_by_side = QGridLayout(gradients)
         side_by_side.setContentsMargins(0, 0, 0, 0)
