@@ -90,6 +90,10 @@ class Experiment:
     config_type: type[ExperimentConfig]
     generate: Generate
     presets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Modules the generator imports lazily (torch, scipy, scikit-learn: kept out of start-up so
+    # that `lvm-gui list` stays fast). `prepare` imports them on the GUI thread before a worker
+    # starts: nothing may be imported for the first time inside a worker (lvm_gui.pyside_imports).
+    imports: tuple[str, ...] = ()
 
     def config(self, preset: str | None = None, **params: Any) -> ExperimentConfig:
         values: dict[str, Any] = {}
@@ -112,6 +116,23 @@ def register(experiment: Experiment) -> Experiment:
     experiment.config_type.experiment = experiment.name
     _REGISTRY[experiment.name] = experiment
     return experiment
+
+
+_PREPARED: set[str] = set()
+
+
+def prepare(name: str) -> None:
+    """Import what experiment `name` imports lazily, here, on the calling thread (once).
+
+    The window calls it on the GUI thread before it starts a worker; an experiment that is not
+    registered (a test's own generator) has nothing to prepare."""
+    if name in _PREPARED:
+        return
+    _load_all()
+    experiment = _REGISTRY.get(name)
+    for module in experiment.imports if experiment is not None else ():
+        importlib.import_module(module)
+    _PREPARED.add(name)
 
 
 def experiments() -> dict[str, Experiment]:

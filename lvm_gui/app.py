@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from engine import device
 from lvm_gui import theme as themes
+from lvm_gui.pyside_imports import skip_feature_scan
+
+# Every import after this one skips PySide's source scan (see lvm_gui.pyside_imports).
+skip_feature_scan()
 
 ORGANISATION = "LVM Lab"
 APPLICATION = "lvm-gui"

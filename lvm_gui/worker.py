@@ -25,8 +25,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from engine import experiment as experiments
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
+from lvm_gui.pyside_imports import skip_feature_scan
+
+# No module's source is read at import in a worker (see lvm_gui.pyside_imports).
+skip_feature_scan()
 
 # The longest a worker waits between two steps for the GUI to finish drawing.
 HOLD_LIMIT_S = 0.1
@@ -192,6 +197,8 @@ class ExperimentController(QObject):
         self.history = []
         self._pending = None
         try:
+            # What the generator imports lazily is imported here, on the GUI thread.
+            experiments.prepare(config.experiment)
             run = Run(config, generate)
         except Exception as exc:
             self._set_state("failed")

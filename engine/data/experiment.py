@@ -459,5 +459,7 @@ EXPERIMENT = register(
         DataConfig,
         generate,
         PRESETS,
+        # CSV files are read as utf-8-sig (a spreadsheet's byte-order mark).
+        imports=("numpy.random", "encodings.utf_8_sig"),
     )
 )

@@ -287,6 +287,11 @@ PRESETS = {
 
 EXPERIMENT = register(
     Experiment(
-        "coins", "Three coins, many starts (seed 003, Li Hang)", CoinsConfig, generate, PRESETS
+        "coins",
+        "Three coins, many starts (seed 003, Li Hang)",
+        CoinsConfig,
+        generate,
+        PRESETS,
+        imports=("numpy.random",),
     )
 )

@@ -277,5 +277,12 @@ PRESETS = {
 }
 
 EXPERIMENT = register(
-    Experiment("gmm", "Gaussian mixture, K components (Bishop §9.2)", GMMConfig, generate, PRESETS)
+    Experiment(
+        "gmm",
+        "Gaussian mixture, K components (Bishop §9.2)",
+        GMMConfig,
+        generate,
+        PRESETS,
+        imports=("numpy.random", "torch", "sklearn.cluster"),
+    )
 )

@@ -219,6 +219,11 @@ PRESETS = {
 
 EXPERIMENT = register(
     Experiment(
-        "gmm1d-means", "Two means of a 1-D mixture (seed 003 §2.9)", MeansConfig, generate, PRESETS
+        "gmm1d-means",
+        "Two means of a 1-D mixture (seed 003 §2.9)",
+        MeansConfig,
+        generate,
+        PRESETS,
+        imports=("numpy.random", "torch"),
     )
 )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, param
-from engine.estimators.models import Curve
+from engine.estimators.models import TORCH_AND_QUADRATURE, Curve
 from engine.estimators.race import checkpoints
 from engine.experiment import Experiment, Snapshot, register
 
@@ -212,5 +212,6 @@ EXPERIMENT = register(
         GradientsConfig,
         generate,
         PRESETS,
+        imports=TORCH_AND_QUADRATURE,
     )
 )

@@ -32,6 +32,16 @@ import numpy as np
 
 from engine.config import ConfigError
 
+# What the models and their proposals import lazily (see Experiment.imports): torch's
+# distributions, the symbolic shapes (and sympy, ~0.4 s) that torch.broadcast_shapes imports at
+# its first call, and scipy's quadrature for the curves' exact p(x).
+TORCH_AND_QUADRATURE = (
+    "numpy.random",
+    "torch.distributions",
+    "torch.fx.experimental.symbolic_shapes",
+    "scipy.integrate",
+)
+
 MAX_BITS = 20  # 2^20 states enumerated in about a second
 MAX_COMPONENTS = 10_000
 BOX = 8.0  # the uniform proposal's box for continuous z: [−BOX, BOX]^d

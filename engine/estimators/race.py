@@ -27,6 +27,7 @@ from engine.estimators.models import (
     MAX_COMPONENTS,
     MODELS,
     PROPOSALS,
+    TORCH_AND_QUADRATURE,
     ProposalView,
     make_model,
 )
@@ -222,5 +223,6 @@ EXPERIMENT = register(
         RaceConfig,
         generate,
         PRESETS,
+        imports=TORCH_AND_QUADRATURE,
     )
 )

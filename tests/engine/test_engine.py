@@ -56,3 +56,21 @@ def test_engine_runs_with_qt_unimportable():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_prepare_imports_what_each_experiment_declares(monkeypatch):
+    """What a generator imports lazily is imported by prepare (the window calls it on the GUI
+    thread before a worker starts); each name is a real module, so a typo cannot pass."""
+    import importlib.util
+
+    from engine import experiment as experiments
+
+    monkeypatch.setattr(experiments, "_PREPARED", set())
+    for experiment in engine.experiments().values():
+        for module in experiment.imports:
+            assert importlib.util.find_spec(module) is not None, (experiment.name, module)
+        experiments.prepare(experiment.name)
+        assert set(experiment.imports) <= set(sys.modules), experiment.name
+    assert "sklearn.cluster" in engine.get("gmm").imports
+    assert set(engine.experiments()) == experiments._PREPARED
+    experiments.prepare("a test's own generator")  # not registered: nothing to prepare
