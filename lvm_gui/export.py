@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from engine import atomic
 
 MIN_WIDTH = 200
 MAX_WIDTH = 8000
@@ -88,7 +90,15 @@ def save_png(
     image = render(widget, width, background)
     for key, value in text.items():
         image.setText(key, value)
-    writer = QImageWriter(str(path), b"png")
+    encoded = QByteArray()
+    buffer = QBuffer(encoded)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"png")
     if not writer.write(image):
-        raise ExportError(f"{path}: cannot write ({writer.errorString()})")
+        raise ExportError(f"{path}: cannot encode the PNG ({writer.errorString()})")
+    buffer.close()
+    try:
+        atomic.write_bytes(path, encoded.data())
+    except atomic.WriteError as exc:
+        raise ExportError(str(exc)) from None
     return path

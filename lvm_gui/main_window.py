@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
     # --- menu actions -----------------------------------------------------------------------
     def open_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open data", "", "Data (*.csv *.txt *.tsv *.npz);;All files (*)"
+            self, "Open data", "", "Data (*.csv *.txt *.tsv *.npz *.npy);;All files (*)"
         )
         if path:
             self.show_panel("data")

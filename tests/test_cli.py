@@ -145,6 +145,26 @@ def test_export_writes_the_panel_png(capsys, tmp_path, qapp):
     assert image.text("Preset") == "seed-003-coins" and image.text("Step") == "3"
 
 
+def test_a_save_that_fails_keeps_the_earlier_file_and_is_one_line(capsys, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from engine import atomic
+
+    target = tmp_path / "d.npz"
+    assert run_cli(capsys, "run", "data", "--set", f"out={target}")[0] == 0
+    before = target.read_bytes()
+
+    def disk_full(*_args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic.os, "replace", disk_full)
+    code, _, err = run_cli(capsys, "run", "data", "--set", "n=50", "--set", f"out={target}")
+    assert code == 2 and err.count("\n") == 1
+    assert "No space left on device" in err and "unchanged" in err
+    assert target.read_bytes() == before and os.listdir(tmp_path) == ["d.npz"]
+
+
 def test_export_refuses_bad_width_and_target(capsys, tmp_path, qapp):
     code, _, err = run_cli(
         capsys, "export", "data", "--out", str(tmp_path / "a.png"), "--width", "5"

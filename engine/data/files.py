@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.atomic import WriteError, atomic_write
 from engine.config import ConfigError
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
 
@@ -312,8 +313,8 @@ def save_npz(dataset: Dataset, path: str | Path) -> Path:
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     try:
-        with open(path, "wb") as fh:
+        with atomic_write(path) as fh:
             np.savez_compressed(fh, **arrays)
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    except OSError as exc:  # WriteError's message says what happened and what did not
+        raise DataError(str(exc) if isinstance(exc, WriteError) else f"{path}: {exc}") from None
     return path

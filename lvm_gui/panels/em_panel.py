@@ -117,7 +117,11 @@ class EMPanel(ExperimentPanel):
             )
             return
         path = Path(self._data_folder.name) / f"data-{id(dataset):x}.npz"
-        files.save_npz(dataset, path)
+        try:
+            files.save_npz(dataset, path)
+        except files.DataError as exc:
+            self.show_message(str(exc), "error")
+            return
         self.set_params(data=str(path))
 
     def shutdown(self) -> bool:

@@ -170,6 +170,36 @@ def test_file_export_writes_the_chosen_view(window, tmp_path):
     assert "does not exist" in window.data_panel.message.text()
 
 
+def disk_full(*_args):
+    import errno
+    import os
+
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_failed_export_or_save_keeps_the_earlier_file_and_says_so(window, tmp_path, monkeypatch):
+    import os
+
+    from engine import atomic
+    from engine.data import files
+
+    png, npz = tmp_path / "slide.png", tmp_path / "data.npz"
+    assert window.export_png(window.data_panel, "panel", png, 900)
+    files.save_npz(window.data_panel.dataset, npz)
+    before = png.read_bytes(), npz.read_bytes()
+    monkeypatch.setattr(atomic.os, "replace", disk_full)  # the disk fills as the file is done
+    assert not window.export_png(window.data_panel, "panel", png, 1200)
+    message = window.data_panel.message.text()
+    assert "No space left on device" in message and "unchanged" in message
+    monkeypatch.setattr(
+        "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(npz), "")
+    )
+    window.save_data()
+    assert "No space left on device" in window.data_panel.message.text()
+    assert (png.read_bytes(), npz.read_bytes()) == before
+    assert sorted(os.listdir(tmp_path)) == ["data.npz", "slide.png"]
+
+
 def test_em_runs_on_the_data_panels_data(qtbot, window):
     em = window.panels["em"]
     assert em.use_data_button.isEnabled()  # the Data panel published its sample at start
