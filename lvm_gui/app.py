@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
+import signal
 import sys
 import time
+import traceback
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPixmapCache
@@ -12,14 +15,13 @@ from PySide6.QtWidgets import QApplication
 
 from engine import device
 from lvm_gui import theme as themes
+from lvm_gui.crashlog import CrashLog, log_errors_to, name_application
 from lvm_gui.pyside_imports import skip_feature_scan
 
 # Every import after this one skips PySide's source scan (see lvm_gui.pyside_imports).
 skip_feature_scan()
 
-ORGANISATION = "LVM Lab"
-APPLICATION = "lvm-gui"
-
+LOG = logging.getLogger("lvm_gui.app")
 
 # Said by the offscreen platform on every window; harmless, and noise on the command line.
 QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
@@ -107,8 +109,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
-        app.setOrganizationName(ORGANISATION)
-        app.setApplicationName(APPLICATION)
+        name_application()
         device.configure_threads()
     collect_garbage_on_gui_thread()
     themes.configure_pyqtgraph(themes.LIGHT)
@@ -120,11 +121,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_window(panel: str | None = None, preset: str | None = None) -> int:
     app = make_application()
+    crash_log = CrashLog()
+    notice = crash_log.start()
+    log_errors_to(crash_log.folder)
     from lvm_gui.main_window import MainWindow
 
     window = MainWindow(panel=panel, preset=preset)
+    sys.excepthook = lambda *info: report_unexpected(window, *info)
+    # Ctrl+C in the terminal and a polite kill close the window as its menu does (settings
+    # saved, workers joined, no crash reported next time). Python sees the signal at its next
+    # bytecode: the collector's timer runs some every 0.1 s.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: window.close())
     window.show()
+    if notice is not None:
+        window.show_notice(notice)
     # Quitting any way at all (the menu, a signal) still joins every worker thread.
     app.aboutToQuit.connect(window.shutdown_panels)
     freeze_startup_objects()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        crash_log.stop()
+
+
+def report_unexpected(window, kind, value, trace) -> None:
+    """The last resort for an exception that escaped a handler (a bug): its traceback to the
+    error log, one line in the status bar, and the window goes on."""
+    LOG.error("unexpected exception\n%s", "".join(traceback.format_exception(kind, value, trace)))
+    text = f"{kind.__name__}: {value}" if str(value) else kind.__name__
+    window.statusBar().showMessage(f"Internal error: {text} (details in the error log)")

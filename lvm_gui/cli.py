@@ -36,6 +36,11 @@ def build_parser() -> Parser:
     parser = Parser(prog="lvm-gui", description="LVM Lab: watch latent variable models learn.")
     parser.add_argument("--panel", help="open the window on this panel (data, em, ...)")
     parser.add_argument("--preset", help="open the panel on this preset, e.g. seed-003")
+    parser.add_argument(
+        "--paths",
+        action="store_true",
+        help="print the folders and files the app uses (settings, crash logs, models) and exit",
+    )
     verbs = parser.add_subparsers(dest="verb", parser_class=Parser)
 
     verbs.add_parser("list", help="every experiment with its parameters, defaults and ranges")
@@ -221,6 +226,15 @@ def _unknown_panel(name: str) -> str:
     return f"unknown panel {name!r}; panels: {', '.join(PANELS)}"
 
 
+def cmd_paths() -> int:
+    from lvm_gui.crashlog import app_paths, name_application
+
+    name_application()
+    for what, path in app_paths().items():
+        print(f"{what + ':':<12} {path}")
+    return 0
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from lvm_gui.panels import PANELS
 
@@ -237,6 +251,8 @@ def cmd_window(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.paths:
+            return cmd_paths()
         if args.verb == "list":
             return cmd_list()
         if args.verb == "run":

@@ -272,6 +272,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"exported {path}", 5000)
         return True
 
+    def show_notice(self, text: str) -> QMessageBox:
+        """A warning that does not block the window (a previous run that crashed, say)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "LVM Lab", text, parent=self)
+        box.setModal(False)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.show()
+        self.notice = box
+        return box
+
     def about(self) -> None:
         rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in versions().items())
         QMessageBox.about(

@@ -16,9 +16,9 @@ responsive and the worker still gets at least half of the interpreter.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import traceback
 import warnings
 import weakref
 from typing import Any
@@ -32,6 +32,8 @@ from lvm_gui.pyside_imports import skip_feature_scan
 
 # No module's source is read at import in a worker (see lvm_gui.pyside_imports).
 skip_feature_scan()
+
+LOG = logging.getLogger("lvm_gui.worker")
 
 # The longest a worker waits between two steps for the GUI to finish drawing.
 HOLD_LIMIT_S = 0.1
@@ -125,7 +127,8 @@ class ExperimentThread(QThread):
                 self.snapshot.emit(self.generation, snap)
                 self._pause_between_steps()
         except Exception as exc:  # the worker must never take the app down
-            traceback.print_exc()
+            if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
+                LOG.error("unexpected exception in the worker", exc_info=exc)
             self.failed.emit(self.generation, describe_error(exc))
         finally:
             self.run_.close()
