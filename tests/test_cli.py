@@ -323,3 +323,17 @@ def test_every_preset_exports(capsys, tmp_path, qapp, panel, preset):
 
     image = QImage(str(target))
     assert image.width() == 800 and image.text("Preset") == preset
+
+
+def test_a_start_file_with_misshapen_weights_is_one_line(capsys, tmp_path):
+    """Weights shaped (2, 1) ended in a torch RuntimeError traceback and exit status 1."""
+    start = tmp_path / "start.json"
+    start.write_text(
+        '{"weights": [[0.5], [0.5]], "means": [[0, 0], [1, 1]], '
+        '"covariances": [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]}'
+    )
+    code, _, err = run_cli(
+        capsys, "run", "gmm", "--set", "components=2", "--set", f"start={start}", "--json"
+    )
+    assert code == 2 and err.count("\n") == 1
+    assert "weights have shape (2, 1); expected (K,)" in err

@@ -64,7 +64,9 @@ class GMMConfig(ExperimentConfig):
     )
     tol: float = param(
         1e-3,
-        "stop when ℓ̄ changes by less than this (0: run all iterations)",
+        "stop at the first θ_t whose ℓ̄ is within tol of the previous iterate's, and report "
+        "that θ_t with its ℓ̄ (iterations = t; scikit-learn, by the same test, returns the θ "
+        "of one more M step, n_iter_ = t + 1); 0: run all iterations",
         minimum=0.0,
         maximum=1e6,
     )
@@ -107,18 +109,26 @@ def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
         raise ConfigError(f"start = {path!r}: larger than {MAX_START_BYTES >> 20} MiB")
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
-        params = MixtureParameters(
-            np.asarray(raw["weights"], dtype=np.float64),
-            np.asarray(raw["means"], dtype=np.float64),
-            np.asarray(raw["covariances"], dtype=np.float64),
-            covariance_type,
-        )
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"start = {path!r}: not a JSON file ({type(exc).__name__})") from None
+    if not isinstance(raw, dict):
         raise ConfigError(
-            f"start = {path!r}: not a JSON object with numeric weights, means and "
-            f"covariances ({type(exc).__name__}: {exc})"
-        ) from None
-    check_parameters(params, d)
+            f"start = {path!r}: not a JSON object with weights, means and covariances"
+        )
+    fields = {}
+    for name in ("weights", "means", "covariances"):
+        if name not in raw:
+            raise ConfigError(
+                f"start = {path!r}: no {name!r} (it needs weights, means, covariances)"
+            )
+        try:
+            fields[name] = np.asarray(raw[name], dtype=np.float64)
+        except (ValueError, TypeError):
+            raise ConfigError(
+                f"start = {path!r}: {name} is not a rectangular array of numbers"
+            ) from None
+    params = MixtureParameters(**fields, covariance_type=covariance_type)
+    check_parameters(params, d, where=f"start = {path!r}:")
     return params
 
 

@@ -5,13 +5,21 @@ weights (K,), means (K, d), covariances (K, d, d) full, (d, d) tied, (K, d) diag
 
 One pass over the data per iteration: in chunks of about 2^20 elements, the E step at θ_t is a
 single GEMM of the (centred) data against the stacked precision-Cholesky factors of all
-components, and the same pass accumulates the M step's sufficient statistics
-N_k = Σ r_ik, S1_k = Σ r_ik x_i and S2 (Σ r x xᵀ, Σ r x² or XᵀX by covariance type). It returns
-the mean log-likelihood ℓ̄(θ_t) (scikit-learn's lower bound of that iteration) and θ_{t+1}.
+components, and the same pass accumulates the M step's sufficient statistics about each
+component's current mean c_k = μ_k^t: N_k = Σ r_ik, S1_k = Σ r_ik (x_i − c_k) and S2_k =
+Σ r_ik (x_i − c_k)(x_i − c_k)ᵀ (its diagonal for diag and spherical). Then
+Σ r (x − μ')(x − μ')ᵀ = S2_k − N_k δ δᵀ with δ = μ' − c_k = S1_k / N_k, which cancels only as
+far as the means move in one step, and that vanishes as EM converges (about the data's mean
+instead, a tight cluster far from it lost every digit: issue 9). When a step moves a mean far
+relative to its component's spread, so that the one pass would keep fewer than about 11
+digits of a covariance, a second pass sums the squares about the new means, exactly as
+scikit-learn's two-pass M step does. It returns the mean log-likelihood ℓ̄(θ_t)
+(scikit-learn's lower bound of that iteration) and θ_{t+1}.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass
 
@@ -63,30 +71,47 @@ class MixtureParameters:
         }
 
 
-def check_parameters(params: MixtureParameters, d: int) -> None:
-    """Shapes and values as scikit-learn wants them; ConfigError otherwise."""
-    k, t = params.k, params.covariance_type
-    expected = {"full": (k, d, d), "tied": (d, d), "diag": (k, d), "spherical": (k,)}[t]
-    if params.means.shape != (k, d):
-        raise ConfigError(f"start means have shape {params.means.shape}; expected ({k}, {d})")
-    if params.covariances.shape != expected:
+def check_parameters(params: MixtureParameters, d: int, where: str = "start") -> None:
+    """Every field's shape, finiteness and range as scikit-learn wants them; a ConfigError that
+    names the field otherwise. K is the number of weights."""
+    weights, t = params.weights, params.covariance_type
+    if weights.ndim != 1 or weights.size == 0:
         raise ConfigError(
-            f"start covariances have shape {params.covariances.shape}; expected "
-            f"{expected} for covariance = {t}"
+            f"{where} weights have shape {weights.shape}; expected (K,): one weight a component"
         )
-    if not (
-        np.all(np.isfinite(params.weights))
-        and np.all(params.weights >= 0)
-        and abs(params.weights.sum() - 1) < 1e-6
-    ):
-        raise ConfigError("start weights must be >= 0 and sum to 1")
-    for name in ("means", "covariances"):
-        if not np.all(np.isfinite(getattr(params, name))):
-            raise ConfigError(f"start {name} are not all finite")
+    k = weights.size
+    expected = {
+        "weights": (k,),
+        "means": (k, d),
+        "covariances": {"full": (k, d, d), "tied": (d, d), "diag": (k, d), "spherical": (k,)}[t],
+    }
+    for name, shape in expected.items():
+        value = getattr(params, name)
+        if value.shape != shape:
+            what = f" for covariance = {t}" if name == "covariances" else ""
+            raise ConfigError(
+                f"{where} {name} have shape {value.shape}; expected {shape}{what} "
+                f"(K = {k} components, d = {d})"
+            )
+        if not np.all(np.isfinite(value)):
+            raise ConfigError(f"{where} {name} are not all finite")
+    if np.any(weights < 0) or np.any(weights > 1) or abs(weights.sum() - 1) > 1e-6:
+        raise ConfigError(
+            f"{where} weights must lie in [0, 1] and sum to 1 (they sum to {weights.sum():.6g})"
+        )
+    covariances = params.covariances
+    if t in ("diag", "spherical"):
+        if np.any(covariances <= 0):
+            raise ConfigError(f"{where} covariances must be > 0 (variances, for {t})")
+        return
+    matrices = covariances[None] if t == "tied" else covariances
+    asymmetry = np.abs(matrices - np.swapaxes(matrices, -1, -2)).max()
+    if asymmetry > 1e-10 * max(1.0, np.abs(matrices).max()):
+        raise ConfigError(f"{where} covariances are not symmetric")
     try:
-        np.linalg.cholesky(params.full_covariances())
+        np.linalg.cholesky(matrices)
     except np.linalg.LinAlgError:
-        raise ConfigError("a start covariance is not positive definite") from None
+        raise ConfigError(f"{where} covariances: one is not positive definite") from None
 
 
 def _precision_cholesky(params: MixtureParameters, torch, dtype, device):
@@ -95,10 +120,7 @@ def _precision_cholesky(params: MixtureParameters, torch, dtype, device):
     try:
         chol = torch.linalg.cholesky(covariances)
     except RuntimeError:
-        raise ConfigError(
-            "a component's covariance became singular (it collapsed onto too few "
-            "points); raise reg_covar or use fewer components"
-        ) from None
+        raise ConfigError(COLLAPSED) from None
     eye = torch.eye(params.d, dtype=dtype, device=device).expand_as(chol)
     return torch.linalg.solve_triangular(chol, eye, upper=False).transpose(-1, -2)
 
@@ -126,7 +148,7 @@ class MixtureEM:
         self.device = devices.resolve(device)
         self.dtype = devices.dtype()
         x = np.asarray(x, dtype=np.float64)
-        # Centring first keeps the one-pass second moments free of cancellation.
+        # Centred, so that |x| is the data's spread, not their distance from the origin.
         self.centre = x.mean(axis=0)
         self.x = torch.tensor(x - self.centre, dtype=self.dtype, device=self.device)
         self.n, self.d = x.shape
@@ -135,6 +157,9 @@ class MixtureEM:
         self.keep_rows = min(keep_rows, self.n)
         self._previous_log_r = None
         self.last_elbo: float | None = None
+        # Sums about each component's mean, not the data's: once a step showed that the data's
+        # mean is too far from some tight component (see the module's notes).
+        self.shifted = False
         if covariance_type == "tied":  # XᵀX does not depend on θ: once
             self.xtx = self.x.T @ self.x
 
@@ -158,7 +183,7 @@ class MixtureEM:
         """One pass: ℓ̄(θ), the M step's θ', and the responsibilities of the first rows."""
         torch = self.torch
         dt, dev = self.dtype, self.device
-        k, d = params.k, params.d
+        k = params.k
         prec_chol = _precision_cholesky(params, torch, dt, dev)
         means = torch.as_tensor(params.means - self.centre, dtype=dt, device=dev)
         log_weights = torch.log(torch.as_tensor(params.weights, dtype=dt, device=dev))
@@ -169,10 +194,7 @@ class MixtureEM:
             previous = None
         keep_bound = self.n * k <= BOUND_ELEMENTS
         current = torch.empty((self.n, k), dtype=dt, device=dev) if keep_bound else None
-        r_sum = torch.zeros(k, dtype=dt, device=dev)
-        s1 = torch.zeros((k, d), dtype=dt, device=dev)
-        full = self.covariance_type == "full"
-        s2 = torch.zeros((k, d, d) if full else (k, d), dtype=dt, device=dev)
+        moments = _Moments(self, k, means if self.shifted else None)
         kept = []
         for start, xc in self._chunks(k):
             weighted = self.log_prob(xc, params, prec_chol, means) + log_weights
@@ -190,13 +212,20 @@ class MixtureEM:
                 current[start:stop] = log_r
             if start < self.keep_rows:
                 kept.append(r[: self.keep_rows - start])
-            r_sum += r.sum(0)
-            s1 += r.T @ xc
-            if full:  # Σ r x xᵀ as one GEMM against the rows' outer products
-                s2 += (r.T @ (xc[:, :, None] * xc[:, None, :]).reshape(-1, d * d)).view(k, d, d)
-            elif self.covariance_type != "tied":
-                s2 += r.T @ (xc * xc)
-        new = self._m_step(r_sum, s1, s2)
+            moments.add(xc, r)
+        new, exact = self._m_step(moments)
+        if not exact:  # too far from the shifts: sum the squares about the new means
+            self.shifted = True
+            new_means = torch.as_tensor(new.means - self.centre, dtype=dt, device=dev)
+            again = _Moments(self, k, new_means)
+            for start, xc in self._chunks(k):
+                if current is not None:
+                    r = torch.exp(current[start : start + len(xc)])
+                else:
+                    weighted = self.log_prob(xc, params, prec_chol, means) + log_weights
+                    r = torch.exp(weighted - torch.logsumexp(weighted, dim=1, keepdim=True))
+                again.add(xc, r)
+            new, _ = self._m_step(again, last_pass=True)
         responsibilities = torch.cat(kept).cpu().numpy() if kept else np.empty((0, k))
         self.last_elbo = float(bound) / self.n if previous is not None else None
         self._previous_log_r = current
@@ -207,40 +236,144 @@ class MixtureEM:
         self._previous_log_r = None
         self.last_elbo = None
 
-    def _m_step(self, r_sum, s1, s2) -> MixtureParameters:
-        """scikit-learn's _estimate_gaussian_parameters, from the sufficient statistics."""
+    def _m_step(self, moments: _Moments, last_pass: bool = False) -> tuple[MixtureParameters, bool]:
+        """scikit-learn's _estimate_gaussian_parameters from the sums about the shifts c_k;
+        and whether the one pass kept about 11 digits of every variance (else: a second pass
+        about the new means, see the module's notes, after which `last_pass`)."""
         torch = self.torch
-        eps = 10 * torch.finfo(self.dtype).eps
-        nk = r_sum + eps
-        means = s1 / nk[:, None]
-        d = self.d
-        eye = torch.eye(d, dtype=self.dtype, device=self.device)
+        eps = torch.finfo(self.dtype).eps
+        r_sum, shifts = moments.r_sum, moments.shifts
+        nk = r_sum + 10 * eps
+        delta = moments.s1 / nk[:, None]  # μ' − c
+        means = shifts + delta
         t = self.covariance_type
-        if t == "full":
-            # Σ r (x − μ)(x − μ)ᵀ = S2 − (2 N_k − Σ r) μ μᵀ, as μ = S1 / N_k.
-            outer = means[:, :, None] * means[:, None, :]
-            cov = (s2 - (2 * nk - r_sum)[:, None, None] * outer) / nk[:, None, None]
-            cov = cov + self.reg_covar * eye
-        elif t == "tied":
-            cov = (self.xtx - (nk[:, None] * means).T @ means) / nk.sum() + self.reg_covar * eye
+        s2 = moments.second_moments()
+        # Σ r (x − μ')(x − μ')ᵀ = S2 − (2 N_k − Σ r) δ δᵀ, as S1 = N_k δ.
+        excess = (2 * nk - r_sum)[:, None]
+        if t in ("full", "tied"):
+            scatter = s2 - excess[:, :, None] * delta[:, :, None] * delta[:, None, :]
+            about_shift = torch.diagonal(s2, dim1=-2, dim2=-1)
+            spread = torch.diagonal(scatter, dim1=-2, dim2=-1)
+            if t == "tied":  # one covariance: the sums over components are what count
+                about_shift, spread = about_shift.sum(0, True), spread.sum(0, True)
         else:
-            cov = s2 / nk[:, None] - means * means + self.reg_covar
+            scatter = s2 - excess * delta * delta
+            about_shift, spread = s2, scatter
+        # The one pass's rounding error in a variance is about eps · S2 / N_k.
+        exact = bool(torch.all(about_shift * (64 * eps) <= 1e-11 * spread.clamp_min(0)))
+        eye = torch.eye(self.d, dtype=self.dtype, device=self.device)
+        if t == "full":
+            cov = scatter / nk[:, None, None] + self.reg_covar * eye
+        elif t == "tied":
+            cov = scatter.sum(0) / nk.sum() + self.reg_covar * eye
+        else:
+            cov = scatter / nk[:, None] + self.reg_covar
             if t == "spherical":
                 cov = cov.mean(1)
         weights = nk / nk.sum()
-        return MixtureParameters(
+        new = MixtureParameters(
             weights.cpu().numpy(), means.cpu().numpy() + self.centre, cov.cpu().numpy(), t
         )
+        if exact or last_pass:
+            total = nk.sum(0, True) if t == "tied" else nk
+            self._refuse_collapsed(new, about_shift / total[:, None])
+        return new, exact
+
+    def _refuse_collapsed(self, params: MixtureParameters, about_shift) -> None:
+        """A variance no larger than rounding alone makes is a collapsed component (all its
+        points equal, in some direction): with reg_covar = 0 its density and ℓ̄ are infinite
+        in exact arithmetic, so it is refused, as scikit-learn does, not reported as a number.
+        Rounding: of the sums (eps · their mean square about the shift) and of the points
+        themselves (eps · |x|, squared)."""
+        eps = np.finfo(np.float64).eps
+        floor = 64 * eps * about_shift.cpu().numpy() + (16 * eps * params.means) ** 2
+        variances = _pivot_variances(params)  # (K, d): what each coordinate adds
+        if params.covariance_type == "tied":
+            floor = floor.max(0, keepdims=True)
+        elif params.covariance_type == "spherical":
+            floor = floor.max(1, keepdims=True)
+        if not np.all(variances > floor):
+            raise ConfigError(COLLAPSED)
 
     def m_step_from_responsibilities(self, r: np.ndarray) -> MixtureParameters:
-        """θ from given responsibilities (an initialisation), as scikit-learn's _initialize."""
+        """θ from given responsibilities (an initialisation), as scikit-learn's _initialize:
+        the means first, then the squares about them (two passes)."""
         torch = self.torch
         rt = torch.as_tensor(r, dtype=self.dtype, device=self.device)
-        s1 = rt.T @ self.x
-        if self.covariance_type == "full":
-            s2 = torch.einsum("nk,ni,nj->kij", rt, self.x, self.x)
-        elif self.covariance_type == "tied":
-            s2 = None
+        means = (rt.T @ self.x) / (rt.sum(0) + 10 * torch.finfo(self.dtype).eps)[:, None]
+        moments = _Moments(self, rt.shape[1], means)
+        rows = max(1, CHUNK_ELEMENTS // max(1, rt.shape[1] * self.d))
+        for start in range(0, self.n, rows):
+            moments.add(self.x[start : start + rows], rt[start : start + rows])
+        return self._m_step(moments, last_pass=True)[0]
+
+
+COLLAPSED = (
+    "a component's covariance became singular (it collapsed onto too few distinct points); "
+    "raise reg_covar (say to 1e-6) or use fewer components"
+)
+
+
+def _pivot_variances(params: MixtureParameters) -> np.ndarray:
+    """(K, d) or (1, d) or (K, 1): the variances, or for full and tied the squared Cholesky
+    pivots (each coordinate's variance given the ones before it); −inf if not positive
+    definite."""
+    c = params.covariances
+    t = params.covariance_type
+    if t == "diag":
+        return c
+    if t == "spherical":
+        return c[:, None]
+    matrices = c[None] if t == "tied" else c
+    out = np.full(matrices.shape[:2], -np.inf)
+    for i, matrix in enumerate(matrices):
+        with contextlib.suppress(np.linalg.LinAlgError):
+            out[i] = np.diagonal(np.linalg.cholesky(matrix)) ** 2
+    return out
+
+
+class _Moments:
+    """Σ r, Σ r (x − c) and Σ r (x − c)(x − c)ᵀ (or its diagonal) per component, over chunks.
+
+    Without shifts, c = 0 (the data's mean) and the squares are one GEMM against the rows'
+    outer products (tied: XᵀX, the same for every θ), the fastest; with shifts, each
+    component's own c_k, which costs a (rows, K, d) difference per chunk."""
+
+    def __init__(self, em: MixtureEM, k: int, shifts=None) -> None:
+        self.torch = torch = em.torch
+        self.type, self.d, d = em.covariance_type, em.d, em.d
+        self.shifted = shifts is not None
+
+        def zeros(*shape):
+            return torch.zeros(shape, dtype=em.dtype, device=em.device)
+
+        self.shifts = shifts if self.shifted else zeros(k, d)
+        self.r_sum, self.s1 = zeros(k), zeros(k, d)
+        self.s2 = zeros(k, d, d) if self.type in ("full", "tied") else zeros(k, d)
+        self._xtx = em.xtx if self.type == "tied" and not self.shifted else None
+
+    def add(self, xc, r) -> None:
+        torch = self.torch
+        self.r_sum += r.sum(0)
+        if not self.shifted:
+            self.s1 += r.T @ xc
+            if self.type == "full":
+                d = self.d
+                outer = (xc[:, :, None] * xc[:, None, :]).reshape(-1, d * d)
+                self.s2 += (r.T @ outer).view(-1, d, d)
+            elif self.type != "tied":
+                self.s2 += r.T @ (xc * xc)
+            return
+        diff = xc[:, None, :] - self.shifts  # (rows, K, d)
+        weighted = r[:, :, None] * diff
+        self.s1 += weighted.sum(0)
+        if self.type in ("full", "tied"):
+            self.s2 += torch.einsum("nki,nkj->kij", weighted, diff)
         else:
-            s2 = rt.T @ (self.x * self.x)
-        return self._m_step(rt.sum(0), s1, s2)
+            self.s2 += torch.einsum("nkd,nkd->kd", weighted, diff)
+
+    def second_moments(self):
+        """S2 per component; for tied without shifts only the total is known: XᵀX / K each."""
+        if self._xtx is not None:
+            return (self._xtx / self.r_sum.numel()).expand(self.r_sum.numel(), -1, -1)
+        return self.s2

@@ -295,3 +295,13 @@ def test_an_aspect_locked_range_is_left_alone_while_the_data_fit(qtbot, panel):
     assert np.array_equal(shown[1], shown[2])
     (x0, x1), (y0, y1) = shown[2]
     assert x0 <= 0 and x1 >= 10 and y0 <= 0 and y1 >= 1
+
+
+def test_a_collapsed_component_is_a_message_that_says_what_to_do(qtbot, panel, tmp_path):
+    np.save(tmp_path / "x.npy", np.vstack([np.ones((5, 5)), np.zeros((5, 5))]))
+    panel.apply_preset("faithful-k3-diag")
+    before = wait_drawn(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.failed, timeout=10000):
+        panel.set_params(data=str(tmp_path / "x.npy"), components=2, reg_covar=0.0)
+    assert "raise reg_covar" in panel.message.text()
+    assert panel.last_snapshot is before  # the last good picture stays
