@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from engine.config import shown
+
 
 class WriteError(OSError):
     """A save that did not happen; the message is one line for the user."""
@@ -56,7 +58,9 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
 
 def _error(path: str | Path, exc: OSError) -> WriteError:
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return WriteError(f"{path}: cannot write ({reason}); any earlier file there is unchanged")
+    return WriteError(
+        f"{shown(str(path))}: cannot write ({reason}); any earlier file there is unchanged"
+    )
 
 
 def _create_beside(path: str | Path, target: Path) -> tuple[int, Path]:
@@ -71,7 +75,7 @@ def _create_beside(path: str | Path, target: Path) -> tuple[int, Path]:
             continue
         except OSError as exc:
             raise _error(path, exc) from None
-    raise WriteError(f"{path}: cannot write (no free temporary name beside it)")
+    raise WriteError(f"{shown(str(path))}: cannot write (no free temporary name beside it)")
 
 
 def _sync_folder(folder: Path) -> None:

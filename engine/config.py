@@ -13,11 +13,60 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 
 class ConfigError(ValueError):
     """A bad parameter value: the message is one line meant for the user."""
+
+
+SHOWN_CHARACTERS = 60
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short when long (a 5,000-character path
+    or a thousand-item list is named, not echoed)."""
+    text = repr(value)
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    if isinstance(value, tuple | list):
+        size = f"{len(value):,} items"
+    else:
+        size = f"{len(value) if isinstance(value, str) else len(text):,} characters"
+    return f"{text[: SHOWN_CHARACTERS - 20]}… ({size})"
+
+
+def echoed(value: Any) -> str:
+    """A value in its text form (as typed: `1, 2, 3`), cut short when long."""
+    text = format_value(value)
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    count = (
+        f"{len(value):,} numbers"
+        if isinstance(value, tuple | list)
+        else f"{len(text):,} characters"
+    )
+    return f"{text[: SHOWN_CHARACTERS - 20]}… ({count})"
+
+
+def existing_file(name: str, value: str) -> None:
+    """A ConfigError naming `name` unless `value` is the path of an existing file."""
+    try:
+        path = Path(value)
+        if path.is_file():
+            return
+        reason = "not a file" if path.exists() else "no such file"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = os_reason(exc)
+    raise ConfigError(f"{name} = {shown(value)}: {reason}")
+
+
+def os_reason(exc: BaseException) -> str:
+    """What the system said, in a few words ("File name too long"), not its errno line."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return str(exc) or type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -167,7 +216,14 @@ class ExperimentConfig:
             checked = _check(f.name, value, hints[f.name], spec)
             if checked is not value:
                 object.__setattr__(self, f.name, checked)
-        self.validate()
+        try:
+            self.validate()
+        except ConfigError:
+            raise
+        except (OSError, ValueError, ArithmeticError) as exc:  # every failure is one message
+            raise ConfigError(
+                f"{self.experiment or type(self).__name__}: {os_reason(exc)}"
+            ) from None
 
     def validate(self) -> None:
         """Rules that tie several fields together; raise ConfigError."""
@@ -272,7 +328,7 @@ def parse_value(name: str, text: str, annotation: Any) -> Any:
         parts = [p for p in text.replace(";", ",").split(",")]
         if text and any(not p.strip() for p in parts):
             raise ConfigError(
-                f"{name} = {text!r}: an empty entry; give numbers separated by commas"
+                f"{name} = {shown(text)}: an empty entry; give numbers separated by commas"
             )
         return tuple(_parse_scalar(name, p.strip(), item_type) for p in parts if p.strip())
     return _parse_scalar(name, text, base)
@@ -296,7 +352,7 @@ def _parse_scalar(name: str, text: str, kind: Any) -> Any:
             return float(text)
     except (ValueError, OverflowError):
         raise ConfigError(
-            f"{name} = {text!r}: not {'a' if kind is not int else 'an'} {kind.__name__}"
+            f"{name} = {shown(text)}: not {'a' if kind is not int else 'an'} {kind.__name__}"
         ) from None
     return text
 
@@ -309,7 +365,7 @@ def _check(name: str, value: Any, annotation: Any, spec: Spec) -> Any:
         raise ConfigError(f"{name} = None: a value is required")
     if typing.get_origin(base) is tuple:
         if isinstance(value, str) or not hasattr(value, "__iter__"):
-            raise ConfigError(f"{name} = {value!r}: expected a list of numbers")
+            raise ConfigError(f"{name} = {shown(value)}: expected a list of numbers")
         item_type = typing.get_args(base)[0]
         items = tuple(
             _check_scalar(f"{name}[{i}]", v, item_type, spec) for i, v in enumerate(_flatten(value))
@@ -332,7 +388,7 @@ def _check_scalar(name: str, value: Any, kind: Any, spec: Spec) -> Any:
     allowed = spec.allowed(kind.__name__)
     if kind is bool:
         if not isinstance(value, bool):
-            raise ConfigError(f"{name} = {value!r}: expected true or false")
+            raise ConfigError(f"{name} = {shown(value)}: expected true or false")
     elif kind is int:
         if (
             isinstance(value, bool)
@@ -341,20 +397,20 @@ def _check_scalar(name: str, value: Any, kind: Any, spec: Spec) -> Any:
         ):
             if hasattr(value, "item"):  # numpy scalars
                 return _check_scalar(name, value.item(), kind, spec)
-            raise ConfigError(f"{name} = {value!r}: expected an integer; allowed: {allowed}")
+            raise ConfigError(f"{name} = {shown(value)}: expected an integer; allowed: {allowed}")
         value = int(value)
     elif kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             if hasattr(value, "item"):
                 return _check_scalar(name, value.item(), kind, spec)
-            raise ConfigError(f"{name} = {value!r}: expected a number; allowed: {allowed}")
+            raise ConfigError(f"{name} = {shown(value)}: expected a number; allowed: {allowed}")
         value = float(value)
         if not math.isfinite(value):
-            raise ConfigError(f"{name} = {value!r}: not a finite number; allowed: {allowed}")
+            raise ConfigError(f"{name} = {shown(value)}: not a finite number; allowed: {allowed}")
     elif kind is str and not isinstance(value, str):
-        raise ConfigError(f"{name} = {value!r}: expected text; allowed: {allowed}")
+        raise ConfigError(f"{name} = {shown(value)}: expected text; allowed: {allowed}")
     if spec.choices is not None and value not in spec.choices:
-        raise ConfigError(f"{name} = {value!r}: not allowed; allowed: {allowed}")
+        raise ConfigError(f"{name} = {shown(value)}: not allowed; allowed: {allowed}")
     if spec.minimum is not None and value < spec.minimum:
         raise ConfigError(f"{name} = {_fmt(value)}: too small; allowed: {allowed}")
     if spec.maximum is not None and value > spec.maximum:

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, format_value, param
+from engine.config import (
+    ConfigError,
+    ExperimentConfig,
+    echoed,
+    format_value,
+    os_reason,
+    param,
+    shown,
+)
 from engine.data import files
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
 from engine.data.summary import RunningMoments
@@ -140,9 +148,13 @@ class DataConfig(ExperimentConfig):
         if self.out is not None:
             out = Path(self.out)
             if out.suffix.lower() != ".npz":
-                raise ConfigError(f"out = {self.out!r}: data are saved as .npz")
-            if not out.parent.resolve().is_dir():
-                raise ConfigError(f"out = {self.out!r}: the folder {out.parent} does not exist")
+                raise ConfigError(f"out = {shown(self.out)}: data are saved as .npz")
+            try:
+                folder = out.parent.resolve().is_dir()
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"out = {shown(self.out)}: {os_reason(exc)}") from None
+            if not folder:
+                raise ConfigError(f"out = {shown(self.out)}: its folder does not exist")
 
     def applies(self, name: str) -> bool:
         if name in ("p_a", "p_b", "p_c") and self.observations is not None:
@@ -174,7 +186,7 @@ class DataConfig(ExperimentConfig):
         if self.means is not None:
             if len(self.means) % d:
                 raise ConfigError(
-                    f"means = {format_value(self.means)}: {len(self.means)} numbers;"
+                    f"means = {echoed(self.means)}: {len(self.means)} numbers;"
                     " in 2-D give 'x, y' for each component"
                 )
             k = len(self.means) // d
@@ -201,21 +213,20 @@ class DataConfig(ExperimentConfig):
             return
         if len(self.weights) != k:
             raise ConfigError(
-                f"weights = {format_value(self.weights)}: {len(self.weights)} "
-                f"numbers for {k} components"
+                f"weights = {echoed(self.weights)}: {len(self.weights)} numbers for {k} components"
             )
         total = sum(self.weights)
         if total <= 0:
-            raise ConfigError(f"weights = {format_value(self.weights)}: they sum to 0")
+            raise ConfigError(f"weights = {echoed(self.weights)}: they sum to 0")
         if abs(total - 1.0) > WEIGHT_TOLERANCE:
             if not self.normalize:
                 raise ConfigError(
-                    f"weights = {format_value(self.weights)} sum to {total:.6g}, "
+                    f"weights = {echoed(self.weights)} sum to {total:.6g}, "
                     "not 1; fix them or set normalize=true"
                 )
             scaled = tuple(w / total for w in self.weights)
             self._note(
-                f"weights {format_value(self.weights)} summed to {total:.6g}; normalised "
+                f"weights {echoed(self.weights)} summed to {total:.6g}; normalised "
                 f"to {', '.join(f'{w:.6g}' for w in scaled)}"
             )
             self._set("weights", scaled)
@@ -228,7 +239,7 @@ class DataConfig(ExperimentConfig):
             return
         if len(self.stds) != k:
             raise ConfigError(
-                f"stds = {format_value(self.stds)}: {len(self.stds)} numbers for {k} components"
+                f"stds = {echoed(self.stds)}: {len(self.stds)} numbers for {k} components"
             )
         for i, s in enumerate(self.stds):
             if s <= 0:
@@ -432,8 +443,8 @@ def generate(config: DataConfig) -> Generator[DataSnapshot, None, DataSnapshot]:
     steps = min(config.batches, n)
     edges = np.linspace(0, n, steps + 1).round().astype(int)
     summary = _Summary(dataset)
-    for step, shown in enumerate(edges[1:], start=1):
-        summary.reveal(int(shown))
+    for step, revealed in enumerate(edges[1:], start=1):
+        summary.reveal(int(revealed))
         yield snapshot_of(summary, step, steps)
     saved = None
     if config.out is not None:

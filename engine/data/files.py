@@ -14,13 +14,17 @@ from pathlib import Path
 import numpy as np
 
 from engine.atomic import WriteError, atomic_write
-from engine.config import ConfigError
+from engine.config import ConfigError, os_reason, shown
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
 
 MAX_ROWS = 10_000_000
 MAX_COLUMNS = 2
 MAX_FILE_BYTES = 1 << 30  # 1 GiB
 LABEL_COLUMNS = ("z", "label", "component")
+
+
+# Squares of the points (variances, ℓ̄) stay finite, summed over 10⁶ points, below this.
+MAX_MAGNITUDE = 1e150
 
 
 class DataError(ConfigError):
@@ -31,11 +35,14 @@ def load(path: str | Path, max_columns: int = MAX_COLUMNS) -> Dataset:
     """Read a CSV, NPY or NPZ file into a Dataset: points with at most `max_columns` columns
     (the Data panel's are 1-D or 2-D), optional integer labels z."""
     path = Path(path)
-    if not path.exists():
-        raise DataError(f"{path}: no such file")
-    if not path.is_file():
-        raise DataError(f"{path}: not a file")
-    size = path.stat().st_size
+    try:
+        if not path.exists():
+            raise DataError(f"{shown(str(path))}: no such file")
+        if not path.is_file():
+            raise DataError(f"{shown(str(path))}: not a file")
+        size = path.stat().st_size
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no permission
+        raise DataError(f"{shown(str(path))}: {os_reason(exc)}") from None
     if size > MAX_FILE_BYTES:
         raise DataError(
             f"{path.name}: {size / 2**20:.0f} MiB is larger than the "
@@ -117,10 +124,24 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _read_npy_member(zf: zipfile.ZipFile, name: str, path: Path, budget: int) -> np.ndarray:
+# Most values an NPZ member may hold: points and labels up to MAX_ROWS, a true model's few.
+MAX_TRUTH_VALUES = 100_000
+NPY_HEADER_BYTES = 1 << 16
+
+
+def _read_npy_member(zf: zipfile.ZipFile, name: str, path: Path, max_values: int) -> np.ndarray:
+    """A member whose size, as the archive declares it, is checked before one byte of it is
+    decompressed (zipfile never inflates past that size): a small archive cannot expand into
+    gigabytes before it is refused."""
     info = zf.getinfo(name)
+    most = NPY_HEADER_BYTES + 16 * max_values
+    if info.file_size > most:
+        raise DataError(
+            f"{path.name}: {name} unpacks to {info.file_size / 2**20:.0f} MiB, more than "
+            f"{max_values:,} numbers need ({most / 2**20:.0f} MiB)"
+        )
     with zf.open(info) as fh:
-        return _read_npy(fh, info.file_size, path, name, budget)
+        return _read_npy(fh, info.file_size, path, name, 16 * max_values)
 
 
 def _read_npy(fh, size: int, path: Path, name: str, budget: int) -> np.ndarray:
@@ -172,7 +193,6 @@ def _read_body(fh, shape, fortran, dtype, path: Path, name: str) -> np.ndarray:
 
 
 def _load_npz(path: Path, max_columns: int) -> Dataset:
-    budget = MAX_FILE_BYTES * 2
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
@@ -183,9 +203,10 @@ def _load_npz(path: Path, max_columns: int) -> Dataset:
             raise DataError(
                 f"{path.name}: no array named 'x' (found: {', '.join(members) or 'none'})"
             )
+        limits = {"x": MAX_ROWS * max_columns, "z": MAX_ROWS}
         try:
             arrays = {
-                key: _read_npy_member(zf, name, path, budget)
+                key: _read_npy_member(zf, name, path, limits.get(key, MAX_TRUTH_VALUES))
                 for key, name in members.items()
                 if key in ("x", "z") or key.startswith("truth_")
             }
@@ -265,6 +286,12 @@ def _make(
         raise DataError(
             f"{path.name}: point {row + 1} is not finite ({x[row].tolist()}); "
             "remove NaN and infinite values first"
+        )
+    largest = float(np.abs(x).max())
+    if largest > MAX_MAGNITUDE:
+        raise DataError(
+            f"{path.name}: a value of {largest:.3g}; the statistics square the points, which "
+            f"overflows beyond ±{MAX_MAGNITUDE:.0e}: rescale the data"
         )
     if z is not None:
         z = np.asarray(z)

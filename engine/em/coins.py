@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, format_value, param
+from engine.config import ConfigError, ExperimentConfig, echoed, param
 from engine.experiment import Experiment, Snapshot, bulk, register
 
 SEED_003_STARTS = (
@@ -72,7 +72,7 @@ class CoinsConfig(ExperimentConfig):
 
     def validate(self) -> None:
         if len(self.truth) != 3:
-            raise ConfigError(f"truth = {format_value(self.truth)}: give p_A, p_B, p_C")
+            raise ConfigError(f"truth = {echoed(self.truth)}: give p_A, p_B, p_C")
         if len(self.starts) % 3 or not self.starts:
             raise ConfigError(
                 f"starts: {len(self.starts)} numbers; give 'p_A, p_B, p_C' for each start"
@@ -82,7 +82,7 @@ class CoinsConfig(ExperimentConfig):
         for i, value in enumerate(self.starts):
             if not 0.0 < value < 1.0:
                 raise ConfigError(
-                    f"starts[{i // 3}] = {format_value(self.starts[i - i % 3 :][:3])}"
+                    f"starts[{i // 3}] = {echoed(self.starts[i - i % 3 :][:3])}"
                     ": each probability must lie strictly between 0 and 1 (EM "
                     "never moves one off 0 or 1)"
                 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, param
+from engine.config import ConfigError, ExperimentConfig, echoed, existing_file, param
 from engine.data import files
 from engine.em.two_means import (
     Surrogate,
@@ -62,13 +62,15 @@ class MeansConfig(ExperimentConfig):
     def validate(self) -> None:
         for name in ("true_means", "start"):
             if len(getattr(self, name)) != 2:
-                raise ConfigError(f"{name} = {getattr(self, name)}: give two numbers, μ1, μ2")
+                raise ConfigError(
+                    f"{name} = {echoed(getattr(self, name))}: give two numbers, μ1, μ2"
+                )
         if self.mu_range is not None and (
             len(self.mu_range) != 2 or self.mu_range[0] >= self.mu_range[1]
         ):
-            raise ConfigError(f"mu_range = {self.mu_range}: give lo, hi with lo < hi")
-        if self.data is not None and not Path(self.data).is_file():
-            raise ConfigError(f"data = {self.data!r}: no such file")
+            raise ConfigError(f"mu_range = {echoed(self.mu_range)}: give lo, hi with lo < hi")
+        if self.data is not None:
+            existing_file("data", self.data)
 
 
 def load_points(config: MeansConfig) -> np.ndarray:

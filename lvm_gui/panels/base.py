@@ -8,6 +8,7 @@ and the last good data stay), and drives the generator through one `ExperimentCo
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 import typing
@@ -41,6 +42,8 @@ from engine.experiment import Experiment, Run, Snapshot
 from lvm_gui import theme as themes
 from lvm_gui.itempool import ItemPool
 from lvm_gui.worker import ExperimentController, describe_error
+
+LOG = logging.getLogger("lvm_gui.panels")
 
 # The longest a frame waits for the worker to rest between steps before drawing anyway.
 WORKER_REST_MS = 20
@@ -428,9 +431,14 @@ class ExperimentPanel(QWidget):
         try:
             values = self.values_from_tree(changed)
         except ConfigError as exc:
-            self.show_message(str(exc), "error")
+            self._refuse(str(exc))
             return
         self._apply(values, changed)
+
+    def _refuse(self, message: str) -> None:
+        """A value that was not taken: say why, and show again the values in force."""
+        self.show_message(message, "error")  # the last good config and data stay
+        self._sync_tree(self.config)
 
     def set_params(self, **params: Any) -> None:
         """Change parameters from code (a menu, a drag on a plot), validated like an edit."""
@@ -448,7 +456,11 @@ class ExperimentPanel(QWidget):
             values.update(self.forced_params.get(self.experiment.name, {}))
             config = config_type.create(**values)
         except ConfigError as exc:
-            self.show_message(str(exc), "error")  # the last good config and data stay
+            self._refuse(str(exc))
+            return
+        except Exception as exc:  # a bug: logged with its traceback, and the window goes on
+            LOG.error("unexpected exception applying %s", changed, exc_info=exc)
+            self._refuse(describe_error(exc))
             return
         self.set_config(config)
 
@@ -746,36 +758,32 @@ def _escape(text: str) -> str:
 
 
 def _tree_value(info: ParamInfo, value: Any, config: ExperimentConfig) -> Any:
-    opts_type = _tree_type(info)
-    if opts_type == "str":
+    if _tree_type(info) == "str":
         return config.as_text()[info.name] if value is not None else ""
-    if value is None:
-        return 0 if opts_type == "int" else value
     return value
 
 
 def _tree_type(info: ParamInfo) -> str:
+    """Choices a list, true/false a check box, everything else a text field that the config
+    parses and validates: a spin box would clamp to its own limits and revert "abc", "nan" or
+    "" without a word, and show a value the config does not hold (issue 9)."""
     if info.spec.choices is not None:
         return "list"
-    if info.base in ("int", "float", "bool"):
-        return info.base
+    if info.base == "bool":
+        return "bool"
     return "str"
 
 
 def _tree_opts(info: ParamInfo, value: Any) -> dict[str, Any]:
     kind = _tree_type(info)
+    tip = info.spec.help
+    if info.spec.choices is None and info.base != "bool":
+        tip += f" ({info.spec.allowed(info.base)})"
     # No default: the tree's reset-to-default buttons would fight the preset's Reset.
-    opts: dict[str, Any] = {"name": info.name, "type": kind, "tip": info.spec.help, "default": None}
+    opts: dict[str, Any] = {"name": info.name, "type": kind, "tip": tip, "default": None}
     if kind == "list":
         opts["limits"] = list(info.spec.choices)
         opts["value"] = value
-    elif kind in ("int", "float"):
-        lo, hi = info.spec.minimum, info.spec.maximum
-        opts["limits"] = (lo, hi)
-        opts["value"] = value if value is not None else (lo or 0)
-        if kind == "float":
-            opts["step"] = 0.05
-            opts["decimals"] = 6
     elif kind == "bool":
         opts["value"] = bool(value)
     else:

@@ -147,3 +147,46 @@ def test_only_the_parameters_that_matter_apply():
     assert sampled.applies("p_a") and sampled.applies("n")
     given = DataConfig.create(kind="coins", observations=(1, 0, 1))
     assert not given.applies("p_a") and given.n == 3
+
+
+LONG_PATH = "/tmp/" + "x" * 5000 + ".npy"
+
+
+@pytest.mark.parametrize(
+    ("experiment", "params"),
+    [
+        ("gmm", {"data": LONG_PATH}),
+        ("gmm", {"start": LONG_PATH}),
+        ("gmm1d-means", {"data": LONG_PATH}),
+        ("data", {"kind": "file", "path": LONG_PATH}),
+        ("data", {"out": LONG_PATH[:-4] + ".npz"}),
+    ],
+)
+def test_a_path_too_long_for_the_system_is_one_short_message(experiment, params):
+    """A 5,000-character path raised OSError (File name too long) from Path.is_file."""
+    import engine
+
+    with pytest.raises(ConfigError) as caught:
+        list(engine.run(experiment, **params))
+    message = str(caught.value)
+    assert "name too long" in message.lower() and "5,0" in message
+    assert len(message) < 160 and "\n" not in message and "Errno" not in message
+
+
+def test_a_long_list_is_named_not_echoed():
+    with pytest.raises(ConfigError) as caught:
+        parse_value("means", ",".join(["1"] * 999 + ["x"]), tuple[float, ...])
+    assert len(str(caught.value)) < 160
+    with pytest.raises(ConfigError) as caught:
+        DataConfig.create(kind="gmm1d", means=tuple(range(1000)), k=2)
+    assert len(str(caught.value)) < 200
+
+
+def test_any_failure_of_validation_is_a_config_error():
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class Fragile(DataConfig):
+        def validate(self) -> None:
+            raise OSError(13, "Permission denied")
+
+    with pytest.raises(ConfigError, match="permission denied"):
+        Fragile()

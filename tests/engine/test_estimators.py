@@ -136,11 +136,20 @@ def test_json_lines_carry_the_exact_values_only_at_the_end():
     [
         ({"chains": 0}, "chains = 0"),
         ({"samples": 0}, "samples = 0"),
-        ({"model": "binary", "bits": MAX_BITS + 1}, f"at most {MAX_BITS}"),
-        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (0.0,)}, "positive"),
-        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (-1.0,)}, "positive"),
+        ({"chains": 1001}, r"chains = 1001: too large; allowed: int >= 1 and <= 1000"),
+        ({"model": "binary", "bits": MAX_BITS + 1}, f"<= {MAX_BITS}"),
+        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (0.0,)}, r"q_scale\[0\] = 0"),
+        ({"model": "curve1d", "proposal": "gaussian", "q_scale": (-1.0,)}, "too small"),
+        ({"model": "curve1d", "q_mean": ()}, "q_mean: 0 numbers; give one number"),
+        (
+            {"model": "curve2d", "q_mean": (1.0, 2.0, 3.0)},
+            "q_mean: 3 numbers; give one number, or one per dimension",
+        ),
         ({"model": "binary", "proposal": "gaussian"}, "continuous z only"),
-        ({"model": "mixture", "components": 10**5}, "at most 10,000"),
+        (
+            {"model": "mixture", "components": 10**5},
+            r"components = 10\^5: too large; allowed: int >= 1 and <= 10\^4",
+        ),
     ],
 )
 def test_bad_race_settings_are_refused_with_a_message(params, message):
@@ -175,7 +184,12 @@ def test_elbo_gradient_estimators_are_unbiased_against_quadrature():
 
 @pytest.mark.parametrize(
     ("params", "message"),
-    [({"s": 0.0}, "positive"), ({"s": -1.0}, "positive"), ({"samples": 1}, "between 2")],
+    [
+        ({"s": 0.0}, "s = 0: too small"),
+        ({"s": -1.0}, "s = -1: too small"),
+        ({"samples": 1}, "samples = 1: too small; allowed: int >= 2"),
+        ({"m": 1e12}, r"m = 10\^12: too large"),  # quadrature and moments overflow
+    ],
 )
 def test_bad_gradient_settings_are_refused(params, message):
     with pytest.raises(ConfigError, match=message):

@@ -122,3 +122,41 @@ def test_the_file_kind_reads_through_the_experiment(tmp_path):
     path.write_text("x\n" + "\n".join(str(v) for v in range(20)))
     data = make_dataset(DataConfig.create(kind="file", path=str(path)))
     assert len(data) == 20 and data.d == 1
+
+
+def test_values_whose_squares_overflow_are_refused(tmp_path):
+    """A CSV of 1e308 loaded and showed numpy's 'overflow encountered in multiply'."""
+    import engine
+
+    path = tmp_path / "big.csv"
+    path.write_text("x,y\n1e308,1e308\n-1e308,2e307\n1,2\n")
+    with pytest.raises(DataError, match=r"big.csv: a value of 1e\+308;.*rescale the data"):
+        files.load(path)
+    path.write_text("x,y\n1e149,1e149\n-1e149,2e148\n1,2\n")
+    final = list(engine.run("data", kind="file", path=str(path)))[-1]  # warnings are errors here
+    assert np.all(np.isfinite(final.covariance))
+
+
+def test_a_path_the_system_refuses_is_one_line():
+    with pytest.raises(DataError) as caught:
+        files.load("/tmp/" + "y" * 5000 + ".csv")
+    assert "name too long" in str(caught.value) and len(str(caught.value)) < 160
+
+
+def test_an_npz_member_is_refused_by_its_declared_size_before_it_is_inflated(tmp_path, monkeypatch):
+    """A 400 MB compressed NPZ raised memory by 775 MB before it was refused: each member's
+    size in the archive's directory is now checked before any of it is decompressed."""
+    monkeypatch.setattr(files, "MAX_ROWS", 1000)  # the limits, scaled down for a quick test
+    path = tmp_path / "big.npz"
+    np.savez_compressed(path, x=np.zeros((100_000, 2)))
+    inflated: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def recording_open(self, name, *args, **kwargs):
+        inflated.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", recording_open)
+    with pytest.raises(DataError, match=r"x.npy unpacks to 2 MiB, more than 2,000 numbers"):
+        files.load(path)
+    assert inflated == []

@@ -58,8 +58,9 @@ def test_the_exact_posterior_is_named_as_zero_variance(qtbot, panel):
 def test_a_bad_setting_shows_a_message_and_keeps_the_run(qtbot, panel):
     panel.set_params(chains=5, samples=100)
     before = run_to_end(qtbot, panel)
-    panel.parameters.child("bits").setValue(40)
-    assert panel.message.isVisible() and "at most 20" in panel.message.text()
+    panel.parameters.child("bits").setValue("40")
+    assert panel.message.isVisible() and "bits = 40: too large" in panel.message.text()
+    assert panel.parameters.child("bits").value() == str(panel.config.bits)  # value in force
     assert panel.last_snapshot is before and panel.config.bits == 12
 
 
