@@ -190,6 +190,8 @@ class ExperimentController(QObject):
         self.config: ExperimentConfig | None = None
         self._generate: Generate | None = None
         self.state = "idle"
+        # Steps asked for and not yet delivered: the state reads "stepping" until they are.
+        self._steps_asked = 0
 
     # --- public API -------------------------------------------------------------------------
     def start(self, config: ExperimentConfig, generate: Generate) -> None:
@@ -199,6 +201,7 @@ class ExperimentController(QObject):
         self._generation += 1
         self.history = []
         self._pending = None
+        self._steps_asked = 0
         try:
             # What the generator imports lazily is imported here, on the GUI thread.
             experiments.prepare(config.experiment)
@@ -221,6 +224,7 @@ class ExperimentController(QObject):
     def step(self) -> None:
         if not self._ensure_thread():
             return
+        self._steps_asked = 1 if self.state != "stepping" else self._steps_asked + 1
         self._thread.request_step()
         self._set_state("stepping")
 
@@ -298,7 +302,9 @@ class ExperimentController(QObject):
         self.history.append(snap)
         self._pending = snap
         if self.state == "stepping":
-            self._set_state("paused")
+            self._steps_asked -= 1
+            if self._steps_asked <= 0:  # queued steps still compute: still "stepping"
+                self._set_state("paused")
         if not self._timer.isActive():
             wait = self._interval_ms - (time.monotonic() - self._last_draw) * 1000
             self._timer.start(max(0, int(wait)))

@@ -53,8 +53,13 @@ def test_surface_matches_pointwise_log_likelihood(monkeypatch):
     assert values.shape == (23, 17)
     for i, j in [(0, 0), (5, 11), (22, 16), (13, 3)]:
         assert values[i, j] == pytest.approx(log_likelihood(x, (m1[i], m2[j]), 0.4), rel=1e-13)
-    monkeypatch.setattr(two_means, "TILE_ELEMENTS", 500)  # many tiles: the same numbers
-    assert np.array_equal(surface(x, 0.4, m1, m2, device="cpu"), values)
+    # Many tiles, each a few grid rows by a run of the data: the same numbers (summed in
+    # another order), and a report after every tile, so a cancel is never far away.
+    monkeypatch.setattr(two_means, "TILE_ELEMENTS", 500)
+    blocks = list(two_means.surface_blocks(x, 0.4, m1, m2, device="cpu"))
+    assert len(blocks) == 23 * 4  # one grid row by 29 of the 100 points
+    assert [f for f, _ in blocks] == pytest.approx(np.arange(1, 93) / 92)
+    assert blocks[-1][1] == pytest.approx(values, rel=1e-13)
 
 
 def test_seed_003_run_touches_bounds_and_climbs():

@@ -305,3 +305,20 @@ def test_a_collapsed_component_is_a_message_that_says_what_to_do(qtbot, panel, t
         panel.set_params(data=str(tmp_path / "x.npy"), components=2, reg_covar=0.0)
     assert "raise reg_covar" in panel.message.text()
     assert panel.last_snapshot is before  # the last good picture stays
+
+
+def test_a_long_surface_reports_progress_and_a_new_start_stops_it(qtbot, panel):
+    """seed-003 with n = 10⁶ held 3.9 GB in one 10-second tile, with no word and no way to
+    stop it; now every tile reports, and a new start ends the old run at the next one."""
+    import time
+
+    with qtbot.waitSignal(panel.controller.progress, timeout=20000) as report:
+        panel.set_params(n=10**6)
+    assert report.args[0].what == "log-likelihood surface"
+    assert "log-likelihood surface" in panel.status_line.text()
+    old = panel.controller._thread
+    start = time.monotonic()
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+        panel.apply_preset("seed-003")
+    assert old.isFinished() and not panel.controller._stuck
+    assert time.monotonic() - start < 5

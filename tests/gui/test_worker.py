@@ -252,3 +252,20 @@ def test_a_held_worker_also_rests_between_the_chunks_of_a_long_step(qtbot, contr
         controller.play()
     assert len(rests) == 3 and chunks_done == [0, 1, 2]  # a rest after each chunk of the step
     controller.release_worker()
+
+
+def test_queued_steps_read_stepping_until_the_last_is_delivered(qtbot, controller):
+    """Five Steps pressed at once: the state said "paused" after the first snapshot while
+    the other four went on computing."""
+    counter = Counter()
+    controller.start(CONFIG, counter)
+    seen = []
+    controller.state_changed.connect(lambda state: seen.append((len(controller.history), state)))
+    for _ in range(5):
+        controller.step()
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=5000)
+    assert len(controller.history) == 5 and counter.advanced == 5
+    assert [n for n, state in seen if state == "paused"] == [5]
+    controller.step()  # one more, from paused
+    qtbot.waitUntil(lambda: len(controller.history) == 6, timeout=5000)
+    assert controller.state == "paused" and counter.advanced == 6
