@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 
 # Options every reused curve is given, so that no style of an earlier frame leaks into this one.
@@ -38,6 +39,8 @@ class ItemPool:
         self._labels: list[tuple[pg.GraphicsObject, str]] = []
         self._legend_key: tuple | None = None
         self._text_colour = "k"
+        self.unplaced = False
+        self.legend_rebuilt = False
 
     def begin(self, text_colour: Any = "k") -> None:
         self._curve = self._scatter = 0
@@ -73,6 +76,7 @@ class ItemPool:
 
     def end(self) -> None:
         self._update_legend()
+        self.unplaced = True  # the panel places the legend once the view's range is set
         for curve in self.curves[self._curve :]:
             if curve.isVisible():
                 curve.setData([], [])
@@ -107,3 +111,67 @@ class ItemPool:
         legend.setLabelTextColor(self._text_colour)
         for thing, text in self._labels:
             legend.addItem(thing, text)
+        self.legend_rebuilt = True  # its size changed: a legend below the plot widens it
+
+    # --- where the legend goes ---------------------------------------------------------------
+    CORNERS = ((-10, 10), (10, 10), (-10, -10), (10, -10))  # top right, top left, bottom ...
+
+    def place_legend(self) -> None:
+        """Move the legend to the corner of the view where the fewest drawn points and line
+        samples lie under it; it moves only when another corner hides less than half as much,
+        so it does not hop from frame to frame."""
+        self.unplaced = False
+        legend = self.plot_item.legend
+        view = self.plot_item.getViewBox()
+        if legend is None or legend.parentItem() is not view or not legend.isVisible():
+            return
+        points = self._drawn_points()
+        if points is None:
+            return
+        rect = view.viewRect()
+        width, height = view.width(), view.height()
+        box = legend.boundingRect()
+        if width <= 0 or height <= 0 or rect.width() <= 0 or rect.height() <= 0:
+            return
+        span_x = (box.width() + 10) / width * rect.width()
+        span_y = (box.height() + 10) / height * rect.height()
+        x, y = points
+
+        def hidden(offset: tuple[int, int]) -> int:
+            left = rect.left() if offset[0] > 0 else rect.right() - span_x
+            # The view's y runs up: "top" on screen is the rectangle's larger y.
+            bottom = rect.bottom() - span_y if offset[1] > 0 else rect.top()
+            inside = (x >= left) & (x <= left + span_x) & (y >= bottom) & (y <= bottom + span_y)
+            return int(np.count_nonzero(inside))
+
+        current = tuple(legend.opts.get("offset") or self._legend_offset)
+        counts = {corner: hidden(corner) for corner in self.CORNERS}
+        best = min(self.CORNERS, key=lambda corner: (counts[corner], corner != current))
+        if counts.get(current, 0) > 0 and counts[best] * 2 < counts[current]:
+            legend.setOffset(best)
+
+    def _drawn_points(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Every visible curve's vertices (and points between them, so that a line crossing a
+        corner counts) and every scatter's points, in view coordinates."""
+        xs, ys = [], []
+        for curve in self.curves[: self._curve]:
+            x, y = curve.getData()
+            if x is None or len(x) == 0:
+                continue
+            x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+            if 1 < len(x) < 500 and curve.opts.get("connect") == "all":
+                t = np.linspace(0.0, len(x) - 1.0, 10 * len(x))
+                x = np.interp(t, np.arange(len(x)), x)
+                y = np.interp(t, np.arange(len(y)), y)
+            xs.append(x)
+            ys.append(y)
+        for scatter in self.scatters[: self._scatter]:
+            x, y = scatter.getData()
+            if len(x):
+                xs.append(np.asarray(x, dtype=float))
+                ys.append(np.asarray(y, dtype=float))
+        if not xs:
+            return None
+        x, y = np.concatenate(xs), np.concatenate(ys)
+        keep = np.isfinite(x) & np.isfinite(y)
+        return x[keep], y[keep]

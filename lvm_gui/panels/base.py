@@ -67,12 +67,35 @@ def scrolling(page: QWidget, plot_height: int = PLOT_MIN_HEIGHT) -> QScrollArea:
     return area
 
 
+class SparseLogAxis(pg.AxisItem):
+    """In log mode, at most a few labelled ticks. Across less than a decade pyqtgraph labels
+    every minor tick, 1, 0.9, 0.8, ... crowding into each other; this keeps the labels of
+    1, 2 and 5 times a power of ten (of 1 and 3 if those are still too many), and the other
+    ticks unlabelled."""
+
+    MAX_LABELS = 5
+
+    def logTickStrings(self, values, scale, spacing):
+        strings = super().logTickStrings(values, scale, spacing)
+        if len(strings) <= self.MAX_LABELS:
+            return strings
+        for keep in ((1, 2, 5), (1, 3), (1,)):
+            mantissas = [round(10 ** (v % 1), 1) for v in np.asarray(values, dtype=float)]
+            kept = [s if m in keep else "" for s, m in zip(strings, mantissas, strict=True)]
+            if sum(1 for s in kept if s) <= self.MAX_LABELS:
+                return kept
+        return kept
+
+
 def make_plot(
     title: str | None, x_label: str, y_label: str, log_x: bool = False, log_y: bool = False
 ) -> pg.PlotWidget:
     """A plot as every panel draws them: labelled, a faint grid, no SI prefixes on the axes
-    (a density reads 0.2, not 200 ×0.001). A title of "" keeps its row, None has none."""
-    plot = pg.PlotWidget()
+    (a density reads 0.2, not 200 ×0.001), log axes with a few labels. A title of "" keeps
+    its row, None has none."""
+    plot = pg.PlotWidget(
+        axisItems={"left": SparseLogAxis("left"), "bottom": SparseLogAxis("bottom")}
+    )
     item = plot.getPlotItem()
     if title is not None:
         item.setTitle(title)
@@ -83,6 +106,27 @@ def make_plot(
     for axis in ("left", "bottom"):
         item.getAxis(axis).enableAutoSIPrefix(False)
     return plot
+
+
+def headroom_for_legend(item: pg.PlotItem, low: float, high: float) -> float:
+    """The top of a y range from low to high with room above the data for the plot's legend,
+    for plots where nothing lies above a bound (B ≤ ℓ̄, L_k ≤ log p(x))."""
+    legend, height = item.legend, item.getViewBox().height()
+    if legend is None or height <= 0:
+        return high
+    share = min(0.5, (legend.boundingRect().height() + 20) / height)
+    return high + (high - low) * share / (1 - share)
+
+
+def legend_below(plot: pg.PlotWidget, columns: int = 3) -> pg.LegendItem:
+    """The plot's legend in a row of its own under the x axis, for plots whose every corner
+    holds data (the chains of a race): there it hides nothing. ItemPool fills it as usual."""
+    item = plot.getPlotItem()
+    legend = pg.LegendItem(colCount=columns)
+    # Rows: title, top axis, view, bottom axis, this; across the axes too, not the view alone.
+    item.layout.addItem(legend, 4, 0, 1, 3)
+    item.legend = legend
+    return legend
 
 
 def fit_plot_width(plot: pg.GraphicsView) -> None:
@@ -598,6 +642,12 @@ class ExperimentPanel(QWidget):
         try:
             draw()
             self._range_views_now()
+            for pool in self._pools.values():
+                if pool.unplaced:  # now that the view's range is this frame's
+                    pool.place_legend()
+                if pool.legend_rebuilt and (view := pool.plot_item.getViewWidget()) is not None:
+                    pool.legend_rebuilt = False
+                    fit_plot_width(view)
         except Exception as exc:
             self._parts.clear()
             self._drawing_failed(snap, exc)

@@ -33,7 +33,7 @@ from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel, make_plot, scrolling
+from lvm_gui.panels.base import ExperimentPanel, headroom_for_legend, make_plot, scrolling
 
 CONTOURS = 12
 MAX_TOSSES_PASSED = 100_000
@@ -43,16 +43,24 @@ COLOURMAP = "viridis"
 
 
 class SurfaceView(pg.GraphicsLayoutWidget):
-    """A plot with its colour bar beside it; answers getPlotItem() like a PlotWidget."""
+    """A plot with its colour bar beside it and its legend below; answers getPlotItem() like
+    a PlotWidget.
+
+    The view shows exactly the surface, whatever the widget's shape: aspect-locked, a square
+    surface in a tall cell left a third of the plot empty (issue 9). The legend sits below the
+    plot, where it hides nothing: every part of the view is surface."""
 
     def __init__(self, title: str, x_label: str, y_label: str) -> None:
         super().__init__()
         self._plot_item = self.addPlot(title=title)
         self._plot_item.setLabel("bottom", x_label)
         self._plot_item.setLabel("left", y_label)
-        self._plot_item.setAspectLocked(True)
         for axis in ("left", "bottom"):
             self._plot_item.getAxis(axis).enableAutoSIPrefix(False)
+        self._plot_item.getViewBox().setDefaultPadding(0.0)
+        self.legend = pg.LegendItem(colCount=2)
+        self.addItem(self.legend, row=1, col=0, colspan=2)
+        self._plot_item.legend = self.legend  # where ItemPool puts the entries
 
     def getPlotItem(self) -> pg.PlotItem:
         return self._plot_item
@@ -151,8 +159,9 @@ class EMPanel(ExperimentPanel):
         self.colour_bar.setImageItem(self.surface_image)
         # Beside the plot in the layout, not inside the plot item: an aspect-locked plot item
         # squeezes an inserted bar out of sight in a narrow window.
-        self.surface_plot.addItem(self.colour_bar)
+        self.surface_plot.addItem(self.colour_bar, row=0, col=1)
         self.surface_plot.ci.layout.setColumnFixedWidth(1, 90)
+        self.surface_plot.ci.layout.setColumnStretchFactor(0, 1)  # the plot takes the rest
         self.surface_plot.scene().sigMouseClicked.connect(self._on_surface_clicked)
         self.surface_plot.setToolTip("Click to start EM from that (μ₁, μ₂)")
         # ℓ̄'s contours (one curve, lines split by NaN) and its contour through θ_t.
@@ -167,7 +176,7 @@ class EMPanel(ExperimentPanel):
 
         self.slice_plot = make_plot(
             "along the step: ℓ̄ and the surrogates",
-            "distance along the step from θ_t (μ units)",
+            "distance along the step from θₜ (μ units)",
             "per-point value",
         )
         self.bound_plot = make_plot(
@@ -229,7 +238,7 @@ class EMPanel(ExperimentPanel):
         self.mixture_plot = make_plot("points coloured by their responsibilities", "x₁", "x₂")
         self.mixture_plot.scene().sigMouseClicked.connect(self._on_mixture_clicked)
         self.mixture_plot.setToolTip("Click K points to start EM from those means (init = points)")
-        self.likelihood_plot = make_plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θ_t)")
+        self.likelihood_plot = make_plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θₜ)")
         self._clicked_means: list[tuple[float, float]] = []
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.mixture_plot)
@@ -452,7 +461,7 @@ class EMPanel(ExperimentPanel):
             current[:, 1],
             pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 255), width=3),
         )
-        pool.label(ellipse, "surrogate B(·; θ_t) at level ℓ̄(θ_t)")
+        pool.label(ellipse, "surrogate B(·; θₜ) at level ℓ̄(θₜ)")
         if count:
             peak = snap.surrogate.maximiser
             star = pool.scatter(
@@ -473,7 +482,7 @@ class EMPanel(ExperimentPanel):
             symbolBrush=pg.mkBrush("w"),
             symbolPen=pg.mkPen("k"),
         )
-        pool.label(line, "EM iterates θ_t")
+        pool.label(line, "EM iterates θₜ")
         self._draw_arrows(item, path)
         if abs(snap.pi - 0.5) < 1e-12:
             mirror = pool.scatter(
@@ -550,7 +559,7 @@ class EMPanel(ExperimentPanel):
             keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
             bound = pool.plot(s[keep], values[keep], pen=pen)
             if age == 0:
-                pool.label(bound, "surrogate B(·; θ_t)")
+                pool.label(bound, "surrogate B(·; θₜ)")
         step = float(np.hypot(*(np.asarray(target) - theta)))
         touch = pool.scatter(
             [0.0],
@@ -558,7 +567,7 @@ class EMPanel(ExperimentPanel):
             size=10,
             brush=pg.mkBrush(self.theme.ink),
         )
-        pool.label(touch, "θ_t: B touches ℓ̄")
+        pool.label(touch, "θₜ: B touches ℓ̄")
         if snap.surrogate is not None:
             top = pool.scatter(
                 [step],
@@ -568,17 +577,13 @@ class EMPanel(ExperimentPanel):
                 brush=pg.mkBrush(themes.ORANGE),
                 pen=pg.mkPen("k"),
             )
-            pool.label(top, "max B: θ_{t+1}")
+            pool.label(top, "max B: θₜ₊₁")
         pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
         low, high = ell.min() - margin, ell.max() + margin
         # Room above ℓ̄'s maximum for the legend: every surrogate lies below ℓ̄ (B ≤ ℓ̄), so
         # nothing is ever drawn there, and the legend no longer hides the peak or θ_t.
-        legend, height = item.legend, item.getViewBox().height()
-        if legend is not None and height > 0:
-            share = min(0.5, (legend.boundingRect().height() + 20) / height)
-            high += (high - low) * share / (1 - share)
-        self.steady_range(item, "y", low, high)
+        self.steady_range(item, "y", low, headroom_for_legend(item, low, high))
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
         history = [s for s in self.history if isinstance(s, MeansSnapshot)]
@@ -627,7 +632,10 @@ class EMPanel(ExperimentPanel):
             connect="pairs",
             pen=pg.mkPen(themes.VERMILLION, width=4),
         )
-        pool.label(gap, "KL(q ‖ p(z | x, θ)) gap")
+        # The gap's value in its entry: once it closes the segment has no length to see.
+        gaps = ell[finite] - elbo[finite]
+        now = f": now {gaps[-1]:.2g}" if len(gaps) else ""
+        pool.label(gap, f"KL(q ‖ p(z | x, θ)) gap{now}")
         if decreased.any():
             marks = pool.scatter(
                 index[decreased],
@@ -796,8 +804,8 @@ class EMPanel(ExperimentPanel):
         if isinstance(snap, MeansSnapshot):
             words = {
                 "start": "start θ₀",
-                "E": "E step: q = p(z | x, θ_t), gap closed",
-                "M": "M step: θ_{t+1} = argmax B",
+                "E": "E step: q = p(z | x, θₜ), gap closed",
+                "M": "M step: θₜ₊₁ = argmax B",
             }[snap.phase]
             parts = [
                 f"t = {snap.step}",

@@ -19,7 +19,13 @@ from superqt import QLabeledDoubleSlider
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import ExperimentPanel, make_plot, scrolling
+from lvm_gui.panels.base import (
+    ExperimentPanel,
+    headroom_for_legend,
+    legend_below,
+    make_plot,
+    scrolling,
+)
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
 # The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
@@ -95,6 +101,7 @@ class EstimatorsPanel(ExperimentPanel):
     def build_plots(self) -> QWidget:
         self.stack = QStackedWidget()
         self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True)
+        legend_below(self.estimates_plot, columns=2)  # the chains fill every corner
         self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
         self.jensen_plot = make_plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
         self.histogram_plot = make_plot("final estimates", "P_k / p(x)", "chains")
@@ -194,11 +201,11 @@ class EstimatorsPanel(ExperimentPanel):
         ks = np.array([s.k for s in history], float)
         exact = np.exp(snap.truth_log_p)
         for colour, field, label in (
-            (UNIFORM, "uniform_estimates", "naive Monte Carlo, z ~ uniform"),
+            (UNIFORM, "uniform_estimates", "naive MC, z ~ uniform"),
             (
                 IMPORTANCE,
                 "importance_estimates",
-                f"importance sampling, q = {self.config.proposal}",
+                f"importance, q = {self.config.proposal}",
             ),
         ):
             ratios = np.array([getattr(s, field)[:CHAINS_DRAWN] for s in history])  # (t, C)
@@ -256,16 +263,18 @@ class EstimatorsPanel(ExperimentPanel):
 
     def _draw_jensen(self, snap: RaceSnapshot) -> None:
         item = self.jensen_plot.getPlotItem()
-        pool = self._pool(item, legend_offset=(-10, -10))
+        pool = self._pool(item)
         history = self._run_so_far(snap, RaceSnapshot)
         ks = np.array([s.k for s in history], float)
+        importance = np.array([s.importance_log_mean for s in history])
+        low = min(float(importance.min()), snap.truth_log_p) - 0.5
         for colour, field, label in (
             (UNIFORM, "uniform_log_mean", "uniform"),
             (IMPORTANCE, "importance_log_mean", "importance: L_k of q"),
         ):
             values = np.array([getattr(s, field) for s in history])
             line = _series(pool, ks, values, colour)
-            pool.label(line, label)
+            pool.label(line, label + _unseen_note(ks, values, low))
         truth = pool.plot(
             [1, max(self.config.samples, 10)],
             [snap.truth_log_p] * 2,
@@ -274,9 +283,9 @@ class EstimatorsPanel(ExperimentPanel):
         pool.label(truth, f"log p(x) = {snap.truth_log_p:.6g}")
         pool.end()
         self._whole_run_in_x(item, self.config.samples)
-        importance = np.array([s.importance_log_mean for s in history])
-        low = min(float(importance.min()), snap.truth_log_p) - 0.5
-        item.setYRange(low, snap.truth_log_p + 0.3, padding=0)
+        # L_k ≤ log p(x) (Jensen): the room above log p(x) holds the legend and nothing else.
+        top = headroom_for_legend(item, low, snap.truth_log_p + 0.1)
+        item.setYRange(low, top, padding=0)
 
     def _draw_histogram(self, snap: RaceSnapshot) -> None:
         item = self.histogram_plot.getPlotItem()
@@ -344,6 +353,10 @@ class EstimatorsPanel(ExperimentPanel):
                 inside = view.axis[(view.posterior > 1e-4 * peak) | (view.proposal > 1e-4 * peak)]
                 item.setXRange(float(inside.min()), float(inside.max()), padding=0.05)
         pool.end()
+        if view is not None:  # nothing lies above the highest curve: room there for the legend
+            top = 1.05 * float(max(view.posterior.max(), view.proposal.max(), view.uniform.max()))
+            low = -0.03 * top
+            self.steady_range(item, "y", low, headroom_for_legend(item, low, top))
 
     def _draw_weights(self, snap: RaceSnapshot) -> None:
         item = self.ess_plot.getPlotItem()
@@ -450,3 +463,22 @@ GRADIENTS_TEXT = (
     "orders of magnitude. For f = z²: 4s² for reparameterisation, m⁴/s² + 14m² + 15s² for "
     "the score function.</p>"
 )
+
+
+def _unseen_note(ks: np.ndarray, values: np.ndarray, low: float) -> str:
+    """Why part of a mean-of-log series is not to be seen: a chain whose every sample missed
+    has P_k = 0 and log P_k = −∞, so the mean over chains is −∞ until every chain has a hit;
+    and naive Monte Carlo's mean can lie far below the axis, which is scaled for L_k."""
+    if not len(values):
+        return ""
+    if values[-1] == -np.inf:
+        return ": −∞ (a chain has no hit yet)"
+    if values[-1] < low:
+        return f": below the axis (now {values[-1]:.3g})"
+    hidden = np.flatnonzero(~(values >= low))
+    if not len(hidden):
+        return ""
+    until = f"{ks[hidden[-1] + 1]:,.0f}"
+    if (values[: hidden[-1] + 1] == -np.inf).any():
+        return f" (−∞ until k = {until}: a chain had no hit)"
+    return f" (below the axis until k = {until})"

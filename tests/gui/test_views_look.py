@@ -1,0 +1,109 @@
+"""What a reader sees: full pictures, legends where nothing is drawn, readable ticks and
+labels, and series that say why they are not drawn (issue 9, part 6)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from lvm_gui.itempool import ItemPool
+from lvm_gui.panels import EMPanel, EstimatorsPanel
+from lvm_gui.panels.base import SparseLogAxis
+from lvm_gui.panels.estimators_panel import _unseen_note
+from tests.gui.helpers import wait_drawn
+
+
+def test_log_axes_across_less_than_a_decade_label_only_a_few_ticks(qapp):
+    axis = SparseLogAxis("left")
+    axis.setLogMode(True)
+    minor = list(np.log10(np.arange(1, 10) / 10))  # 0.1, 0.2, ... 0.9: one decade
+    strings = axis.logTickStrings(minor, 1.0, None)
+    assert [s for s in strings if s] == ["0.1", "0.2", "0.5"]
+    assert len(strings) == len(minor)  # the other ticks stay, unlabelled
+    few = list(np.log10([0.2, 0.3]))
+    assert axis.logTickStrings(few, 1.0, None) == ["0.2", "0.3"]
+
+
+def test_a_legend_goes_to_the_corner_where_nothing_is_drawn(qtbot):
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(500, 400)
+    plot.show()
+    item = plot.getPlotItem()
+    pool = ItemPool(item)  # top right by default
+    pool.begin()
+    x = np.linspace(0, 1, 200)
+    pool.label(pool.plot(x, x**4), "a curve that fills the top right")  # rises at the right
+    pool.label(pool.plot([0, 1], [0.5, 0.5]), "a level")
+    pool.end()
+    item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    pool.place_legend()
+    assert item.legend.opts["offset"] == (10, 10)  # top left: nothing drawn there
+
+
+def steps(qtbot, panel, count):
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+        panel.restart()  # and its first step
+    for _ in range(count):
+        with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+            panel.step()
+        wait_drawn(qtbot, panel)
+
+
+@pytest.fixture
+def em(qtbot):
+    panel = EMPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 860)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
+    steps(qtbot, em, 4)
+    snap = em.last_snapshot
+    view = em.surface_plot.getPlotItem().getViewBox()
+    assert not view.state["aspectLocked"]
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert (x0, x1) == pytest.approx((snap.mu1_axis[0], snap.mu1_axis[-1]))
+    assert (y0, y1) == pytest.approx((snap.mu2_axis[0], snap.mu2_axis[-1]))
+    # The legend lies below the plot, outside the view (every part of the view is surface).
+    assert em.surface_plot.legend.parentItem() is not view
+    texts = [label.text for _, label in em.slice_plot.getPlotItem().legend.items]
+    assert "max B: θₜ₊₁" in texts and not any("_{" in t for t in texts)
+    assert "_{" not in em.status_line.text() and "θₜ" in em.status_line.text()
+
+
+def test_a_closed_gap_still_shows_its_value(qtbot, em):
+    steps(qtbot, em, 6)
+    texts = [label.text for _, label in em.bound_plot.getPlotItem().legend.items]
+    (gap,) = [t for t in texts if t.startswith("KL(q ‖ p(z | x, θ)) gap")]
+    assert gap.endswith(f"now {em.last_snapshot.kl:.2g}")
+
+
+def test_a_mean_of_logs_says_why_it_is_not_drawn():
+    ks = np.array([1.0, 2, 3, 4])
+    assert _unseen_note(ks, np.array([-np.inf, -np.inf, -3.0, -2.0]), -5.0) == (
+        " (−∞ until k = 3: a chain had no hit)"
+    )
+    assert _unseen_note(ks, np.array([-np.inf] * 4), -5.0) == ": −∞ (a chain has no hit yet)"
+    assert _unseen_note(ks, np.array([-20.0, -9.0, -3.0, -2.0]), -5.0) == (
+        " (below the axis until k = 3)"
+    )
+    assert _unseen_note(ks, np.array([-4.0, -3.0, -3.0, -2.0]), -5.0) == ""
+
+
+def test_the_chains_legend_lies_below_the_chains(qtbot):
+    panel = EstimatorsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 860)
+    panel.show()
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+        panel.restart()
+    wait_drawn(qtbot, panel)
+    item = panel.estimates_plot.getPlotItem()
+    assert item.legend.parentItem() is not item.getViewBox()
+    assert item.legend.sceneBoundingRect().top() >= item.getViewBox().sceneBoundingRect().bottom()
+    assert panel.shutdown()
