@@ -36,6 +36,7 @@ from lvm_gui import theme as themes
 from lvm_gui.panels.base import ExperimentPanel, headroom_for_legend, make_plot, scrolling
 
 CONTOURS = 12
+GAP_SHOWN = 1e-4  # nats per point: a smaller KL gap draws as no segment at all
 MAX_TOSSES_PASSED = 100_000
 CONTOUR_GRID = 160
 CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
@@ -632,10 +633,11 @@ class EMPanel(ExperimentPanel):
             connect="pairs",
             pen=pg.mkPen(themes.VERMILLION, width=4),
         )
-        # The gap's value in its entry: once it closes the segment has no length to see.
+        # Once the gap closes its segment has no length to see: the entry says so (its value
+        # is in the status line). Text that changed at every frame laid the legend out anew.
         gaps = ell[finite] - elbo[finite]
-        now = f": now {gaps[-1]:.2g}" if len(gaps) else ""
-        pool.label(gap, f"KL(q ‖ p(z | x, θ)) gap{now}")
+        closed = f": closed, below {GAP_SHOWN:g}" if len(gaps) and gaps[-1] < GAP_SHOWN else ""
+        pool.label(gap, f"KL(q ‖ p(z | x, θ)) gap{closed}")
         if decreased.any():
             marks = pool.scatter(
                 index[decreased],

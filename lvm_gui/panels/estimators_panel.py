@@ -473,8 +473,8 @@ def _unseen_note(ks: np.ndarray, values: np.ndarray, low: float) -> str:
         return ""
     if values[-1] == -np.inf:
         return ": −∞ (a chain has no hit yet)"
-    if values[-1] < low:
-        return f": below the axis (now {values[-1]:.3g})"
+    if values[-1] < low:  # no number: a text that changed at every frame relaid the legend
+        return ": below the axis so far"
     hidden = np.flatnonzero(~(values >= low))
     if not len(hidden):
         return ""
