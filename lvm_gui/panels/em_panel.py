@@ -36,7 +36,7 @@ from lvm_gui import theme as themes
 from lvm_gui.panels.base import ExperimentPanel, headroom_for_legend, make_plot, scrolling
 
 CONTOURS = 12
-GAP_SHOWN = 1e-4  # nats per point: a smaller KL gap draws as no segment at all
+GAP_SHOWN = 1e-4  # nats per point: a smaller KL gap draws as no segment at all (10⁻⁴)
 MAX_TOSSES_PASSED = 100_000
 CONTOUR_GRID = 160
 CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
@@ -636,8 +636,8 @@ class EMPanel(ExperimentPanel):
         # Once the gap closes its segment has no length to see: the entry says so (its value
         # is in the status line). Text that changed at every frame laid the legend out anew.
         gaps = ell[finite] - elbo[finite]
-        closed = f": closed, below {GAP_SHOWN:g}" if len(gaps) and gaps[-1] < GAP_SHOWN else ""
-        pool.label(gap, f"KL(q ‖ p(z | x, θ)) gap{closed}")
+        closed = len(gaps) and gaps[-1] < GAP_SHOWN
+        pool.label(gap, "KL gap: closed (under 10⁻⁴)" if closed else "KL(q ‖ p(z | x, θ)) gap")
         if decreased.any():
             marks = pool.scatter(
                 index[decreased],
