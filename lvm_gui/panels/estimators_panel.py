@@ -260,6 +260,15 @@ class EstimatorsPanel(ExperimentPanel):
                 pool.label(guide, "∝ 1/√k")
         pool.end()
         self._whole_run_in_x(item, self.config.samples)
+        # The spreads fall with k, so above the highest of them lies nothing: the legend's room.
+        spreads = [
+            getattr(s, f) for s in history for f in ("uniform_rel_std", "importance_rel_std")
+        ]
+        shown = np.log10([v for v in spreads if v > 0])
+        if len(shown):
+            low, high = float(shown.min()), float(shown.max())
+            high = max(high, low + 1.0)  # at least a decade: one point is no range
+            self.steady_range(item, "y", low, headroom_for_legend(item, low, high))
 
     def _draw_jensen(self, snap: RaceSnapshot) -> None:
         item = self.jensen_plot.getPlotItem()
