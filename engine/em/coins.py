@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, echoed, param
+from engine.em.monotone import went_down
 from engine.experiment import Experiment, Snapshot, bulk, register
 
 SEED_003_STARTS = (
@@ -242,7 +243,7 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
         if step > 0:
             bound = elbos[-1]
             gap = lls[-1] - bound
-            decreased = bool(np.any(lls[-1] < lls[-2] - 1e-9 * np.maximum(1, np.abs(lls[-2]))))
+            decreased = bool(np.any(went_down(lls[-2], lls[-1])))
         return CoinsSnapshot(
             elbo=bound,
             kl=gap,

@@ -15,6 +15,7 @@ from engine.config import ConfigError, ExperimentConfig, existing_file, param, s
 from engine.data import files
 from engine.data.experiment import FAITHFUL_CSV
 from engine.em.mixture import COVARIANCE_TYPES, MixtureEM, MixtureParameters, check_parameters
+from engine.em.monotone import went_down
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 INITS = ("kmeans", "k-means++", "random", "points")
@@ -249,7 +250,7 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
     snap = None
     elbos: list[float] = []
     for t, params, ell, responsibilities, converged, elbo in run_em(config, em, start):
-        decreased = bool(history) and ell < history[-1] - 1e-9 * max(1.0, abs(history[-1]))
+        decreased = bool(history) and bool(went_down(history[-1], ell))
         history.append(ell)
         elbos.append(np.nan if elbo is None else elbo)
         snap = GMMSnapshot(

@@ -11,6 +11,7 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, echoed, existing_file, param
 from engine.data import files
+from engine.em.monotone import went_down
 from engine.em.two_means import (
     Surrogate,
     log_likelihood,
@@ -20,7 +21,6 @@ from engine.em.two_means import (
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 # A step may lower ℓ by this much (relative) from rounding alone; more is flagged.
-DECREASE_TOLERANCE = 1e-9
 MAX_POINTS = 1_000_000
 SPANS = ("square", "iterates")
 
@@ -193,7 +193,7 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
             )
         new_ell = log_likelihood(x, new_mu, pi)
         elbo = float(surrogate(*new_mu))
-        decreased = new_ell < ell - DECREASE_TOLERANCE * max(1.0, abs(ell))
+        decreased = bool(went_down(ell, new_ell))
         mu, ell = new_mu, new_ell
         path.append(mu)
         snap = MeansSnapshot(

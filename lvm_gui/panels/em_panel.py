@@ -31,6 +31,7 @@ from engine.data.views import contour_lines, ellipse
 from engine.em.coins import CoinsSnapshot
 from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
+from engine.em.monotone import drops
 from engine.em.two_means import log_likelihood_at, slice_line
 from lvm_gui import theme as themes
 from lvm_gui.panels.base import ExperimentPanel, headroom_for_legend, make_plot, scrolling
@@ -359,12 +360,8 @@ class EMPanel(ExperimentPanel):
 
     def _draw_likelihood(self, snap: GMMSnapshot) -> None:
         values = snap.log_likelihoods
-        drops = np.diff(values) < -1e-9 * np.maximum(1, np.abs(values[:-1]))
         self._draw_bound_history(
-            self.likelihood_plot.getPlotItem(),
-            values,
-            snap.elbos,
-            np.concatenate([[False], drops]),
+            self.likelihood_plot.getPlotItem(), values, snap.elbos, drops(values)
         )
 
     def _blend_brushes(self, responsibilities: np.ndarray, palette: np.ndarray) -> np.ndarray:
@@ -690,12 +687,11 @@ class EMPanel(ExperimentPanel):
             self.coins_bound_plot.getPlotItem(),
             f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})",
         )
-        drops = np.diff(lls) < -1e-9 * np.maximum(1, np.abs(lls[:-1]))
         self._draw_bound_history(
             self.coins_bound_plot.getPlotItem(),
             lls,
             bounds,
-            np.concatenate([[False], drops]),
+            drops(lls),
         )
 
     def _fill_table(self, snap: CoinsSnapshot) -> None:

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import torch
 
@@ -74,3 +75,16 @@ def test_prepare_imports_what_each_experiment_declares(monkeypatch):
     assert "sklearn.cluster" in engine.get("gmm").imports
     assert set(engine.experiments()) == experiments._PREPARED
     experiments.prepare("a test's own generator")  # not registered: nothing to prepare
+
+
+def test_went_down_means_more_than_rounding():
+    from engine.em.monotone import drops, went_down
+
+    assert not went_down(-2.0, -2.0 - 1e-12)  # rounding of a sum
+    assert went_down(-2.0, -2.0 - 1e-6)
+    assert not went_down(-1e6, -1e6 - 1e-4)  # relative to |ℓ| beyond 1
+    assert went_down(-1e6, -1e6 - 1e-2)
+    assert drops([-3.0, -2.0, -2.5, -2.5]).tolist() == [False, False, True, False]
+    history = np.array([[-3.0, -1.0], [-2.0, -1.5], [-1.0, -1.5]])  # (T, S): one column a start
+    assert drops(history).tolist() == [[False, False], [False, True], [False, False]]
+    assert drops([]).tolist() == []
