@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from engine.data import files
 from engine.data.dataset import Dataset
 from engine.data.views import contour_lines, ellipse
-from engine.em.coins import CoinsSnapshot
+from engine.em.coins import CoinsSnapshot, ridge_projection
 from engine.em.gmm_experiment import GMMSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.monotone import drops
@@ -748,10 +748,10 @@ class EMPanel(ExperimentPanel):
                 self._cloud.setData(x=[], y=[])
                 self._cloud.setVisible(False)
             return
-        shown = snap.cloud[:CLOUD_DRAWN]
+        u, v = ridge_projection(snap.cloud[:CLOUD_DRAWN])
         self._cloud.setData(
-            x=shown[:, 0] * shown[:, 1],
-            y=(1 - shown[:, 0]) * shown[:, 2],
+            x=u,
+            y=v,
             size=3,
             pen=None,
             brush=themes.with_alpha(themes.SKY, 90),
@@ -769,8 +769,7 @@ class EMPanel(ExperimentPanel):
             drawn = f" ({CLOUD_DRAWN:,} drawn)" if total > CLOUD_DRAWN else ""
             pool.label(self._cloud, f"{total:,} random starts{drawn}")
         history = snap.history
-        u = history[..., 0] * history[..., 1]  # (t + 1, S)
-        v = (1 - history[..., 0]) * history[..., 2]
+        u, v = ridge_projection(history)  # (t + 1, S) each
         colours = [themes.component_colour(s) for s in range(history.shape[1])]
         for s, colour in enumerate(colours):
             pool.plot(u[:, s], v[:, s], pen=themes.pen(colour, 1.5, dashed=True))
@@ -781,9 +780,7 @@ class EMPanel(ExperimentPanel):
         )
         pool.end()
         # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
-        u_all = history[..., 0] * history[..., 1]
-        v_all = (1 - history[..., 0]) * history[..., 2]
-        reach = 1.08 * max(o, float(u_all.max()), float(v_all.max()), 0.05)
+        reach = 1.08 * max(o, float(u.max()), float(v.max()), 0.05)
         item.setXRange(0, reach, padding=0.02)
         item.setYRange(0, reach, padding=0.02)
 
