@@ -435,14 +435,19 @@ class EMPanel(ExperimentPanel):
         # ℓ̄'s own contour through θ_t, the anchor of the current surrogate: B touches it there.
         anchor = path[max(0, len(snap.surrogates) - 1)]
         if snap.surface is not None:
-            anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
+            # B(θₜ; θₜ) = ℓ̄(θₜ): the surrogate's own numbers give the level, no pass over the
+            # points (the engine's tests hold the two equal to 1e-12).
+            if snap.surrogates:
+                anchor_level = float(snap.surrogates[-1](*anchor))
+            else:
+                anchor_level = float(log_likelihood_at(snap.points, anchor[None], snap.pi)[0])
             self._show_anchor_level(snap, anchor_level)
         # Each surrogate's ellipse at the level ℓ̄(θ_k) of its anchor: it touches ℓ̄'s contour
         # at θ_k and is centred on θ_{k+1}. The current one is bold; the earlier ones fade, all
         # in one item (a run of many iterations would otherwise create an item per frame).
         count = len(snap.surrogates)
         curves = [
-            surrogate.level_curve(log_likelihood_at(snap.points, path[k][None], snap.pi)[0])
+            surrogate.level_curve(surrogate(*path[k]))
             for k, surrogate in enumerate(snap.surrogates)
         ]
         earlier = [np.vstack([c, [np.nan, np.nan]]) for c in curves[:-1] if c is not None]
