@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from lvm_gui.app import make_application, quiet_platform_messages
+    from lvm_gui.app import dispose, make_application, quiet_platform_messages
     from lvm_gui.main_window import MainWindow
     from lvm_gui.worker import LIVE_THREADS
 
@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     window.close()  # cancels and joins every worker
+    dispose(window)
     if args.check_imports:
         report = {
             "off_thread_imports": OFF_THREAD_IMPORTS,
