@@ -79,8 +79,8 @@ class SparseLogAxis(pg.AxisItem):
         strings = super().logTickStrings(values, scale, spacing)
         if len(strings) <= self.MAX_LABELS:
             return strings
+        mantissas = [round(10 ** (v % 1), 1) for v in np.asarray(values, dtype=float)]
         for keep in ((1, 2, 5), (1, 3), (1,)):
-            mantissas = [round(10 ** (v % 1), 1) for v in np.asarray(values, dtype=float)]
             kept = [s if m in keep else "" for s, m in zip(strings, mantissas, strict=True)]
             if sum(1 for s in kept if s) <= self.MAX_LABELS:
                 return kept
