@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from engine import catalog
 from engine.config import ConfigError, ExperimentConfig
 
 
@@ -138,7 +139,7 @@ def prepare(name: str) -> None:
 def experiments() -> dict[str, Experiment]:
     """Every experiment, in the order of the panels (whichever module was imported first)."""
     _load_all()
-    order = {module: i for i, module in enumerate(EXPERIMENT_MODULES)}
+    order = {module: i for i, module in enumerate(catalog.experiment_modules())}
     return dict(
         sorted(_REGISTRY.items(), key=lambda item: order.get(item[1].generate.__module__, 99))
     )
@@ -151,20 +152,9 @@ def get(name: str) -> Experiment:
     return _REGISTRY[name]
 
 
-# The modules that register experiments, in the order `lvm-gui list` shows them.
-EXPERIMENT_MODULES = (
-    "engine.data.experiment",
-    "engine.em.coins",
-    "engine.em.gmm_experiment",
-    "engine.em.means_experiment",
-    "engine.estimators.race",
-    "engine.estimators.gradients",
-)
-
-
 def _load_all() -> None:
-    # Importing the experiment modules registers them.
-    for module in EXPERIMENT_MODULES:
+    # Importing the experiment modules registers them (engine.catalog lists them).
+    for module in catalog.experiment_modules():
         importlib.import_module(module)
 
 

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import engine
+from engine import catalog
 from engine.config import ConfigError
 from engine.experiment import Run
 
-PANEL_NAMES = ("data", "em", "estimators", "vi", "vae")
+PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
 USAGE_ERROR = 2
 
 

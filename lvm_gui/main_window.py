@@ -167,8 +167,7 @@ class MainWindow(QMainWindow):
         self.dataset = dataset
         self.dataset_changed.emit(dataset)
         for panel in self.panels.values():
-            if hasattr(panel, "set_available_dataset"):
-                panel.set_available_dataset(dataset)
+            panel.set_available_dataset(dataset)
 
     def show_panel(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.panels[name])

@@ -176,13 +176,6 @@ def elbo(previous: np.ndarray, theta: np.ndarray, heads: int, n: int) -> np.ndar
     return total / n
 
 
-def ridge_projection(theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(u, v) = (p_A p_B, (1 − p_A) p_C) for θ of shape (..., 3): the two ways to heads, so
-    u + v = P(heads), and the ridge of maxima is the line u + v = ô (the ridge view)."""
-    theta = np.asarray(theta, dtype=np.float64)
-    return theta[..., 0] * theta[..., 1], (1 - theta[..., 0]) * theta[..., 2]
-
-
 def ridge_residual(theta: np.ndarray, heads: int, n: int) -> np.ndarray:
     """p_A p_B + (1 − p_A) p_C − ô: zero on the ridge of maxima."""
     return theta[..., 0] * theta[..., 1] + (1 - theta[..., 0]) * theta[..., 2] - heads / n

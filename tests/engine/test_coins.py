@@ -134,15 +134,3 @@ def test_the_elbo_history_holds_each_iterations_bound():
         )
         np.testing.assert_array_equal(last.elbo_history[t], snaps[t].elbo)
     assert np.all(last.elbo_history[1:] <= last.log_likelihood_history[1:] + 1e-12)
-
-
-def test_the_ridge_projection_sums_to_the_probability_of_heads():
-    from engine.em.coins import ridge_projection, ridge_residual
-
-    rng = np.random.default_rng(3)
-    theta = rng.random((5, 4, 3))  # any leading shape: a history of several starts
-    u, v = ridge_projection(theta)
-    assert u.shape == v.shape == (5, 4)
-    heads, n = 37, 100
-    assert u + v - heads / n == pytest.approx(ridge_residual(theta, heads, n), abs=1e-15)
-    assert ridge_projection(np.array([0.1, 0.9, 0.3])) == pytest.approx((0.09, 0.27))

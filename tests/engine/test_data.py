@@ -13,8 +13,8 @@ from engine import run
 from engine.data.dataset import GaussianMixture, ThreeCoins
 from engine.data.experiment import LI_HANG_TOSSES, DataConfig, make_dataset
 from engine.data.summary import RunningMoments
-from engine.data.views import contour_lines, ellipse, histogram
 from engine.experiment import Run, get
+from engine.geometry.curves import contour_lines, ellipse, histogram
 
 Z = 5.0  # deviations allowed, in standard errors: a false alarm about once in 3.5 million
 

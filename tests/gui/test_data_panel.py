@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from lvm_gui import export
 from lvm_gui import theme as themes
-from lvm_gui.panels.data_panel import DataPanel
+from lvm_gui.panels.data import DataPanel
 from tests.gui.helpers import wait_drawn
 
 
@@ -37,7 +37,7 @@ def test_preset_runs_to_the_whole_sample_and_publishes_it(qtbot, panel):
         panel.restart()
     dataset = blocker.args[0]
     assert len(dataset) == 100 and dataset.truth.means[:, 0].tolist() == [-2.0, 2.0]
-    assert panel.stack.currentWidget() is panel.histogram_plot
+    assert panel.view.stack.currentWidget() is panel.view.histogram_plot
     assert "n = 100 of 100" in panel.status_line.text()
     assert "seed 0" in panel.status_line.text()
 
@@ -76,7 +76,7 @@ def test_each_kind_has_its_view(qtbot, panel, kind, view):
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         panel.parameters.child("kind").setValue(kind)
     wait_drawn(qtbot, panel)
-    assert panel.stack.currentWidget() is getattr(panel, view)
+    assert panel.view.stack.currentWidget() is getattr(panel.view, view)
     visible = {c.name() for c in panel.parameters.children() if c.opts["visible"]}
     assert ("p_a" in visible) == (kind == "coins")
     assert ("covariances" in visible) == (kind == "gmm2d")
@@ -86,7 +86,7 @@ def test_dragging_a_mean_moves_the_component(qtbot, panel):
     panel.apply_preset("gmm2d")
     qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
     wait_drawn(qtbot, panel)
-    handle = panel._mean_handles[0]
+    handle = panel.view._mean_handles[0]
     handle.setPos(QPointF(1.5, 4.0))
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         handle.sigPositionChangeFinished.emit(handle)
@@ -184,14 +184,14 @@ def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):
 def test_mean_handles_are_kept_and_moved_from_run_to_run(qtbot, panel):
     panel.apply_preset("gmm2d")
     run_to_end(qtbot, panel)
-    handles = list(panel._mean_handles)
+    handles = list(panel.view._mean_handles)
     panel.set_params(means=(1.5, 4.0, *panel.config.means[2:]))
     run_to_end(qtbot, panel, action=lambda: None)
-    assert panel._mean_handles == handles  # the same items, moved
+    assert panel.view._mean_handles == handles  # the same items, moved
     assert (handles[0].pos().x(), handles[0].pos().y()) == (1.5, 4.0)
     panel.set_params(k=2)
     run_to_end(qtbot, panel, action=lambda: None)
-    assert panel.last_snapshot.dataset.truth.k == 2 and len(panel._mean_handles) == 2
+    assert panel.last_snapshot.dataset.truth.k == 2 and len(panel.view._mean_handles) == 2
 
 
 def test_values_given_together_all_hold(qtbot, panel):

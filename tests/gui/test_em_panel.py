@@ -16,8 +16,8 @@ from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
-from lvm_gui.panels.base import PLOT_MIN_WIDTH
-from lvm_gui.panels.em_panel import EMPanel
+from lvm_gui.panels.em import EMPanel
+from lvm_gui.plots import PLOT_MIN_WIDTH, steady_range
 from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
 
 
@@ -60,7 +60,7 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
         s.level_curve(log_likelihood_at(final.points, final.path[k][None], 0.5)[0]) is not None
         for k, s in enumerate(final.surrogates)
     )
-    drawn = panel.surface_plot.getPlotItem().listDataItems()
+    drawn = panel.view.surface_plot.getPlotItem().listDataItems()
     ellipses = [
         item
         for item in drawn
@@ -75,11 +75,11 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     assert expected >= 8
     # An arrowhead on each step long enough to see, at the iterate it points to.
     steps = np.hypot(*np.diff(final.path, axis=0).T)
-    tips = final.path[1:][steps > 1e-3 * panel._span()]
-    arrows = [a for a in panel._arrows if a.isVisible()]
+    tips = final.path[1:][steps > 1e-3 * panel.view._span()]
+    arrows = [a for a in panel.view._arrows if a.isVisible()]
     assert len(arrows) == len(tips) >= 4
     np.testing.assert_allclose([(a.pos().x(), a.pos().y()) for a in arrows], tips, rtol=1e-12)
-    assert panel.surface_image.image.shape == (120, 120)
+    assert panel.view.surface_image.image.shape == (120, 120)
 
 
 def test_history_slider_shows_an_earlier_step(qtbot, panel):
@@ -92,11 +92,13 @@ def test_history_slider_shows_an_earlier_step(qtbot, panel):
 
 def test_clicking_the_surface_restarts_from_there(qtbot, panel):
     run_to_end(qtbot, panel)
-    view = panel.surface_plot.getPlotItem().vb
+    view = panel.view.surface_plot.getPlotItem().vb
     scene_point = view.mapViewToScene(QPointF(1.5, -1.0))
-    widget_point = panel.surface_plot.mapFromScene(scene_point)
+    widget_point = panel.view.surface_plot.mapFromScene(scene_point)
     with qtbot.waitSignal(panel.controller.state_changed, timeout=5000):
-        qtbot.mouseClick(panel.surface_plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+        qtbot.mouseClick(
+            panel.view.surface_plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_point
+        )
     assert panel.config.start == pytest.approx((1.5, -1.0), abs=0.05)
     assert panel.preset is None
 
@@ -106,14 +108,14 @@ def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
     assert panel.experiment.name == "coins" and panel.stack.currentIndex() == 1
     final = run_to_end(qtbot, panel)
     assert isinstance(final, CoinsSnapshot) and final.step == 20
-    table = panel.coins_table
+    table = panel.view.coins_table
     assert table.rowCount() == 9 and table.columnCount() == 22
     assert table.item(0, 1).text() == f"{final.best:.5f}"
     assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
     assert "largest distance from the ridge" in panel.status_line.text()
     # The bound plot of the start furthest below the maximum: ELBO drawn equal to ℓ̄ from t = 1.
     worst = int(np.argmin(final.log_likelihood_history[0]))
-    curves = [c for c in panel.coins_bound_plot.getPlotItem().listDataItems() if c.isVisible()]
+    curves = [c for c in panel.view.coins_bound_plot.getPlotItem().listDataItems() if c.isVisible()]
     _, ell_y = curves[0].getData()
     elbo_x, elbo_y = curves[1].getData()
     assert ell_y == pytest.approx(final.log_likelihood_history[:, worst])
@@ -130,7 +132,7 @@ def test_switching_model_by_the_chooser(qtbot, panel):
     # The new model's start is shown at once: nine starts of seed 003 in the table.
     qtbot.waitUntil(lambda: isinstance(panel.last_snapshot, CoinsSnapshot), timeout=5000)
     wait_drawn(qtbot, panel)
-    assert panel.last_snapshot.step == 0 and panel.coins_table.rowCount() == 9
+    assert panel.last_snapshot.step == 0 and panel.view.coins_table.rowCount() == 9
 
 
 def test_bad_start_is_refused_in_the_panel(qtbot, panel):
@@ -167,7 +169,7 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
     assert final.step == 20 and "at the iteration limit" in panel.status_line.text()
     scatter = [
         i
-        for i in panel.mixture_plot.getPlotItem().items
+        for i in panel.view.mixture_plot.getPlotItem().items
         if isinstance(i, pg.ScatterPlotItem) and len(i.data) == 272
     ]
     assert len(scatter) == 1
@@ -176,7 +178,7 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
     brushes = scatter[0].data["brush"]
     sure = np.argmax(final.responsibilities[:, 0])
     assert brushes[sure].color().name() == themes.component_colour(0).lower()
-    view = panel.mixture_plot.getPlotItem().vb
+    view = panel.view.mixture_plot.getPlotItem().vb
     # Auto-range is applied lazily at paint time; fix the range so the mapping is certain.
     view.setRange(xRange=(-2, 2), yRange=(-2, 2), padding=0)
 
@@ -190,9 +192,9 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
         def scenePos(self):
             return self.position
 
-    panel._on_mixture_clicked(Click(-1.0, -1.0))
+    panel.view._on_mixture_clicked(Click(-1.0, -1.0))
     assert "start mean 1 of 2 placed" in panel.message.text()
-    panel._on_mixture_clicked(Click(1.0, 1.0))
+    panel.view._on_mixture_clicked(Click(1.0, 1.0))
     assert panel.config.init == "points"
     assert panel.config.start_means == pytest.approx((-1.0, -1.0, 1.0, 1.0), abs=0.05)
 
@@ -200,7 +202,7 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
 def test_coins_table_fills_as_it_goes_and_looks_back_truly(qtbot, panel):
     panel.apply_preset("li-hang")
     final = run_to_end(qtbot, panel)
-    table = panel.coins_table
+    table = panel.view.coins_table
     assert table.columnCount() == final.step + 2  # iterations 0..T and the closed form
     assert table.item(1, 1).text() == f"{final.log_likelihood_history[1, 1]:.5f}"
     panel.history_slider.setValue(1)  # back to iteration 1
@@ -212,7 +214,7 @@ def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
     panel.run_headless(4)
     older, newer = panel.history[1], panel.history[3]
     drawn_parts = []
-    draw_parts = panel.draw_parts
+    draw_parts = panel.view.draw_parts
 
     def recording(snap):
         return [
@@ -220,7 +222,7 @@ def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
             for key, draw in draw_parts(snap)
         ]
 
-    panel.draw_parts = recording
+    panel.view.draw_parts = recording
     panel._queue_frame(older)
     panel._queue_frame(newer)
     assert panel.drawing and drawn_parts == []  # nothing drawn before the event loop turns
@@ -231,16 +233,16 @@ def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
 
 
 def test_ranges_move_only_when_the_data_leave_them(qtbot, panel):
-    item = panel.likelihood_plot.getPlotItem()
-    panel.steady_range(item, "y", 0.0, 1.0)
+    item = panel.view_of["gmm"].likelihood_plot.getPlotItem()
+    steady_range(item, "y", 0.0, 1.0)
     assert item.vb.viewRange()[1] == pytest.approx([-0.1, 1.1])
-    panel.steady_range(item, "y", 0.2, 0.9)  # inside and filling more than half: stays
+    steady_range(item, "y", 0.2, 0.9)  # inside and filling more than half: stays
     assert item.vb.viewRange()[1] == pytest.approx([-0.1, 1.1])
-    panel.steady_range(item, "y", 0.0, 2.0)  # leaves it
+    steady_range(item, "y", 0.0, 2.0)  # leaves it
     assert item.vb.viewRange()[1] == pytest.approx([-0.2, 2.2])
-    panel.steady_range(item, "y", 0.0, 0.5)  # lost in it
+    steady_range(item, "y", 0.0, 0.5)  # lost in it
     assert item.vb.viewRange()[1] == pytest.approx([-0.05, 0.55])
-    panel.steady_range(item, "y", 1.0, float("nan"))  # nothing to show: unchanged
+    steady_range(item, "y", 1.0, float("nan"))  # nothing to show: unchanged
     assert item.vb.viewRange()[1] == pytest.approx([-0.05, 0.55])
 
 
@@ -248,7 +250,7 @@ def test_the_mixture_view_holds_still_while_the_ellipses_move(qtbot, panel):
     """The points stay where they are on screen step after step, every one of them shown."""
     panel.apply_preset("faithful-k3-diag")
     qtbot.waitUntil(lambda: panel.controller.state == "paused" and not panel.drawing)
-    view = panel.mixture_plot.getPlotItem().vb
+    view = panel.view.mixture_plot.getPlotItem().vb
     ranges = [np.array(view.viewRange())]
     for _ in range(4):
         with qtbot.waitSignal(panel.frame_drawn, timeout=10000):
@@ -285,12 +287,12 @@ def test_no_plot_is_laid_out_wider_than_its_widget(qtbot, panel, preset):
 def test_an_aspect_locked_range_is_left_alone_while_the_data_fit(qtbot, panel):
     """With the aspect locked the view widens an axis beyond the data; asking again at every
     frame would move it at every frame. It settles with every point in view, then stays."""
-    item = panel.likelihood_plot.getPlotItem()
+    item = panel.view_of["gmm"].likelihood_plot.getPlotItem()
     item.getViewBox().setAspectLocked(True)
     shown = []
     for _ in range(3):
-        panel.steady_range(item, "x", 0.0, 10.0)
-        panel.steady_range(item, "y", 0.0, 1.0)
+        steady_range(item, "x", 0.0, 10.0)
+        steady_range(item, "y", 0.0, 1.0)
         shown.append(np.array(item.getViewBox().viewRange()))
     assert np.array_equal(shown[1], shown[2])
     (x0, x1), (y0, y1) = shown[2]

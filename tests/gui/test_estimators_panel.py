@@ -7,7 +7,7 @@ import pytest
 
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
-from lvm_gui.panels.estimators_panel import EstimatorsPanel
+from lvm_gui.panels.estimators import EstimatorsPanel
 from tests.gui.helpers import assert_plots_fit, run_to_end
 
 
@@ -29,19 +29,19 @@ def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
     panel.set_params(chains=20, samples=2000)
     final = run_to_end(qtbot, panel)
     assert isinstance(final, RaceSnapshot) and final.final and final.k == 2000
-    uniform, _importance, truth = visible_curves(panel.estimates_plot)[:3]
+    uniform, _importance, truth = visible_curves(panel.view.estimates_plot)[:3]
     # One curve per estimator holds all 20 chains, each line ended by NaN.
     assert np.isnan(uniform.yData).sum() == 20
     assert truth.yData == pytest.approx([final.exact_p] * 2)
-    spread = visible_curves(panel.spread_plot)
+    spread = visible_curves(panel.view.spread_plot)
     assert spread[0].yData[-1] == pytest.approx(final.uniform_rel_std)
-    jensen = visible_curves(panel.jensen_plot)
+    jensen = visible_curves(panel.view.jensen_plot)
     assert (jensen[1].yData <= final.exact_log_p + 0.05).all()
-    posterior, fitted, uniform = visible_curves(panel.proposal_plot)
+    posterior, fitted, uniform = visible_curves(panel.view.proposal_plot)
     assert posterior.yData == pytest.approx(final.view.posterior)  # P(z_d = 1 | x) per pixel
     assert fitted.yData == pytest.approx(np.clip(final.view.posterior, 1e-6, 1 - 1e-6))
     assert uniform.yData == pytest.approx(0.5)
-    ess, largest = visible_curves(panel.ess_plot)
+    ess, largest = visible_curves(panel.view.ess_plot)
     assert ess.yData[-1] == pytest.approx(final.ess / final.k)
     assert largest.yData[-1] == pytest.approx(final.max_weight)
     text = panel.status_line.text()
@@ -69,7 +69,7 @@ def test_the_gradient_race_draws_three_variances(qtbot, panel):
     assert panel.experiment.name == "gradients" and panel.stack.currentIndex() == 1
     final = run_to_end(qtbot, panel)
     assert isinstance(final, GradientsSnapshot) and final.n == 100_000
-    lines = visible_curves(panel.variance_plot)[:3]  # then the closed forms, dashed
+    lines = visible_curves(panel.view.variance_plot)[:3]  # then the closed forms, dashed
     assert [line.yData[-1] for line in lines] == pytest.approx(
         [final.score_var, final.baseline_var, final.reparam_var]
     )
@@ -77,12 +77,12 @@ def test_the_gradient_race_draws_three_variances(qtbot, panel):
 
 
 def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
-    assert panel.slider_box.isHidden()  # the binary model has no gaussian proposal
+    assert panel.view.slider_box.isHidden()  # the binary model has no gaussian proposal
     panel.apply_preset("curve1d")
-    assert not panel.slider_box.isHidden()
+    assert not panel.view.slider_box.isHidden()
     with qtbot.waitSignal(panel.config_changed, timeout=5000) as blocker:
-        panel.q_mean_slider.setValue(1.5)
-        panel.q_scale_slider.setValue(0.5)
+        panel.view.q_mean_slider.setValue(1.5)
+        panel.view.q_scale_slider.setValue(0.5)
     config = blocker.args[0]
     assert config.proposal == "gaussian"
     assert config.q_mean == (1.5,) and config.q_scale == (0.5,)

@@ -8,9 +8,10 @@ import pyqtgraph as pg
 import pytest
 
 from lvm_gui.itempool import ItemPool
-from lvm_gui.panels import EMPanel, EstimatorsPanel
-from lvm_gui.panels.base import SparseLogAxis
-from lvm_gui.panels.estimators_panel import _unseen_note
+from lvm_gui.panels.em import EMPanel
+from lvm_gui.panels.estimators import EstimatorsPanel
+from lvm_gui.panels.estimators.race_view import _unseen_note
+from lvm_gui.plots import SparseLogAxis
 from tests.gui.helpers import wait_drawn
 
 
@@ -64,21 +65,21 @@ def em(qtbot):
 def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
     steps(qtbot, em, 4)
     snap = em.last_snapshot
-    view = em.surface_plot.getPlotItem().getViewBox()
+    view = em.view.surface_plot.getPlotItem().getViewBox()
     assert not view.state["aspectLocked"]
     (x0, x1), (y0, y1) = view.viewRange()
     assert (x0, x1) == pytest.approx((snap.mu1_axis[0], snap.mu1_axis[-1]))
     assert (y0, y1) == pytest.approx((snap.mu2_axis[0], snap.mu2_axis[-1]))
     # The legend lies below the plot, outside the view (every part of the view is surface).
-    assert em.surface_plot.legend.parentItem() is not view
-    texts = [label.text for _, label in em.slice_plot.getPlotItem().legend.items]
+    assert em.view.surface_plot.legend.parentItem() is not view
+    texts = [label.text for _, label in em.view.slice_plot.getPlotItem().legend.items]
     assert "max B: θₜ₊₁" in texts and not any("_{" in t for t in texts)
     assert "_{" not in em.status_line.text() and "θₜ" in em.status_line.text()
 
 
 def test_a_closed_gap_still_shows_its_value(qtbot, em):
     steps(qtbot, em, 5)  # start, then E, M, E, M, E: the E step closes the gap
-    texts = [label.text for _, label in em.bound_plot.getPlotItem().legend.items]
+    texts = [label.text for _, label in em.view.bound_plot.getPlotItem().legend.items]
     (gap,) = [t for t in texts if t.startswith("KL")]
     assert em.last_snapshot.phase == "E" and em.last_snapshot.kl < 1e-4
     assert gap == "KL gap: closed (under 10⁻⁴)"
@@ -104,7 +105,7 @@ def test_the_chains_legend_lies_below_the_chains(qtbot):
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
         panel.restart()
     wait_drawn(qtbot, panel)
-    item = panel.estimates_plot.getPlotItem()
+    item = panel.view.estimates_plot.getPlotItem()
     assert item.legend.parentItem() is not item.getViewBox()
     assert item.legend.sceneBoundingRect().top() >= item.getViewBox().sceneBoundingRect().bottom()
     assert panel.shutdown()

@@ -90,7 +90,7 @@ def test_geometry_panel_and_theme_are_remembered(qtbot):
 
 def test_dark_theme_recolours_the_plots(window):
     window.set_theme(themes.DARK)
-    plot = window.data_panel.histogram_plot
+    plot = window.data_panel.view.histogram_plot
     assert plot.backgroundBrush().color() == QColor(themes.DARK.background)
     window.set_theme(themes.LIGHT)
     assert plot.backgroundBrush().color() == QColor(themes.LIGHT.background)
@@ -202,19 +202,19 @@ def test_a_failed_export_or_save_keeps_the_earlier_file_and_says_so(window, tmp_
 
 def test_em_runs_on_the_data_panels_data(qtbot, window):
     em = window.panels["em"]
-    assert em.use_data_button.isEnabled()  # the Data panel published its sample at start
+    assert em.view.use_data_button.isEnabled()  # the Data panel published its sample at start
     window.show_panel("em")
     with qtbot.waitSignal(em.controller.snapshot_ready, timeout=10000):
-        em.use_data_button.click()
+        em.view.use_data_button.click()
     assert em.config.data is not None and em.last_snapshot.points.shape == (100,)
     assert np.array_equal(em.last_snapshot.points, window.dataset.x[:, 0])
     with qtbot.waitSignal(window.dataset_changed, timeout=10000):
         window.data_panel.apply_preset("gmm2d")
-    em.use_data_button.click()
+    em.view.use_data_button.click()
     assert "2-D; the two-means model is 1-D" in em.message.text()
     em.apply_preset("faithful-k2")
     with qtbot.waitSignal(em.controller.snapshot_ready, timeout=10000):
-        em.use_data_button.click()
+        em.view.use_data_button.click()
     assert em.last_snapshot.points.shape == (500, 2)
 
 

@@ -1,4 +1,4 @@
-"""The Data panel: draw a data set and watch its sample statistics settle on the true values."""
+"""The data view: draw a data set and watch its sample statistics settle on the true values."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from engine.data.dataset import Dataset, GaussianMixture
 from engine.data.experiment import DataSnapshot
-from engine.data.views import density_grid, ellipse, histogram, padded_span
+from engine.geometry.curves import density_grid, ellipse, histogram, padded_span
 from lvm_gui import theme as themes
 from lvm_gui.itempool import ItemPool
-from lvm_gui.panels.base import ExperimentPanel, make_plot
+from lvm_gui.panels.view import View
+from lvm_gui.plots import make_plot
 
 SCATTER_LIMIT = 20_000  # points drawn at most; the sample is i.i.d., so its first points are a
 # uniform subsample of everything shown
@@ -33,16 +34,11 @@ def _numbers(values, digits: int = 4) -> str:
     return "(" + ", ".join(f"{v:.{digits}g}" for v in np.ravel(values)) + ")"
 
 
-class DataPanel(ExperimentPanel):
-    name = "data"
-    title = "Data"
-    experiment_names = ("data",)
-    default_preset = "seed-003"
+class DataView(View):
+    experiment = "data"
     autorun = True
 
-    dataset_ready = Signal(object)  # the complete Dataset, for the panels that learn from it
-
-    def build_plots(self) -> QWidget:
+    def build(self) -> QWidget:
         self.stack = QStackedWidget()
         self.histogram_plot = make_plot(None, "x", "density p(x)")
         self.scatter_plot = make_plot(None, "x₁", "x₂")
@@ -70,10 +66,6 @@ class DataPanel(ExperimentPanel):
 
     def what_you_see(self) -> str:
         return EXPLANATIONS.get(getattr(self.config, "kind", ""), "")
-
-    def set_config(self, config, start: bool = True, preset: str | None = None) -> None:
-        super().set_config(config, start, preset)
-        self.explanation.setText(self.what_you_see())
 
     # --- drawing ----------------------------------------------------------------------------
     def draw_parts(self, snap: DataSnapshot) -> list[tuple[str, Callable[[], None]]]:
@@ -333,16 +325,14 @@ class DataPanel(ExperimentPanel):
         return " · ".join(parts)
 
     def on_result(self, result: DataSnapshot) -> None:
-        self.dataset_ready.emit(result.dataset)
+        self.panel.dataset_ready.emit(result.dataset)
 
-    @property
-    def dataset(self) -> Dataset | None:
-        snap = self.last_snapshot
-        return snap.dataset if isinstance(snap, DataSnapshot) else None
+    def dataset(self, snap: DataSnapshot) -> Dataset:
+        return snap.dataset
 
     def _on_mean_dragged(self, handle: pg.TargetItem) -> None:
         means = [float(v) for h in self._mean_handles for v in (h.pos().x(), h.pos().y())]
-        self.set_params(means=tuple(round(v, 4) for v in means))
+        self.panel.set_params(means=tuple(round(v, 4) for v in means))
 
 
 _MIXTURE = (

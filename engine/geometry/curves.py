@@ -1,4 +1,4 @@
-"""What the Data panel draws, computed here so that it is tested with the mathematics."""
+"""Curves and bins every view draws: contours, ellipses, histograms, mixture densities."""
 
 from __future__ import annotations
 

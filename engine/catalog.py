@@ -1,0 +1,57 @@
+"""The panels and the experiments they run: the one place a new panel is entered.
+
+Each entry names the panel as the command line does, its title, its experiments (in the order of
+its model chooser) and the engine modules that register them (in the order `lvm-gui list` shows
+them). The window builds a panel from its entry and the views of `lvm_gui.panels.<name>`; an
+entry not yet built is known by name, so that the command line can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    name: str
+    title: str
+    experiments: tuple[str, ...] = ()
+    modules: tuple[str, ...] = ()
+    default_preset: str | None = None
+
+    @property
+    def built(self) -> bool:
+        return bool(self.experiments)
+
+
+PANELS: tuple[PanelEntry, ...] = (
+    PanelEntry("data", "Data", ("data",), ("engine.data.experiment",), "seed-003"),
+    PanelEntry(
+        "em",
+        "EM",
+        ("gmm1d-means", "coins", "gmm"),
+        ("engine.em.coins", "engine.em.gmm_experiment", "engine.em.means_experiment"),
+        "seed-003",
+    ),
+    PanelEntry(
+        "estimators",
+        "Estimators",
+        ("race", "gradients"),
+        ("engine.estimators.race", "engine.estimators.gradients"),
+        "seed-000-binary",
+    ),
+    PanelEntry("vi", "ELBO & VI"),
+    PanelEntry("vae", "VAE"),
+)
+
+
+def panel(name: str) -> PanelEntry:
+    for entry in PANELS:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)
+
+
+def experiment_modules() -> tuple[str, ...]:
+    """Every module that registers experiments, panel by panel."""
+    return tuple(module for entry in PANELS for module in entry.modules)

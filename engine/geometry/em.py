@@ -1,0 +1,90 @@
+"""What the EM views draw: surrogate ellipses and their levels, the slice along a step, the
+coins' ridge projection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.em.means_experiment import MeansSnapshot
+from engine.em.two_means import log_likelihood_at, slice_line
+
+SLICE_SURROGATES = 3  # the newest surrogates drawn along the step
+
+
+def ridge_projection(theta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(u, v) = (p_A p_B, (1 − p_A) p_C) for θ of shape (..., 3): the two ways to heads, so
+    u + v = P(heads), and the ridge of maxima is the line u + v = ô (the ridge view)."""
+    theta = np.asarray(theta, dtype=np.float64)
+    return theta[..., 0] * theta[..., 1], (1 - theta[..., 0]) * theta[..., 2]
+
+
+def anchor(snap: MeansSnapshot) -> np.ndarray:
+    """θ_t, where the newest surrogate touches ℓ̄ (the start before the first E step)."""
+    return snap.path[max(0, len(snap.surrogates) - 1)]
+
+
+def anchor_level(snap: MeansSnapshot) -> float:
+    """ℓ̄(θ_t): from the newest surrogate's own numbers, B(θ_t; θ_t) = ℓ̄(θ_t), with no pass
+    over the points (the engine's tests hold the two equal to 1e-12)."""
+    theta = anchor(snap)
+    if snap.surrogates:
+        return float(snap.surrogates[-1](*theta))
+    return float(log_likelihood_at(snap.points, theta[None], snap.pi)[0])
+
+
+@dataclass(frozen=True)
+class SurrogateCurves:
+    """Each surrogate's contour at the level of its anchor ℓ̄(θ_k): it touches ℓ̄'s contour at
+    θ_k and is centred on θ_{k+1}. The earlier ones in one NaN-separated array."""
+
+    earlier: np.ndarray  # (m, 2), lines ended by NaN rows
+    current: np.ndarray  # (n, 2), empty before the first E step
+    levels: tuple[float, ...]
+
+
+def surrogate_curves(snap: MeansSnapshot) -> SurrogateCurves:
+    path = snap.path
+    levels = tuple(float(s(*path[k])) for k, s in enumerate(snap.surrogates))
+    curves = [s.level_curve(level) for s, level in zip(snap.surrogates, levels, strict=True)]
+    earlier = [np.vstack([c, [np.nan, np.nan]]) for c in curves[:-1] if c is not None]
+    current = curves[-1] if curves and curves[-1] is not None else np.empty((0, 2))
+    return SurrogateCurves(
+        earlier=np.vstack(earlier) if earlier else np.empty((0, 2)),
+        current=current,
+        levels=levels,
+    )
+
+
+@dataclass(frozen=True)
+class StepSlice:
+    """ℓ̄ and the newest surrogates along the line from θ_t through argmax B."""
+
+    s: np.ndarray  # distance along the line from θ_t
+    log_likelihood: np.ndarray  # ℓ̄ at each s
+    surrogates: tuple[np.ndarray, ...]  # B at each s, newest first
+    touch: float  # ℓ̄(θ_t) = B(θ_t; θ_t), at s = 0
+    step: float  # |θ_{t+1} − θ_t|, where B peaks
+    peak: float | None  # max B, None before the first E step
+
+
+def step_slice(snap: MeansSnapshot) -> StepSlice:
+    path = snap.path
+    theta = path[-1] if snap.phase != "M" or len(path) < 2 else path[-2]
+    target = snap.surrogate.maximiser if snap.surrogate is not None else theta
+    fallback = path[-1] - path[0] if np.hypot(*(path[-1] - path[0])) > 1e-9 else (1, 1)
+    s, points = slice_line(theta, target, fallback=fallback)
+    ell = log_likelihood_at(snap.points, points, snap.pi)
+    surrogates = tuple(
+        surrogate(points[:, 0], points[:, 1])
+        for surrogate in reversed(snap.surrogates[-SLICE_SURROGATES:])
+    )
+    return StepSlice(
+        s=s,
+        log_likelihood=ell,
+        surrogates=surrogates,
+        touch=float(log_likelihood_at(snap.points, theta[None], snap.pi)[0]),
+        step=float(np.hypot(*(np.asarray(target) - theta))),
+        peak=None if snap.surrogate is None else float(snap.surrogate.peak),
+    )

@@ -1,0 +1,39 @@
+"""What the Estimators views draw: every chain as one polyline, where a density has its mass,
+the 1/√k guide of a spread."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.estimators.models import ProposalView
+
+MASS_SHOWN = 1e-4  # a density's x range holds where it exceeds this share of its peak
+
+
+def chains_polyline(ks: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Chains of running values (values[t, c] at checkpoint ks[t]) as one curve: each chain's
+    points in order, ended by a NaN (drawn with connect="finite": one item instead of C)."""
+    values = np.asarray(values, dtype=np.float64)
+    chains = values.shape[1]
+    x = np.vstack([np.repeat(np.asarray(ks, float)[:, None], chains, 1), np.full(chains, np.nan)])
+    y = np.vstack([values, np.full(chains, np.nan)])
+    return x.T.ravel(), y.T.ravel()
+
+
+def inverse_sqrt_guide(ks: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The line c/√k through the first positive value, from the first checkpoint to the last
+    (empty while no value is positive): how a Monte Carlo spread falls."""
+    ks, values = np.asarray(ks, float), np.asarray(values, float)
+    keep = values > 0
+    if not keep.any():
+        return np.empty(0), np.empty(0)
+    scale = values[keep][0] * np.sqrt(ks[keep][0])
+    ends = ks[[0, -1]]
+    return ends, scale / np.sqrt(ends)
+
+
+def density_extent(view: ProposalView) -> tuple[float, float]:
+    """The z range where the posterior or q has mass (above MASS_SHOWN of the higher peak)."""
+    peak = float(max(view.posterior.max(), view.proposal.max()))
+    inside = view.axis[(view.posterior > MASS_SHOWN * peak) | (view.proposal > MASS_SHOWN * peak)]
+    return float(inside.min()), float(inside.max())

@@ -1,0 +1,262 @@
+"""Three coins: seed 003's table, the parameters per start, the ridge of fixed points."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHeaderView,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.data.dataset import Dataset
+from engine.em.coins import CoinsSnapshot
+from engine.em.monotone import drops
+from engine.geometry.em import ridge_projection
+from lvm_gui import theme as themes
+from lvm_gui.panels.em.bound_plot import draw_bound_history
+from lvm_gui.panels.em.use_data import LearnsFromData
+from lvm_gui.plots import make_plot, scrolling
+
+MAX_TOSSES_PASSED = 100_000
+CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
+
+
+class CoinsView(LearnsFromData):
+    experiment = "coins"
+
+    def build(self) -> QWidget:
+        self.coins_table = QTableWidget()
+        self.coins_table.setToolTip(
+            "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)"
+        )
+        self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.coins_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._table_shape: tuple | None = None
+        self._table_filled = 0
+        self.trace_plots = [make_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
+        self.trace_plots[0].getPlotItem().setTitle("parameters per start")
+        for plot in self.trace_plots[1:]:
+            plot.setXLink(self.trace_plots[0])
+        self._trace_width: int | None = None
+        self.ridge_plot = make_plot(
+            "fixed points lie on the ridge u + v = ô",
+            "p_A p_B  (heads via coin B)",
+            "(1 − p_A) p_C  (heads via coin C)",
+        )
+        self.ridge_plot.setAspectLocked(True)
+        self._cloud = pg.ScatterPlotItem()
+        self._cloud.setZValue(-1)
+        self.ridge_plot.getPlotItem().addItem(self._cloud)
+        traces = QWidget()
+        trace_layout = QVBoxLayout(traces)
+        trace_layout.setContentsMargins(0, 0, 0, 0)
+        for plot in self.trace_plots:
+            trace_layout.addWidget(plot)
+        grid = QWidget()
+        layout = QGridLayout(grid)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.coins_table, 0, 0, 1, 2)
+        layout.addWidget(traces, 1, 0)
+        self.coins_bound_plot = make_plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.ridge_plot)
+        right.addWidget(self.coins_bound_plot)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        layout.addWidget(right, 1, 1)
+        layout.setRowStretch(0, 2)
+        layout.setRowStretch(1, 5)
+        return scrolling(grid, plot_height=150)  # the traces: three high
+
+    def plots(self) -> dict[str, QWidget]:
+        return {
+            "table": self.coins_table,
+            "traces": self.trace_plots[0].parentWidget(),
+            "ridge": self.ridge_plot,
+            "bound": self.coins_bound_plot,
+        }
+
+    def what_you_see(self) -> str:
+        return COINS_TEXT
+
+    def use_dataset(self, dataset: Dataset) -> None:
+        if not dataset.is_coins:
+            self.refuse("the Data panel holds points, not coin tosses")
+            return
+        if len(dataset) > MAX_TOSSES_PASSED:
+            self.refuse(
+                f"{len(dataset):,} tosses; at most {MAX_TOSSES_PASSED:,} are passed to the "
+                "coins model"
+            )
+            return
+        self.panel.set_params(observations=tuple(int(v) for v in dataset.x[:, 0]))
+
+    # --- drawing ----------------------------------------------------------------------------
+    def draw_parts(self, snap: CoinsSnapshot):
+        parts = [("table", lambda: self._fill_table(snap))]
+        parts += [
+            (f"trace {p}", lambda p=p: self._draw_trace(snap, p))
+            for p in range(len(self.trace_plots))
+        ]
+        return [
+            *parts,
+            ("cloud", lambda: self._draw_cloud(snap)),
+            ("ridge", lambda: self._draw_ridge(snap)),
+            ("coins bound", lambda: self._draw_coins_bound(snap)),
+        ]
+
+    def _draw_trace(self, snap: CoinsSnapshot, p: int) -> None:
+        """p_A, p_B or p_C (p = 0, 1, 2) per start along the run."""
+        history = snap.history  # (t + 1, S, 3)
+        steps = np.arange(history.shape[0])
+        item = self.trace_plots[p].getPlotItem()
+        pool = self.pool(item)
+        for s in range(history.shape[1]):
+            pool.plot(
+                steps,
+                history[:, s, p],
+                pen=themes.pen(themes.component_colour(s), 2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(themes.component_colour(s)),
+            )
+        pool.end()
+        # The whole run's width from the start (up to 100 iterations): the three plots are
+        # linked in x, and a range that grew with the run would repaint all three every frame.
+        width = max(min(self.config.iterations, 100), history.shape[0] - 1)
+        if self._trace_width != width:  # unchanged, it would still repaint
+            item.setXRange(0, width, padding=0.02)  # all three linked plots
+            item.setYRange(0, 1, padding=0.02)
+            self._trace_width = width
+
+    def _draw_coins_bound(self, snap: CoinsSnapshot) -> None:
+        # The bound of the start furthest below the maximum: after the M step the gap is exactly
+        # zero (the posterior has not moved), the reason EM converges in one step here.
+        worst = int(np.argmin(snap.log_likelihood_history[0]))
+        lls = snap.log_likelihood_history[:, worst]
+        bounds = snap.elbo_history[:, worst]
+        a, b, c = snap.history[0, worst]
+        item = self.coins_bound_plot.getPlotItem()
+        self.set_title(item, f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})")
+        draw_bound_history(self, item, lls, bounds, drops(lls))
+
+    def _fill_table(self, snap: CoinsSnapshot) -> None:
+        """Seed 003's table. Headers and column widths change only with the table's shape:
+        Qt measures every cell to size a column, too slow to do at every frame."""
+        table = self.coins_table
+        lls = snap.log_likelihood_history  # (t + 1, S)
+        starts = snap.history[0]
+        columns = lls.shape[0]
+        # Every iteration of the run has its column from the start, filled as it arrives.
+        total = max(columns, self.config.iterations + 1)
+        shape = (lls.shape[1], total, tuple(starts.ravel()))
+        # Looking back in the history shows fewer iterations: start the table afresh.
+        reshaped = shape != self._table_shape or columns < self._table_filled
+        self._table_filled = columns
+        if reshaped:
+            table.setUpdatesEnabled(False)
+            table.clear()
+            table.setRowCount(lls.shape[1])
+            table.setColumnCount(total + 1)
+            table.setHorizontalHeaderLabels(
+                [f"Iter {t}" for t in range(total)] + ["ô log ô + (1−ô) log(1−ô)"]
+            )
+            table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
+            for s in range(lls.shape[1]):
+                header = table.verticalHeaderItem(s)
+                if header is not None:
+                    header.setForeground(QColor(themes.component_colour(s)))
+        for s in range(lls.shape[1]):
+            for t in range(columns):
+                if not reshaped and table.item(s, t) is not None:
+                    continue  # an iteration's values never change once shown
+                cell = QTableWidgetItem(f"{lls[t, s]:.5f}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if abs(lls[t, s] - snap.best) < 5e-6:
+                    cell.setForeground(QColor(themes.GREEN))
+                table.setItem(s, t, cell)
+            if reshaped:
+                best = QTableWidgetItem(f"{snap.best:.5f}")
+                best.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(s, total, best)
+        if reshaped:
+            table.resizeColumnsToContents()
+            table.setUpdatesEnabled(True)
+            self._table_shape = shape
+
+    def _draw_cloud(self, snap: CoinsSnapshot) -> None:
+        """The random starts after t iterations (CLOUD_DRAWN of them), in their own item and
+        part of the frame: thousands of points take longer to set than the rest of the ridge."""
+        if snap.cloud is None:
+            if self._cloud.isVisible():
+                self._cloud.setData(x=[], y=[])
+                self._cloud.setVisible(False)
+            return
+        u, v = ridge_projection(snap.cloud[:CLOUD_DRAWN])
+        self._cloud.setData(
+            x=u,
+            y=v,
+            size=3,
+            pen=None,
+            brush=themes.with_alpha(themes.SKY, 90),
+        )
+        self._cloud.setVisible(True)
+
+    def _draw_ridge(self, snap: CoinsSnapshot) -> None:
+        item = self.ridge_plot.getPlotItem()
+        pool = self.pool(item)
+        o = snap.o_hat
+        ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
+        pool.label(ridge, f"ridge, ô = {o:.4f}")
+        if snap.cloud is not None:
+            total = len(snap.cloud)
+            drawn = f" ({CLOUD_DRAWN:,} drawn)" if total > CLOUD_DRAWN else ""
+            pool.label(self._cloud, f"{total:,} random starts{drawn}")
+        history = snap.history
+        u, v = ridge_projection(history)  # (t + 1, S) each
+        colours = [themes.component_colour(s) for s in range(history.shape[1])]
+        for s, colour in enumerate(colours):
+            pool.plot(u[:, s], v[:, s], pen=themes.pen(colour, 1.5, dashed=True))
+        # All starts in one item and all ends in another: two items, not one per start.
+        pool.scatter(u[0], v[0], size=9, pen=[pg.mkPen(c, width=2) for c in colours], brush=None)
+        pool.scatter(
+            u[-1], v[-1], size=9, brush=[pg.mkBrush(c) for c in colours], pen=pg.mkPen("k")
+        )
+        pool.end()
+        # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
+        reach = 1.08 * max(o, float(u.max()), float(v.max()), 0.05)
+        item.setXRange(0, reach, padding=0.02)
+        item.setYRange(0, reach, padding=0.02)
+
+    def status_text(self, snap: CoinsSnapshot) -> str:
+        spread = float(np.abs(snap.log_likelihood - snap.best).max())
+        gap = "" if snap.kl is None else f" · KL after the M step ≤ {float(snap.kl.max()):.2g}"
+        flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
+        return (
+            f"iteration {snap.step} · ô = {snap.o_hat:.6g} ({snap.heads} heads of "
+            f"{snap.n}) · max ℓ̄ = ô log ô + (1 − ô) log(1 − ô) = {snap.best:.6g} · "
+            f"largest gap to it {spread:.2g} · largest distance from the ridge "
+            f"{float(np.abs(snap.ridge).max()):.2g}{gap}{flag} · seed {self.config.seed}"
+        )
+
+
+COINS_TEXT = (
+    "<p><b>Three coins</b>: only the second toss is seen, and ℓ̄ depends on (p<sub>A</sub>, "
+    "p<sub>B</sub>, p<sub>C</sub>) only through P(heads) = p<sub>A</sub>p<sub>B</sub> + "
+    "(1 − p<sub>A</sub>)p<sub>C</sub>. Its maximum, ô log ô + (1 − ô) log(1 − ô) with ô the "
+    "fraction of heads, is reached on a whole surface of θ (the ridge): the model is not "
+    "identifiable.</p>"
+    "<p>One EM step already sets P(heads) = ô from any start (seed 003 §2.4), so every row of "
+    "the table reaches the maximum at iteration 1, yet the starts end at different θ. In the "
+    "projection (p<sub>A</sub>p<sub>B</sub>, (1 − p<sub>A</sub>)p<sub>C</sub>) the ridge is "
+    "the line u + v = ô; hollow circles are starts, filled ones where EM stopped, and the "
+    "cloud of random starts collapses onto the line after one iteration.</p>"
+)

@@ -1,0 +1,125 @@
+"""A view draws one experiment's snapshots: its plots, its frame parts, its words, its clicks.
+
+A panel is a table from experiment to view plus the controls they share (lvm_gui.panels.panel):
+it never asks what kind of snapshot it holds, the view of the running experiment does the
+drawing. A view owns what it keeps between frames (item pools, texts set, ranges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from engine.config import ExperimentConfig
+from engine.experiment import Snapshot
+from lvm_gui.itempool import ItemPool
+from lvm_gui.plots import PlotText, steady_range
+
+if TYPE_CHECKING:
+    from engine.data.dataset import Dataset
+    from lvm_gui import theme as themes
+    from lvm_gui.panels.panel import ExperimentPanel
+
+Part = tuple[str, Callable[[], None]]
+
+# Every view by the experiment it draws (a view module registers its view by being imported).
+VIEWS: dict[str, type[View]] = {}
+
+
+class View:
+    """Subclasses name their experiment and build their page; the panel calls the rest."""
+
+    experiment: ClassVar[str] = ""
+    # Parameters the form does not show, and values the panel always sets (E and M as steps).
+    hidden_params: ClassVar[frozenset[str]] = frozenset({"device", "out"})
+    forced_params: ClassVar[dict[str, Any]] = {}
+    autorun: ClassVar[bool] = False  # run to the end after every change of parameters
+    # Otherwise show the first step (the start) at once, so the plots are never empty.
+    show_first_step: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.experiment:
+            VIEWS[cls.experiment] = cls
+
+    def __init__(self, panel: ExperimentPanel) -> None:
+        self.panel = panel
+        self.pools: dict[int, ItemPool] = {}
+        self.text = PlotText()
+        self.page = self.build()
+
+    # --- what a view says about itself -----------------------------------------------------
+    def build(self) -> QWidget:
+        """The page of plots, shown while this view's experiment runs."""
+        raise NotImplementedError
+
+    def build_controls(self) -> QWidget | None:
+        """Controls of this view's own, below the preset (none by default)."""
+        return None
+
+    def plots(self) -> dict[str, QWidget]:
+        """The plots a user may export one by one, by name."""
+        return {}
+
+    def what_you_see(self) -> str:
+        return ""
+
+    def draw_parts(self, snap: Snapshot) -> list[Part]:
+        """The frame for `snap` as (key, draw) parts, each about one plot's work."""
+        raise NotImplementedError
+
+    def status_text(self, snap: Snapshot) -> str:
+        return f"step {snap.step}"
+
+    def dataset(self, snap: Snapshot) -> Dataset | None:
+        """The complete data set `snap` shows, for the other panels (the Data panel's)."""
+        return None
+
+    # --- what the panel tells it ------------------------------------------------------------
+    def activated(self) -> None:
+        """The panel switched to this view: what it drew of another run is stale."""
+
+    def config_changed(self, config: ExperimentConfig) -> None:
+        """A new config is shown (the run has not necessarily started)."""
+
+    def on_result(self, result: Snapshot) -> None:
+        """The generator finished; the result is the final snapshot."""
+
+    def dataset_available(self, dataset: Dataset) -> None:
+        """The Data panel drew a data set this view's model may learn from."""
+
+    def shutdown(self) -> None:
+        """The window closes: give back what the view holds outside Qt (files)."""
+
+    # --- for subclasses ---------------------------------------------------------------------
+    @property
+    def config(self) -> ExperimentConfig:
+        return self.panel.config
+
+    @property
+    def theme(self) -> themes.Theme:
+        return self.panel.theme
+
+    def pool(self, item: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> ItemPool:
+        """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""
+        pool = self.pools.get(id(item))
+        if pool is None:
+            pool = self.pools[id(item)] = ItemPool(item, legend_offset)
+        pool.begin(self.theme.foreground)
+        return pool
+
+    def set_title(self, item: pg.PlotItem, text: str) -> None:
+        self.text.title(item, text, self.theme)
+
+    def set_label(self, item: pg.PlotItem, axis: str, text: str) -> None:
+        self.text.label(item, axis, text)
+
+    @staticmethod
+    def steady_range(item: pg.PlotItem, axis: str, low: float, high: float) -> None:
+        steady_range(item, axis, low, high)
+
+    def redraw(self) -> None:
+        self.panel.redraw()

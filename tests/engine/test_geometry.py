@@ -1,0 +1,97 @@
+"""What the views draw, checked as numbers: no Qt here (engine.geometry)."""
+
+import numpy as np
+import pytest
+
+from engine import run
+from engine.em.coins import ridge_residual
+from engine.em.two_means import log_likelihood_at
+from engine.estimators.models import ProposalView
+from engine.geometry import em as em_geometry
+from engine.geometry.estimators import chains_polyline, density_extent, inverse_sqrt_guide
+
+
+@pytest.fixture(scope="module")
+def means_run():
+    return list(run("gmm1d-means", preset="seed-003", half_steps=True, iterations=6))
+
+
+def test_surrogate_curves_lie_on_their_anchors_levels(means_run):
+    snap = means_run[-1]
+    curves = em_geometry.surrogate_curves(snap)
+    path = snap.path
+    assert len(curves.levels) == len(snap.surrogates) > 1
+    newest = snap.surrogates[-1]
+    # The current ellipse is B's contour at ℓ̄(θ_t): every point at that level.
+    assert newest(curves.current[:, 0], curves.current[:, 1]) == pytest.approx(
+        curves.levels[-1], abs=1e-9
+    )
+    # Each level is ℓ̄ at its anchor θ_k (B(θ_k; θ_k) = ℓ̄(θ_k)).
+    exact = log_likelihood_at(snap.points, path[: len(snap.surrogates)], snap.pi)
+    assert np.array(curves.levels) == pytest.approx(exact, abs=1e-12)
+    # The earlier ones: one line per surrogate, each ended by a NaN row.
+    ends = np.isnan(curves.earlier[:, 0])
+    assert ends.sum() == len(snap.surrogates) - 1 and ends[-1]
+    assert em_geometry.anchor_level(snap) == pytest.approx(curves.levels[-1], abs=1e-15)
+
+
+def test_the_anchor_level_before_any_surrogate_is_the_log_likelihood(means_run):
+    start = means_run[0]
+    assert not start.surrogates and em_geometry.surrogate_curves(start).current.shape == (0, 2)
+    assert em_geometry.anchor_level(start) == pytest.approx(
+        log_likelihood_at(start.points, start.path[:1], start.pi)[0], abs=1e-15
+    )
+
+
+def test_the_slice_touches_at_theta_and_peaks_at_the_next_iterate(means_run):
+    for snap in means_run[1:]:
+        line = em_geometry.step_slice(snap)
+        assert line.s[0] <= 0 <= line.s[-1]
+        # B ≤ ℓ̄ all along the line, equal at θ_t (s = 0).
+        for values in line.surrogates:
+            assert np.all(values <= line.log_likelihood + 1e-12)
+        theta = snap.path[-1] if snap.phase != "M" else snap.path[-2]
+        assert snap.surrogates[-1](*theta) == pytest.approx(line.touch, abs=1e-12)
+        assert line.step == pytest.approx(np.hypot(*(snap.surrogate.maximiser - theta)))
+        assert line.peak == pytest.approx(snap.surrogate(*snap.surrogate.maximiser))
+        assert len(line.surrogates) == min(len(snap.surrogates), em_geometry.SLICE_SURROGATES)
+
+
+def test_the_ridge_projection_sums_to_the_probability_of_heads():
+    rng = np.random.default_rng(3)
+    theta = rng.random((5, 4, 3))  # any leading shape: a history of several starts
+    u, v = em_geometry.ridge_projection(theta)
+    assert u.shape == v.shape == (5, 4)
+    heads, n = 37, 100
+    assert u + v - heads / n == pytest.approx(ridge_residual(theta, heads, n), abs=1e-15)
+    assert em_geometry.ridge_projection(np.array([0.1, 0.9, 0.3])) == pytest.approx((0.09, 0.27))
+
+
+def test_chains_are_one_polyline_ended_by_nan():
+    ks = np.array([1.0, 10.0, 100.0])
+    values = np.arange(6.0).reshape(3, 2)  # two chains over three checkpoints
+    x, y = chains_polyline(ks, values)
+    assert x.shape == y.shape == (8,)
+    np.testing.assert_array_equal(x[:3], ks)
+    np.testing.assert_array_equal(y[:3], values[:, 0])
+    np.testing.assert_array_equal(y[4:7], values[:, 1])
+    assert np.isnan(x[3]) and np.isnan(y[7])
+
+
+def test_the_spread_guide_falls_as_one_over_root_k():
+    ks = np.array([1.0, 4.0, 16.0])
+    x, y = inverse_sqrt_guide(ks, np.array([0.0, 0.5, 0.2]))  # the first positive at k = 4
+    np.testing.assert_array_equal(x, [1.0, 16.0])
+    assert y == pytest.approx([1.0, 0.25])
+    assert inverse_sqrt_guide(ks, np.zeros(3))[0].size == 0
+
+
+def test_a_density_is_shown_where_it_has_mass():
+    axis = np.linspace(-10, 10, 2001)
+    posterior = np.exp(-0.5 * (axis - 2) ** 2)
+    proposal = np.exp(-0.5 * ((axis + 1) / 0.5) ** 2)
+    view = ProposalView("density", axis, posterior, proposal, np.full_like(axis, 0.05))
+    low, high = density_extent(view)
+    # exp(−z²/2) > 10⁻⁴ for |z| < 4.29: q's left tail at −1 − 0.5·4.29, p's right at 2 + 4.29.
+    assert low == pytest.approx(-1 - 0.5 * np.sqrt(-2 * np.log(1e-4)), abs=0.01)
+    assert high == pytest.approx(2 + np.sqrt(-2 * np.log(1e-4)), abs=0.01)
