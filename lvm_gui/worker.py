@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from engine import experiment as experiments
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
+from engine.history import History
 from lvm_gui.pyside_imports import skip_feature_scan
 
 # No module's source is read at import in a worker (see lvm_gui.pyside_imports).
@@ -186,7 +187,7 @@ class ExperimentController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._deliver)
-        self.history: list[Snapshot] = []
+        self.history = History()
         self.config: ExperimentConfig | None = None
         self._generate: Generate | None = None
         self.state = "idle"
@@ -199,7 +200,7 @@ class ExperimentController(QObject):
         self._stop_thread()
         self.config, self._generate = config, generate
         self._generation += 1
-        self.history = []
+        self.history = History()
         self._pending = None
         self._steps_asked = 0
         try:

@@ -4,6 +4,10 @@ The panel turns the current experiment's config into a form (lvm_gui.config_form
 every edit through the engine's config (a bad value is shown in the panel and the last good data
 stay), drives the generator through one `ExperimentController`, and hands each snapshot to the
 view of the running experiment, whose parts the frame scheduler draws (lvm_gui.frames).
+
+About 550 lines, above the house's 400: it is where every shared control is wired to the
+controller, the form, the frames and the current view, and each piece of that wiring is short.
+The widgets themselves are made in lvm_gui.panels.layout.
 """
 
 from __future__ import annotations
@@ -15,29 +19,25 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QGraphicsView,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-from superqt import QLabeledDoubleSlider, QLabeledSlider
 
 import engine
 from engine.catalog import PanelEntry
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Experiment, Run, Snapshot
+from engine.history import History
 from lvm_gui import theme as themes
 from lvm_gui.config_form import ConfigForm
 from lvm_gui.frames import FrameScheduler
+from lvm_gui.panels import layout
+from lvm_gui.panels.layout import RunButtons
 from lvm_gui.panels.view import VIEWS, View
 from lvm_gui.plots import fit_plot_width
 from lvm_gui.worker import ExperimentController, describe_error
@@ -95,7 +95,7 @@ class ExperimentPanel(QWidget):
         self.controller = ExperimentController(self)
         self._syncing = False
         self.last_message: tuple[str, str] | None = None
-        self._headless_history: list[Snapshot] = []
+        self._headless_history = History()
         self.frames = FrameScheduler(self.controller, self._after_part, self._drawing_failed, self)
         self.frames.frame_drawn.connect(self.frame_drawn)
         self.view_of: dict[str, View] = {}
@@ -180,66 +180,27 @@ class ExperimentPanel(QWidget):
         left.addWidget(self.form.tree, 3)
         self._build_form()
 
-        buttons = QGridLayout()
-        self.step_button = QPushButton("Step")
-        self.step_button.setToolTip("Exactly one step of the generator (Space)")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Run to the end at the chosen speed; again to pause (R)")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the running computation; what is drawn stays (Esc)")
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Back to the preset's parameters, from the first step")
+        buttons = RunButtons()
+        self.step_button, self.run_button = buttons.step, buttons.run
+        self.cancel_button, self.reset_button = buttons.cancel, buttons.reset
         self.step_button.clicked.connect(self.step)
         self.run_button.clicked.connect(self.toggle_run)
         self.cancel_button.clicked.connect(self.cancel)
         self.reset_button.clicked.connect(self.reset)
-        for i, b in enumerate(
-            (self.step_button, self.run_button, self.cancel_button, self.reset_button)
-        ):
-            buttons.addWidget(b, i // 2, i % 2)
         left.addLayout(buttons)
-
-        speed_row = QHBoxLayout()
-        speed_label = QLabel("Delay (s)")
-        speed_label.setToolTip("Pause between steps while running, to watch each one")
-        self.delay_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
-        self.delay_slider.setRange(0.0, 2.0)
-        self.delay_slider.setValue(0.0)
-        self.delay_slider.setDecimals(2)
-        self.delay_slider.setToolTip(speed_label.toolTip())
+        self.delay_slider = layout.delay_slider()
         self.delay_slider.valueChanged.connect(self.controller.set_delay)
-        speed_row.addWidget(speed_label)
-        speed_row.addWidget(self.delay_slider, 1)
-        left.addLayout(speed_row)
-
-        history_row = QHBoxLayout()
-        history_label = QLabel("History")
-        history_label.setToolTip(
-            "Look back at earlier steps (Left and Right keys); the run itself goes on from the "
-            "newest"
-        )
-        self.history_slider = QLabeledSlider(Qt.Orientation.Horizontal)
-        self.history_slider.setRange(0, 0)
-        self.history_slider.setToolTip(history_label.toolTip())
+        tip = "Pause between steps while running, to watch each one"
+        left.addLayout(layout.labelled_row("Delay (s)", tip, self.delay_slider))
+        self.history_slider = layout.history_slider()
         self.history_slider.valueChanged.connect(self._on_history_moved)
-        history_row.addWidget(history_label)
-        history_row.addWidget(self.history_slider, 1)
-        left.addLayout(history_row)
-
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setVisible(False)
+        tip = "Look back at earlier steps (Left and Right keys); the run goes on from the newest"
+        left.addLayout(layout.labelled_row("History", tip, self.history_slider))
+        self.history_note = layout.wrapped_label()  # says when a step shown was thinned out
+        left.addWidget(self.history_note)
+        self.message = layout.wrapped_label()
         left.addWidget(self.message)
-
-        explain = QGroupBox("What you see")
-        explain_layout = QVBoxLayout(explain)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.explanation.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        explain_layout.addWidget(self.explanation)
+        explain, self.explanation = layout.explanation_box()
         left.addWidget(explain, 2)
 
         right = QWidget()
@@ -252,33 +213,18 @@ class ExperimentPanel(QWidget):
             # (the race's chains took 10–20 ms a frame instead of 1).
             view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         right_layout.addWidget(self.stack, 1)
-        self.status_line = QLabel(" ")
-        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_line.setWordWrap(True)
-        self.status_line.setToolTip("The current figures; select to copy")
-        # A fixed box: a label that grew or shrank with its text would lay out the whole panel
-        # again and repaint every plot at every frame.
-        self.status_line.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.status_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.status_line.setFixedHeight(3 * self.status_line.fontMetrics().lineSpacing() + 4)
+        self.status_line = layout.status_line()
         right_layout.addWidget(self.status_line)
 
-        # The controls scroll rather than clip when the window is small.
-        scroller = QScrollArea()
-        scroller.setWidget(controls)
-        scroller.setWidgetResizable(True)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setMinimumWidth(controls.minimumWidth() + 14)
-        scroller.setMaximumWidth(controls.maximumWidth() + 14)
+        scroller = layout.scrolling_controls(controls)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroller)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(splitter)
         self._show_view()
 
     def _build_form(self) -> None:
@@ -420,8 +366,10 @@ class ExperimentPanel(QWidget):
         """
         self.controller.shutdown()
         run = Run(self.config, self.experiment.generate)
+        self._headless_history = History()
         try:
-            self._headless_history = list(run.until(steps))
+            for snap in run.until(steps):
+                self._headless_history.append(snap)
         finally:
             run.close()
         shown = run.result if run.done else run.last
@@ -431,15 +379,29 @@ class ExperimentPanel(QWidget):
         return shown
 
     @property
-    def history(self) -> list[Snapshot]:
-        """Every snapshot of the current run so far (the worker's, or a headless run's)."""
+    def history(self) -> History:
+        """The current run so far (the worker's, or a headless run's): every step's numbers,
+        a bounded number of its snapshots (engine.history)."""
         return self.controller.history or self._headless_history
 
     def _on_history_moved(self, index: int) -> None:
         history = self.history
         if self._syncing or not 0 <= index < len(history):
             return
+        kept = history.kept_step(index)
+        self._note_thinned(index, kept)
         self._queue_frame(history[index])
+
+    def _note_thinned(self, index: int, kept: int) -> None:
+        """Say when the step asked for was thinned out of a long run's history."""
+        if kept == index:
+            self.history_note.setVisible(False)
+            return
+        self.history_note.setText(
+            f"showing step {kept}: one step in {self.history.stride} of this run's "
+            f"{len(self.history):,} is kept"
+        )
+        self.history_note.setVisible(True)
 
     def history_back(self) -> None:
         self.history_slider.setValue(self.history_slider.value() - 1)
@@ -456,6 +418,7 @@ class ExperimentPanel(QWidget):
             self.history_slider.setRange(0, max(0, count - 1))
             if at_end:
                 self.history_slider.setValue(max(0, count - 1))
+                self.history_note.setVisible(False)
         finally:
             self._syncing = False
 

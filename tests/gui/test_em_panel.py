@@ -324,3 +324,24 @@ def test_a_long_surface_reports_progress_and_a_new_start_stops_it(qtbot, panel):
         panel.apply_preset("seed-003")
     assert old.isFinished() and not panel.controller._stuck
     assert time.monotonic() - start < 5
+
+
+def test_a_long_run_keeps_every_number_but_few_snapshots_and_says_so(qtbot, panel, monkeypatch):
+    """The history keeps a bounded number of snapshots (engine.history); looking back at a
+    step that was thinned out shows the kept one before it and says so, and the bound plot
+    still draws every half-step up to it from the history's traces."""
+    monkeypatch.setattr("engine.history.DEFAULT_KEEP", 8)
+    panel.set_params(iterations=20)
+    panel.run_headless(None)
+    history = panel.history
+    assert len(history) == 41 and history.kept <= 8 and history.stride > 1
+    dropped = history.stride + 1
+    with qtbot.waitSignal(panel.frame_drawn, timeout=5000):
+        panel.history_slider.setValue(dropped)
+    assert panel.last_snapshot is history[history.stride]
+    assert not panel.history_note.isHidden() and f"step {history.stride}" in (
+        panel.history_note.text()
+    )
+    ell = panel.view.bound_plot.getPlotItem().listDataItems()[0]
+    assert len(ell.xData) == history.stride + 1  # every half-step up to the one shown
+    np.testing.assert_array_equal(ell.yData, history.trace("log_likelihood")[: history.stride + 1])

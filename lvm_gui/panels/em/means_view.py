@@ -290,17 +290,15 @@ class MeansView(LearnsFromData):
         self.steady_range(item, "y", low, headroom_for_legend(item, low, high))
 
     def _draw_bound(self, snap: MeansSnapshot) -> None:
-        history = [s for s in self.panel.history if isinstance(s, MeansSnapshot)]
-        if not history or history[-1] is not snap:
-            history = [s for s in history if s.path.shape[0] <= snap.path.shape[0]]
-            if not history or history[-1] is not snap:
-                history = [*history, snap]
+        """The run up to `snap` from the history's traces: every half-step's numbers are
+        kept there, however few of its snapshots are."""
+        run = self.panel.history.traces_to(snap, "log_likelihood", "elbo", "decreased")
         draw_bound_history(
             self,
             self.bound_plot.getPlotItem(),
-            np.array([s.log_likelihood for s in history]),
-            np.array([np.nan if s.elbo is None else s.elbo for s in history]),
-            np.array([s.decreased for s in history]),
+            run["log_likelihood"],
+            run["elbo"],
+            run["decreased"] > 0,
         )
 
     # --- text and clicks ---------------------------------------------------------------------

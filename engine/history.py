@@ -1,0 +1,118 @@
+"""The one owner of a run's past: every step's numbers, and a bounded number of snapshots.
+
+A long run yields thousands of snapshots, and a snapshot may hold images; keeping them all grew
+without bound. `History` keeps each step's scalar fields as traces for the whole run (what the
+plots of a run draw) and at most `keep` full snapshots, thinned evenly: when there are more, every
+other one is dropped and the stride doubles, so the kept steps are 0, s, 2s, ... and the newest.
+Asking for a step that was dropped gives the nearest kept step before it; `kept_step` says
+which, so that the window can say so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import numpy as np
+
+from engine.experiment import Snapshot
+
+DEFAULT_KEEP = 256
+SCALARS = (bool, int, float, np.generic)
+
+
+class History:
+    def __init__(self, keep: int | None = None) -> None:
+        keep = DEFAULT_KEEP if keep is None else keep
+        if keep < 2:
+            raise ValueError(f"keep = {keep}: at least the first and the newest step")
+        self.keep = keep
+        self.stride = 1
+        self._count = 0
+        self._kept: dict[int, Snapshot] = {}
+        self._index_by_id: dict[int, int] = {}
+        self._traces: dict[str, list] = {}
+
+    def append(self, snap: Snapshot) -> None:
+        index = self._count
+        self._count += 1
+        for field in dataclasses.fields(snap):
+            value = getattr(snap, field.name)
+            if value is None or isinstance(value, SCALARS):
+                trace = self._traces.setdefault(field.name, [None] * index)
+                trace.append(value)
+        for trace in self._traces.values():  # a field this snapshot lacks, or left at None
+            if len(trace) < self._count:
+                trace.append(None)
+        newest = index - 1
+        if newest in self._kept and newest % self.stride:
+            self._drop(newest)  # it was kept only as the newest
+        self._kept[index] = snap
+        self._index_by_id[id(snap)] = index
+        if len(self._kept) > self.keep:
+            self.stride *= 2
+            for i in [i for i in self._kept if i % self.stride and i != index]:
+                self._drop(i)
+
+    def _drop(self, index: int) -> None:
+        snap = self._kept.pop(index)
+        if self._index_by_id.get(id(snap)) == index:
+            del self._index_by_id[id(snap)]
+
+    def __len__(self) -> int:
+        """Every step appended, kept or not."""
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def kept_step(self, index: int) -> int:
+        """The index of the snapshot shown for step `index`: itself, or the nearest kept one
+        before it."""
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(f"step {index} of {self._count}")
+        if index in self._kept:
+            return index
+        return index - index % self.stride
+
+    def __getitem__(self, index: int) -> Snapshot:
+        return self._kept[self.kept_step(index)]
+
+    def __iter__(self) -> Iterator[Snapshot]:
+        """The kept snapshots, oldest first."""
+        return iter(list(self._kept.values()))
+
+    @property
+    def kept(self) -> int:
+        return len(self._kept)
+
+    def trace(self, name: str, upto: int | None = None) -> np.ndarray:
+        """Field `name` of every step (up to and including index `upto`), None as NaN."""
+        values = self._traces.get(name, [None] * self._count)
+        if upto is not None:
+            values = values[: upto + 1]
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+    def index_of(self, snap: Snapshot) -> int | None:
+        """Where `snap` is in this history, if it is kept here."""
+        index = self._index_by_id.get(id(snap))
+        return index if index is not None and self._kept.get(index) is snap else None
+
+    def traces_to(self, snap: Snapshot, *names: str) -> dict[str, np.ndarray]:
+        """The named fields of every step up to `snap`: up to its place when it is kept here
+        (looking back), else the steps before its step number and then its own values (the
+        generator's result, or a snapshot not yet delivered)."""
+        index = self.index_of(snap)
+        if index is not None:
+            return {name: self.trace(name, index) for name in names}
+        before = self.trace("step") < snap.step
+        return {
+            name: np.append(self.trace(name)[before], _number(getattr(snap, name)))
+            for name in names
+        }
+
+
+def _number(value) -> float:
+    return np.nan if value is None else float(value)

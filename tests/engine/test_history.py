@@ -1,0 +1,98 @@
+"""The run's history: every step's numbers, a bounded number of snapshots, memory flat."""
+
+import tracemalloc
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from engine.experiment import Snapshot, bulk
+from engine.history import History
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageSnapshot(Snapshot):
+    """A synthetic experiment's step: a number, a flag and an image grid (as a VAE's)."""
+
+    loss: float
+    worse: bool
+    note: float | None = None
+    grid: np.ndarray = bulk()
+
+
+def image_steps(count, shape=(16, 28, 28)):
+    for t in range(count):
+        yield ImageSnapshot(
+            step=t,
+            loss=1.0 / (t + 1),
+            worse=t % 7 == 0,
+            note=None if t % 2 else float(t),
+            grid=np.full(shape, t, dtype=np.float32),
+        )
+
+
+def test_every_number_is_kept_and_at_most_keep_snapshots():
+    history = History(keep=16)
+    for snap in image_steps(1000):
+        history.append(snap)
+    assert len(history) == 1000 and history.kept <= 16
+    np.testing.assert_array_equal(history.trace("loss"), 1.0 / np.arange(1, 1001))
+    np.testing.assert_array_equal(history.trace("worse") > 0, np.arange(1000) % 7 == 0)
+    note = history.trace("note")
+    assert np.isnan(note[1::2]).all() and note[0::2].tolist() == list(range(0, 1000, 2))
+    # Kept evenly: 0, s, 2s, ... and the newest; a dropped step shows the kept one before it.
+    steps = [s.step for s in history]
+    assert steps[0] == 0 and steps[-1] == 999
+    assert all(step % history.stride == 0 for step in steps[:-1])
+    assert history[-1].step == 999 and history[0].step == 0
+    dropped = history.stride + 1
+    assert history.kept_step(dropped) == history.stride
+    assert history[dropped].step == history.stride
+    with pytest.raises(IndexError):
+        history.kept_step(1000)
+
+
+def test_a_short_run_keeps_every_snapshot_in_order():
+    history = History(keep=16)
+    snaps = list(image_steps(10))
+    for snap in snaps:
+        history.append(snap)
+    assert list(history) == snaps and history.stride == 1
+    assert all(history[i] is snaps[i] for i in range(10))
+    assert history.index_of(snaps[4]) == 4 and history.index_of(next(image_steps(1))) is None
+
+
+def test_traces_to_a_snapshot_end_at_it():
+    history = History(keep=64)
+    snaps = list(image_steps(20))
+    for snap in snaps:
+        history.append(snap)
+    looking_back = history.traces_to(snaps[5], "loss")["loss"]
+    np.testing.assert_array_equal(looking_back, 1.0 / np.arange(1, 7))
+    result = ImageSnapshot(step=20, loss=0.0, worse=False, grid=np.zeros(1))
+    final = history.traces_to(result, "loss", "note")
+    assert len(final["loss"]) == 21 and final["loss"][-1] == 0.0 and np.isnan(final["note"][-1])
+
+
+def test_memory_stays_flat_over_ten_thousand_image_sized_steps():
+    """Each step holds 50 KB of images: 500 MB if all were kept; at most keep of them are."""
+    history = History(keep=64)
+    steps = image_steps(10_000)
+    tracemalloc.start()
+    try:
+        for snap in steps:
+            history.append(snap)
+            if snap.step == 1_000:
+                early = tracemalloc.get_traced_memory()[0]
+        late, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    per_step = 16 * 28 * 28 * 4
+    assert history.kept <= 64 and len(history) == 10_000
+    assert peak < 70 * per_step + 5_000_000  # the kept images and the traces, no more
+    assert late - early < 2 * 64 * per_step  # flat: the same images' worth as at step 1000
+
+
+def test_keep_must_hold_the_first_and_the_newest():
+    with pytest.raises(ValueError, match="keep"):
+        History(keep=1)
