@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from engine.config import ExperimentConfig
@@ -123,3 +124,15 @@ class View:
 
     def redraw(self) -> None:
         self.panel.redraw()
+
+    @staticmethod
+    def clicked_point(plot: pg.GraphicsView, event) -> tuple[float, float] | None:
+        """Where a left click on `plot`'s view box fell, in data units rounded to 4 places
+        (None for another button or a click outside the view box)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return None
+        view = plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return None
+        point = view.mapSceneToView(event.scenePos())
+        return round(point.x(), 4), round(point.y(), 4)

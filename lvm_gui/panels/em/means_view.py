@@ -322,13 +322,9 @@ class MeansView(LearnsFromData):
         return " · ".join(parts)
 
     def _on_surface_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        view = self.surface_plot.getPlotItem().vb
-        if not view.sceneBoundingRect().contains(event.scenePos()):
-            return
-        point = view.mapSceneToView(event.scenePos())
-        self.panel.set_params(start=(round(point.x(), 4), round(point.y(), 4)))
+        point = self.clicked_point(self.surface_plot, event)
+        if point is not None:
+            self.panel.set_params(start=point)
 
 
 MEANS_TEXT = (

@@ -134,13 +134,10 @@ class MixtureView(LearnsFromData):
         return brushes[inverse.ravel()]
 
     def _on_mixture_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        point = self.clicked_point(self.mixture_plot, event)
+        if point is None:
             return
-        view = self.mixture_plot.getPlotItem().vb
-        if not view.sceneBoundingRect().contains(event.scenePos()):
-            return
-        point = view.mapSceneToView(event.scenePos())
-        self.clicked_means.append((round(point.x(), 4), round(point.y(), 4)))
+        self.clicked_means.append(point)
         wanted = self.config.components
         if len(self.clicked_means) < wanted:
             self.panel.show_message(
