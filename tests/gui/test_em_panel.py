@@ -331,7 +331,8 @@ def test_a_long_run_keeps_every_number_but_few_snapshots_and_says_so(qtbot, pane
     step that was thinned out shows the kept one before it and says so, and the bound plot
     still draws every half-step up to it from the history's traces."""
     monkeypatch.setattr("engine.history.DEFAULT_KEEP", 8)
-    panel.set_params(iterations=20)
+    # No worker: a started one's first step could arrive after the headless run.
+    panel.set_config(panel.config.replace(iterations=20), start=False)
     panel.run_headless(None)
     history = panel.history
     assert len(history) == 41 and history.kept <= 8 and history.stride > 1
