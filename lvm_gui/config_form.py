@@ -25,6 +25,7 @@ class ConfigForm(QObject):
         super().__init__(parent)
         self.tree = ParameterTree(showHeader=False)
         self.tree.setMinimumHeight(220)
+        _forget_root_item_when_destroyed(self.tree)
         self.parameters: Parameter | None = None
         self._infos: dict[str, ParamInfo] = {}
         self._config_type: type[ExperimentConfig] | None = None
@@ -79,6 +80,17 @@ class ConfigForm(QObject):
         changed = [param.name() for param, change, _ in changes if change == "value"]
         if changed:
             self.edited.emit(changed)
+
+
+def _forget_root_item_when_destroyed(tree: ParameterTree) -> None:
+    """pyqtgraph's TreeWidget keeps a Python wrapper of the tree's invisible root item, which
+    C++ owns, so shiboken is never told when the tree deletes it. While the Python side lives on
+    (until the garbage collector breaks a cycle), that stale wrapper is handed out for whatever
+    Qt next allocates at the freed address: a test's slider got it as its QStyle and failed with
+    "QTreeWidgetItem has no attribute sizeFromContents". The tree's end drops the wrapper."""
+    root = getattr(tree, "_invRootItem", None)
+    if root is not None and hasattr(root, "_real_item"):
+        tree.destroyed.connect(lambda *_: setattr(root, "_real_item", None))
 
 
 def _tree_value(info: ParamInfo, value: Any, config: ExperimentConfig) -> Any:
