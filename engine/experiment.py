@@ -30,9 +30,16 @@ def frozen_array(values: Any, dtype: Any = None) -> np.ndarray:
     return array
 
 
-def bulk(default: Any = None) -> Any:
-    """A snapshot field left out of JSON (raw data: thousands of points, images)."""
-    return field(default=default, metadata={"json": False})
+def bulk(default: Any = None, *, traced: bool = False) -> Any:
+    """A snapshot field left out of JSON (raw data: thousands of points, images). A `traced` one
+    is small and the window's history keeps it for every step (engine.history)."""
+    return field(default=default, metadata={"json": False, "trace": traced})
+
+
+def traced(default: Any = dataclasses.MISSING) -> Any:
+    """A snapshot field (in JSON) of a few numbers that the history keeps for every step, as it
+    keeps every number and flag: what its step adds, never a copy of the steps before."""
+    return field(default=default, metadata={"trace": True})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,24 +1,34 @@
 """The one owner of a run's past: every step's numbers, and a bounded number of snapshots.
 
 A long run yields thousands of snapshots, and a snapshot may hold images; keeping them all grew
-without bound. `History` keeps each step's scalar fields as traces for the whole run (what the
-plots of a run draw) and at most `keep` full snapshots, thinned evenly: when there are more, every
-other one is dropped and the stride doubles, so the kept steps are 0, s, 2s, ... and the newest.
-Asking for a step that was dropped gives the nearest kept step before it; `kept_step` says
-which, so that the window can say so.
+without bound. A snapshot carries what its own step adds, and `History` keeps, for the whole run,
+each step's traced fields (every number and flag, and the small arrays and objects a field marks
+`traced`: what the plots of a run draw), and at most `keep` full snapshots, thinned evenly: when
+there are more, every other one is dropped and the stride doubles, so the kept steps are 0, s,
+2s, ... and the newest. Asking for a step that was dropped gives the nearest kept step before it;
+`kept_step` says which, so that the window can say so.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
 from engine.experiment import Snapshot
 
 DEFAULT_KEEP = 256
-SCALARS = (bool, int, float, np.generic)
+SCALARS = (bool, int, float, str, np.generic)
+
+
+def _traced(field: dataclasses.Field, value: object) -> bool:
+    """Marked `traced`, or a number, flag or word (None too, but not for a bulk field)."""
+    if field.metadata.get("trace"):
+        return True
+    if value is None:
+        return field.metadata.get("json", True)
+    return isinstance(value, SCALARS)
 
 
 class History:
@@ -33,12 +43,20 @@ class History:
         self._index_by_id: dict[int, int] = {}
         self._traces: dict[str, list] = {}
 
+    @classmethod
+    def of(cls, snaps: Iterable[Snapshot], keep: int | None = None) -> History:
+        """The history of a whole run (a list of snapshots, or a generator's steps)."""
+        history = cls(keep)
+        for snap in snaps:
+            history.append(snap)
+        return history
+
     def append(self, snap: Snapshot) -> None:
         index = self._count
         self._count += 1
         for field in dataclasses.fields(snap):
             value = getattr(snap, field.name)
-            if value is None or isinstance(value, SCALARS):
+            if _traced(field, value):
                 trace = self._traces.setdefault(field.name, [None] * index)
                 trace.append(value)
         for trace in self._traces.values():  # a field this snapshot lacks, or left at None
@@ -88,31 +106,39 @@ class History:
     def kept(self) -> int:
         return len(self._kept)
 
-    def trace(self, name: str, upto: int | None = None) -> np.ndarray:
-        """Field `name` of every step (up to and including index `upto`), None as NaN."""
+    def values(self, name: str, upto: int | None = None) -> list:
+        """Field `name` of every step (up to and including index `upto`), as it was."""
         values = self._traces.get(name, [None] * self._count)
-        if upto is not None:
-            values = values[: upto + 1]
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        return values if upto is None else values[: upto + 1]
+
+    def trace(self, name: str, upto: int | None = None) -> np.ndarray:
+        """Field `name` of every step (up to and including index `upto`), stacked as floats:
+        (T,) for numbers, (T, *shape) for arrays; a step without a value is NaN."""
+        return _stacked(self.values(name, upto))
 
     def index_of(self, snap: Snapshot) -> int | None:
         """Where `snap` is in this history, if it is kept here."""
         index = self._index_by_id.get(id(snap))
         return index if index is not None and self._kept.get(index) is snap else None
 
-    def traces_to(self, snap: Snapshot, *names: str) -> dict[str, np.ndarray]:
-        """The named fields of every step up to `snap`: up to its place when it is kept here
-        (looking back), else the steps before its step number and then its own values (the
+    def values_to(self, snap: Snapshot, name: str) -> list:
+        """Field `name` of every step up to `snap`: up to its place when it is kept here
+        (looking back), else the steps before its step number and then its own value (the
         generator's result, or a snapshot not yet delivered)."""
         index = self.index_of(snap)
         if index is not None:
-            return {name: self.trace(name, index) for name in names}
-        before = self.trace("step") < snap.step
-        return {
-            name: np.append(self.trace(name)[before], _number(getattr(snap, name)))
-            for name in names
-        }
+            return self.values(name, index)
+        steps = self.values("step")
+        earlier = [v for v, step in zip(self.values(name), steps, strict=True) if step < snap.step]
+        return [*earlier, getattr(snap, name)]
+
+    def traces_to(self, snap: Snapshot, *names: str) -> dict[str, np.ndarray]:
+        """The named fields of every step up to `snap` (as `values_to`), stacked (as `trace`)."""
+        return {name: _stacked(self.values_to(snap, name)) for name in names}
 
 
-def _number(value) -> float:
-    return np.nan if value is None else float(value)
+def _stacked(values: list) -> np.ndarray:
+    shape = next((np.shape(v) for v in values if v is not None), ())
+    missing = np.full(shape, np.nan)
+    rows = [missing if v is None else np.asarray(v, dtype=np.float64) for v in values]
+    return np.array(rows, dtype=np.float64).reshape(len(rows), *shape)

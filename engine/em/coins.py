@@ -17,6 +17,7 @@ from any start lands on the ridge (seed 003 §2.4–2.6).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, echoed, param
 from engine.em.monotone import went_down
-from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.experiment import Experiment, Snapshot, bulk, register, traced
 
 SEED_003_STARTS = (
     (0.15, 0.85, 0.25), (0.12, 0.92, 0.28), (0.08, 0.88, 0.32),
@@ -187,16 +188,14 @@ class CoinsSnapshot(Snapshot):
 
     heads: int
     n: int
-    theta: np.ndarray  # (S, 3)
-    log_likelihood: np.ndarray  # (S,), mean per toss
+    theta: np.ndarray = traced()  # (S, 3)
+    log_likelihood: np.ndarray = traced()  # (S,), mean per toss
     best: float  # ô log ô + (1 − ô) log(1 − ô)
     ridge: np.ndarray  # (S,) p_A p_B + (1 − p_A) p_C − ô
-    elbo: np.ndarray | None = None  # (S,) ELBO(q_{t-1}, θ_t); None at step 0
+    elbo: np.ndarray | None = traced(None)  # (S,) ELBO(q_{t-1}, θ_t); None at step 0
     kl: np.ndarray | None = None  # (S,) ℓ̄ − ELBO ≥ 0
     decreased: bool = False  # some start's ℓ̄ went down (it never may)
-    history: np.ndarray = bulk()  # (step + 1, S, 3)
-    log_likelihood_history: np.ndarray = bulk()  # (step + 1, S)
-    elbo_history: np.ndarray = bulk()  # (step + 1, S): ELBO(q_{t−1}, θ_t), NaN at t = 0
+    decreased_runs: np.ndarray | None = bulk(traced=True)  # (S,): which starts' ℓ̄ went down
     cloud: np.ndarray | None = bulk()  # (M, 3): the random starts after `step` iterations
 
     @property
@@ -233,45 +232,43 @@ def generate(config: CoinsConfig) -> Generator[CoinsSnapshot, None, CoinsSnapsho
         # Uniform on the open cube; the generator is seeded apart from the data's draw.
         rng = np.random.default_rng([config.seed, 1])
         cloud = rng.uniform(1e-6, 1 - 1e-6, size=(config.cloud, 3))
-    history = [theta]
-    lls = [mean_log_likelihood(theta, heads, n)]
-    elbos = [np.full(len(theta), np.nan)]
+    ell = mean_log_likelihood(theta, heads, n)
 
-    def snapshot(step: int, final: bool = False) -> CoinsSnapshot:
+    def snapshot(step: int, final: bool = False, previous=None) -> CoinsSnapshot:
+        """The starts after `step` iterations; `previous` = (θ, ℓ̄) of the iteration before."""
         bound = gap = None
-        decreased = False
-        if step > 0:
-            bound = elbos[-1]
-            gap = lls[-1] - bound
-            decreased = bool(np.any(went_down(lls[-2], lls[-1])))
+        went = np.zeros(len(theta), dtype=bool)
+        if previous is not None:
+            bound = elbo(previous[0], theta, heads, n)
+            gap = ell - bound
+            went = went_down(previous[1], ell)
         return CoinsSnapshot(
             elbo=bound,
             kl=gap,
-            decreased=decreased,
+            decreased=bool(went.any()),
+            decreased_runs=went,
             step=step,
             final=final,
             heads=heads,
             n=n,
-            theta=history[-1],
-            log_likelihood=lls[-1],
+            theta=theta,
+            log_likelihood=ell,
             best=best,
-            ridge=ridge_residual(history[-1], heads, n),
-            history=np.array(history),
-            log_likelihood_history=np.array(lls),
-            elbo_history=np.array(elbos),
+            ridge=ridge_residual(theta, heads, n),
             cloud=cloud,
         )
 
-    yield snapshot(0)
+    snap = snapshot(0)
+    yield snap
     for t in range(1, config.iterations + 1):
+        previous = (theta, ell)
         theta = em_step(theta, heads, n)
         if cloud is not None:
             cloud = em_step(cloud, heads, n)
-        history.append(theta)
-        lls.append(mean_log_likelihood(theta, heads, n))
-        elbos.append(elbo(history[-2], history[-1], heads, n))
-        yield snapshot(t)
-    return snapshot(config.iterations, final=True)
+        ell = mean_log_likelihood(theta, heads, n)
+        snap = snapshot(t, previous=previous)
+        yield snap
+    return dataclasses.replace(snap, final=True)
 
 
 PRESETS = {

@@ -195,11 +195,9 @@ class GMMSnapshot(Snapshot):
     decreased: bool = False
     points: np.ndarray = bulk()  # the first rows, for drawing
     responsibilities: np.ndarray = bulk()  # r_ik of those rows at θ_t
-    log_likelihoods: np.ndarray = bulk()  # ℓ̄(θ_0), …, ℓ̄(θ_t)
     # ELBO(q_{t-1}, θ_t), q_{t-1} the E step's at θ_{t-1}, so ℓ̄ = elbo + kl (None at t = 0)
     elbo: float | None = None
     kl: float | None = None
-    elbos: np.ndarray = bulk()  # per iteration, NaN at t = 0
 
     @property
     def parameters(self) -> MixtureParameters:
@@ -246,13 +244,10 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
             yield Progress(step=0, fraction=(i + 1) / config.n_init, what="restarts")
         start = best[1]
     clock = time.perf_counter()
-    history: list[float] = []
-    snap = None
-    elbos: list[float] = []
+    previous = snap = None
     for t, params, ell, responsibilities, converged, elbo in run_em(config, em, start):
-        decreased = bool(history) and bool(went_down(history[-1], ell))
-        history.append(ell)
-        elbos.append(np.nan if elbo is None else elbo)
+        decreased = previous is not None and bool(went_down(previous, ell))
+        previous = ell
         snap = GMMSnapshot(
             step=t,
             log_likelihood=ell,
@@ -266,10 +261,8 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
             decreased=decreased,
             points=x[:DISPLAY_ROWS],
             responsibilities=responsibilities,
-            log_likelihoods=np.array(history),
             elbo=elbo,
             kl=None if elbo is None else ell - elbo,
-            elbos=np.array(elbos),
         )
         yield snap
     return snap

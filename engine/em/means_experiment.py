@@ -124,18 +124,13 @@ class MeansSnapshot(Snapshot):
     elbo: float | None = None
     kl: float | None = None
     decreased: bool = False
-    path: np.ndarray = bulk()
-    surrogates: tuple[Surrogate, ...] = bulk(())
+    # The current q's surrogate B(·; θ_t) (None at the start); the history keeps every one.
+    surrogate: Surrogate | None = bulk(traced=True)
     points: np.ndarray = bulk()
     pi: float = bulk(0.5)
     mu1_axis: np.ndarray | None = bulk()
     mu2_axis: np.ndarray | None = bulk()
     surface: np.ndarray | None = bulk()
-
-    @property
-    def surrogate(self) -> Surrogate | None:
-        """The surrogate of the current q (None at the start)."""
-        return self.surrogates[-1] if self.surrogates else None
 
 
 def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
@@ -156,22 +151,18 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
 
     mu = (float(config.start[0]), float(config.start[1]))
     ell = log_likelihood(x, mu, pi)
-    path = [mu]
-    surrogates: list[Surrogate] = []
     snap = MeansSnapshot(
         step=0,
         phase="start",
         mu1=mu[0],
         mu2=mu[1],
         log_likelihood=ell,
-        path=np.array(path),
         **shared,
     )
     yield snap
     for t in range(1, config.iterations + 1):
         gamma = responsibilities(x, mu, pi)
         surrogate = Surrogate.from_responsibilities(x, gamma, pi)
-        surrogates.append(surrogate)
         if config.half_steps:
             yield MeansSnapshot(
                 step=t - 1,
@@ -181,8 +172,7 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
                 log_likelihood=ell,
                 elbo=surrogate(*mu),
                 kl=ell - surrogate(*mu),
-                path=np.array(path),
-                surrogates=tuple(surrogates),
+                surrogate=surrogate,
                 **shared,
             )
         new_mu = surrogate.maximiser
@@ -195,7 +185,6 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
         elbo = float(surrogate(*new_mu))
         decreased = bool(went_down(ell, new_ell))
         mu, ell = new_mu, new_ell
-        path.append(mu)
         snap = MeansSnapshot(
             step=t,
             phase="M",
@@ -205,8 +194,7 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
             elbo=elbo,
             kl=ell - elbo,
             decreased=decreased,
-            path=np.array(path),
-            surrogates=tuple(surrogates),
+            surrogate=surrogate,
             **shared,
         )
         yield snap

@@ -103,8 +103,8 @@ class RaceSnapshot(Snapshot):
     ess: float | None = None
     max_weight: float | None = None
     # Per chain, for the window's plots (left out of JSON).
-    uniform_estimates: np.ndarray = bulk()  # p̂_k / p(x)
-    importance_estimates: np.ndarray = bulk()
+    uniform_estimates: np.ndarray = bulk(traced=True)  # p̂_k / p(x)
+    importance_estimates: np.ndarray = bulk(traced=True)
     truth_log_p: float = bulk(0.0)
     zero_variance: bool = bulk(False)
     view: ProposalView | None = bulk()  # q beside the exact posterior, for drawing

@@ -21,6 +21,7 @@ from lvm_gui.plots import PlotText, steady_range
 
 if TYPE_CHECKING:
     from engine.data.dataset import Dataset
+    from engine.history import History
     from lvm_gui import theme as themes
     from lvm_gui.panels.panel import ExperimentPanel
 
@@ -103,6 +104,11 @@ class View:
     @property
     def theme(self) -> themes.Theme:
         return self.panel.theme
+
+    @property
+    def history(self) -> History:
+        """The run's past: what a step shown draws of the steps before it (engine.history)."""
+        return self.panel.history
 
     def pool(self, item: pg.PlotItem, legend_offset: tuple[int, int] = (-10, 10)) -> ItemPool:
         """The plot's reusable items, rewound for a new frame (see lvm_gui.itempool)."""

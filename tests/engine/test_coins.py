@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from engine import run
 from engine.config import ConfigError
 from engine.em.coins import CoinsConfig, em_step, mean_log_likelihood
+from engine.history import History
 
 
 def per_toss_em_step(theta, tosses):
@@ -60,7 +61,12 @@ def test_every_seed_003_start_reaches_the_maximum_in_one_step_on_the_ridge():
     assert last.cloud.shape == (2000, 3)
     # Different starts, different fixed points: the ridge is not a point (non-identifiable).
     assert np.ptp(last.theta[:, 0]) > 0.3
-    assert last.history.shape == (21, 9, 3) and last.log_likelihood_history.shape == (21, 9)
+    # Each snapshot carries its own step; the run's history holds every step's.
+    history = History.of(snaps)
+    assert history.trace("theta").shape == (21, 9, 3)
+    assert history.trace("log_likelihood").shape == (21, 9)
+    np.testing.assert_array_equal(history.trace("theta")[-1], last.theta)
+    assert not history.trace("decreased_runs").any()
 
 
 def test_drawn_tosses_follow_the_truth():
@@ -126,11 +132,11 @@ def test_the_elbo_history_holds_each_iterations_bound():
 
     snaps = list(run("coins", preset="li-hang"))
     last = snaps[-1]
-    assert last.elbo_history.shape == last.log_likelihood_history.shape
-    assert np.isnan(last.elbo_history[0]).all()
-    for t, (previous, theta) in enumerate(itertools.pairwise(last.history), start=1):
-        np.testing.assert_array_equal(
-            last.elbo_history[t], elbo(previous, theta, last.heads, last.n)
-        )
-        np.testing.assert_array_equal(last.elbo_history[t], snaps[t].elbo)
-    assert np.all(last.elbo_history[1:] <= last.log_likelihood_history[1:] + 1e-12)
+    history = History.of(snaps)
+    bounds, lls = history.trace("elbo"), history.trace("log_likelihood")
+    assert bounds.shape == lls.shape == (len(snaps), len(last.theta))
+    assert np.isnan(bounds[0]).all()
+    for t, (previous, theta) in enumerate(itertools.pairwise(history.trace("theta")), start=1):
+        np.testing.assert_array_equal(bounds[t], elbo(previous, theta, last.heads, last.n))
+        np.testing.assert_array_equal(bounds[t], snaps[t].elbo)
+    assert np.all(bounds[1:] <= lls[1:] + 1e-12)

@@ -9,52 +9,76 @@ from engine.em.two_means import log_likelihood_at
 from engine.estimators.models import ProposalView
 from engine.geometry import em as em_geometry
 from engine.geometry.estimators import chains_polyline, density_extent, inverse_sqrt_guide
+from engine.history import History
 
 
 @pytest.fixture(scope="module")
 def means_run():
-    return list(run("gmm1d-means", preset="seed-003", half_steps=True, iterations=6))
+    """Every half-step's snapshot with the run up to it, as a window's history holds it."""
+    history, steps = History(), []
+    for snap in run("gmm1d-means", preset="seed-003", half_steps=True, iterations=6):
+        history.append(snap)
+        steps.append((snap, em_geometry.iterates(history, snap)))
+    return steps
+
+
+def test_the_iterates_are_the_starts_and_m_steps_with_one_surrogate_per_e_step(means_run):
+    phases = [snap.phase for snap, _ in means_run]
+    assert phases == ["start"] + ["E", "M"] * 6
+    for i, (snap, iterates) in enumerate(means_run):
+        t = (i + 1) // 2  # E steps so far
+        assert len(iterates.surrogates) == t and len(iterates.path) == 1 + i // 2
+        if t:
+            assert iterates.surrogate is snap.surrogate
+        # The newest iterate is the snapshot's own θ (an E step repeats it).
+        assert tuple(iterates.path[-1]) == (snap.mu1, snap.mu2)
+    # Each M step's θ maximises the surrogate of the E step before it.
+    final = means_run[-1][1]
+    for k, surrogate in enumerate(final.surrogates):
+        assert surrogate.maximiser == pytest.approx(final.path[k + 1], abs=1e-12)
 
 
 def test_surrogate_curves_lie_on_their_anchors_levels(means_run):
-    snap = means_run[-1]
-    curves = em_geometry.surrogate_curves(snap)
-    path = snap.path
-    assert len(curves.levels) == len(snap.surrogates) > 1
-    newest = snap.surrogates[-1]
+    snap, iterates = means_run[-1]
+    curves = em_geometry.surrogate_curves(iterates)
+    path = iterates.path
+    assert len(curves.levels) == len(iterates.surrogates) > 1
+    newest = iterates.surrogates[-1]
     # The current ellipse is B's contour at ℓ̄(θ_t): every point at that level.
     assert newest(curves.current[:, 0], curves.current[:, 1]) == pytest.approx(
         curves.levels[-1], abs=1e-9
     )
     # Each level is ℓ̄ at its anchor θ_k (B(θ_k; θ_k) = ℓ̄(θ_k)).
-    exact = log_likelihood_at(snap.points, path[: len(snap.surrogates)], snap.pi)
+    exact = log_likelihood_at(snap.points, path[: len(iterates.surrogates)], snap.pi)
     assert np.array(curves.levels) == pytest.approx(exact, abs=1e-12)
     # The earlier ones: one line per surrogate, each ended by a NaN row.
     ends = np.isnan(curves.earlier[:, 0])
-    assert ends.sum() == len(snap.surrogates) - 1 and ends[-1]
-    assert em_geometry.anchor_level(snap) == pytest.approx(curves.levels[-1], abs=1e-15)
+    assert ends.sum() == len(iterates.surrogates) - 1 and ends[-1]
+    assert em_geometry.anchor_level(iterates) == pytest.approx(curves.levels[-1], abs=1e-15)
 
 
 def test_the_anchor_level_before_any_surrogate_is_the_log_likelihood(means_run):
-    start = means_run[0]
-    assert not start.surrogates and em_geometry.surrogate_curves(start).current.shape == (0, 2)
-    assert em_geometry.anchor_level(start) == pytest.approx(
-        log_likelihood_at(start.points, start.path[:1], start.pi)[0], abs=1e-15
+    start, iterates = means_run[0]
+    assert not iterates.surrogates
+    assert em_geometry.surrogate_curves(iterates).current.shape == (0, 2)
+    assert em_geometry.anchor_level(iterates) == pytest.approx(
+        log_likelihood_at(start.points, iterates.path[:1], start.pi)[0], abs=1e-15
     )
 
 
 def test_the_slice_touches_at_theta_and_peaks_at_the_next_iterate(means_run):
-    for snap in means_run[1:]:
-        line = em_geometry.step_slice(snap)
+    for snap, iterates in means_run[1:]:
+        line = em_geometry.step_slice(iterates)
         assert line.s[0] <= 0 <= line.s[-1]
         # B ≤ ℓ̄ all along the line, equal at θ_t (s = 0).
         for values in line.surrogates:
             assert np.all(values <= line.log_likelihood + 1e-12)
-        theta = snap.path[-1] if snap.phase != "M" else snap.path[-2]
-        assert snap.surrogates[-1](*theta) == pytest.approx(line.touch, abs=1e-12)
+        path = iterates.path
+        theta = path[-1] if snap.phase != "M" else path[-2]
+        assert snap.surrogate(*theta) == pytest.approx(line.touch, abs=1e-12)
         assert line.step == pytest.approx(np.hypot(*(snap.surrogate.maximiser - theta)))
         assert line.peak == pytest.approx(snap.surrogate(*snap.surrogate.maximiser))
-        assert len(line.surrogates) == min(len(snap.surrogates), em_geometry.SLICE_SURROGATES)
+        assert len(line.surrogates) == min(len(iterates.surrogates), em_geometry.SLICE_SURROGATES)
 
 
 def test_the_ridge_projection_sums_to_the_probability_of_heads():

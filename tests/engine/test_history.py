@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from engine.experiment import Snapshot, bulk
+from engine.experiment import Snapshot, bulk, traced
 from engine.history import History
 
 
@@ -72,6 +72,42 @@ def test_traces_to_a_snapshot_end_at_it():
     result = ImageSnapshot(step=20, loss=0.0, worse=False, grid=np.zeros(1))
     final = history.traces_to(result, "loss", "note")
     assert len(final["loss"]) == 21 and final["loss"][-1] == 0.0 and np.isnan(final["note"][-1])
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartsSnapshot(Snapshot):
+    """A step of several runs at once: a small array per step, None before the first."""
+
+    theta: np.ndarray = traced()
+    bound: np.ndarray | None = traced(None)
+    model: object = bulk(traced=True)
+    cloud: np.ndarray = bulk()
+
+
+def test_small_arrays_and_objects_are_traced_and_bulk_is_not():
+    models = [object() for _ in range(4)]
+    snaps = [
+        StartsSnapshot(
+            step=t,
+            theta=np.full((3, 2), t),
+            bound=None if t == 0 else np.full(3, -t),
+            model=models[t],
+            cloud=np.zeros(1000),
+        )
+        for t in range(4)
+    ]
+    history = History.of(snaps, keep=2)
+    theta = history.trace("theta")
+    assert theta.shape == (4, 3, 2) and theta[:, 0, 0].tolist() == [0, 1, 2, 3]
+    bound = history.trace("bound")
+    assert bound.shape == (4, 3) and np.isnan(bound[0]).all() and bound[3].tolist() == [-3] * 3
+    assert history.values("model") == models
+    assert "cloud" not in history._traces  # bulk: only in the kept snapshots
+    # Up to a snapshot looked back at, and up to a result not in the history.
+    assert history.traces_to(snaps[-1], "theta")["theta"].shape == (4, 3, 2)
+    result = StartsSnapshot(step=2, theta=np.ones((3, 2)), model=None, cloud=np.zeros(1))
+    assert history.values_to(result, "model") == [*models[:2], None]
+    assert np.isnan(history.traces_to(result, "bound")["bound"][-1]).all()
 
 
 def test_memory_stays_flat_over_ten_thousand_image_sized_steps():

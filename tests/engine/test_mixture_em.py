@@ -10,6 +10,7 @@ from sklearn.mixture import GaussianMixture
 
 from engine import run
 from engine.config import ConfigError
+from engine.history import History
 
 
 def sample(d, k=3, n=400, seed=0):
@@ -191,12 +192,13 @@ def test_duplicate_points_and_a_constant_column(tmp_path):
 
 
 def test_bishop_sequence_finds_the_two_eruption_clusters_by_iteration_20():
-    final = list(run("gmm", preset="faithful-k2"))[-1]
+    snaps = list(run("gmm", preset="faithful-k2"))
+    final, history = snaps[-1], History.of(snaps).trace("log_likelihood")
     assert final.step == 20
     # Standardised Old Faithful: short eruptions bottom-left, long ones top-right.
     low, high = sorted(final.means.tolist())
     assert low[0] < -1 and low[1] < -1 and high[0] > 0.5 and high[1] > 0.5
-    assert final.log_likelihoods[1] < final.log_likelihoods[10] < final.log_likelihoods[20]
+    assert history[1] < history[10] < history[20] == final.log_likelihood
 
 
 def test_elbo_and_kl_per_iteration_against_a_direct_computation():
@@ -314,7 +316,7 @@ def test_the_stopping_rule_is_one_m_step_short_of_scikit_learns(tmp_path):
     )
     final = snaps[-1]
     assert final.converged and not snaps[-2].converged and final.iterations == final.step
-    history = final.log_likelihoods
+    history = History.of(snaps).trace("log_likelihood")
     assert abs(history[-1] - history[-2]) < 1e-4 <= abs(history[-2] - history[-3])
     oracle = GaussianMixture(
         3,

@@ -55,10 +55,13 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     ells = [s.log_likelihood for s in history]
     assert all(b >= a - 1e-12 for a, b in itertools.pairwise(ells))
     assert not any(s.decreased for s in history)
+    # The iterates (the start and every M step) and the surrogate each M step maximised.
+    path = np.array([(s.mu1, s.mu2) for s in history if s.phase != "E"])
+    surrogates = [s.surrogate for s in history if s.phase == "M"]
     # One orange ellipse per surrogate whose level set at its anchor is a curve.
     expected = sum(
-        s.level_curve(log_likelihood_at(final.points, final.path[k][None], 0.5)[0]) is not None
-        for k, s in enumerate(final.surrogates)
+        s.level_curve(log_likelihood_at(final.points, path[k][None], 0.5)[0]) is not None
+        for k, s in enumerate(surrogates)
     )
     drawn = panel.view.surface_plot.getPlotItem().listDataItems()
     ellipses = [
@@ -74,8 +77,8 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     assert np.isnan(earlier.yData).sum() == expected - 1 and len(current.yData) > 10
     assert expected >= 8
     # An arrowhead on each step long enough to see, at the iterate it points to.
-    steps = np.hypot(*np.diff(final.path, axis=0).T)
-    tips = final.path[1:][steps > 1e-3 * panel.view._span()]
+    steps = np.hypot(*np.diff(path, axis=0).T)
+    tips = path[1:][steps > 1e-3 * panel.view._span()]
     arrows = [a for a in panel.view._arrows if a.isVisible()]
     assert len(arrows) == len(tips) >= 4
     np.testing.assert_allclose([(a.pos().x(), a.pos().y()) for a in arrows], tips, rtol=1e-12)
@@ -114,11 +117,12 @@ def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
     assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
     assert "largest distance from the ridge" in panel.status_line.text()
     # The bound plot of the start furthest below the maximum: ELBO drawn equal to ℓ̄ from t = 1.
-    worst = int(np.argmin(final.log_likelihood_history[0]))
+    lls = np.array([s.log_likelihood for s in panel.history])  # (T + 1, starts)
+    worst = int(np.argmin(lls[0]))
     curves = [c for c in panel.view.coins_bound_plot.getPlotItem().listDataItems() if c.isVisible()]
     _, ell_y = curves[0].getData()
     elbo_x, elbo_y = curves[1].getData()
-    assert ell_y == pytest.approx(final.log_likelihood_history[:, worst])
+    assert ell_y == pytest.approx(lls[:, worst])
     assert elbo_x[0] == 1 and elbo_y == pytest.approx(ell_y[1:], abs=1e-12)
 
 
@@ -204,7 +208,7 @@ def test_coins_table_fills_as_it_goes_and_looks_back_truly(qtbot, panel):
     final = run_to_end(qtbot, panel)
     table = panel.view.coins_table
     assert table.columnCount() == final.step + 2  # iterations 0..T and the closed form
-    assert table.item(1, 1).text() == f"{final.log_likelihood_history[1, 1]:.5f}"
+    assert table.item(1, 1).text() == f"{panel.history[1].log_likelihood[1]:.5f}"
     panel.history_slider.setValue(1)  # back to iteration 1
     wait_drawn(qtbot, panel)
     assert table.item(0, 1) is not None and table.item(0, 2) is None

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from engine.data.dataset import Dataset
 from engine.em.coins import CoinsSnapshot
-from engine.em.monotone import drops
 from engine.geometry.em import ridge_projection
 from lvm_gui import theme as themes
 from lvm_gui.panels.em.bound_plot import draw_bound_history
@@ -101,21 +100,23 @@ class CoinsView(LearnsFromData):
 
     # --- drawing ----------------------------------------------------------------------------
     def draw_parts(self, snap: CoinsSnapshot):
-        parts = [("table", lambda: self._fill_table(snap))]
+        # Every start's θ, ℓ̄, ELBO and drops at every step up to `snap`: (t + 1, S, ...).
+        run = self.history.traces_to(snap, "theta", "log_likelihood", "elbo", "decreased_runs")
+        parts = [("table", lambda: self._fill_table(snap, run))]
         parts += [
-            (f"trace {p}", lambda p=p: self._draw_trace(snap, p))
+            (f"trace {p}", lambda p=p: self._draw_trace(run, p))
             for p in range(len(self.trace_plots))
         ]
         return [
             *parts,
             ("cloud", lambda: self._draw_cloud(snap)),
-            ("ridge", lambda: self._draw_ridge(snap)),
-            ("coins bound", lambda: self._draw_coins_bound(snap)),
+            ("ridge", lambda: self._draw_ridge(snap, run)),
+            ("coins bound", lambda: self._draw_coins_bound(run)),
         ]
 
-    def _draw_trace(self, snap: CoinsSnapshot, p: int) -> None:
+    def _draw_trace(self, run: dict[str, np.ndarray], p: int) -> None:
         """p_A, p_B or p_C (p = 0, 1, 2) per start along the run."""
-        history = snap.history  # (t + 1, S, 3)
+        history = run["theta"]  # (t + 1, S, 3)
         steps = np.arange(history.shape[0])
         item = self.trace_plots[p].getPlotItem()
         pool = self.pool(item)
@@ -137,23 +138,27 @@ class CoinsView(LearnsFromData):
             item.setYRange(0, 1, padding=0.02)
             self._trace_width = width
 
-    def _draw_coins_bound(self, snap: CoinsSnapshot) -> None:
+    def _draw_coins_bound(self, run: dict[str, np.ndarray]) -> None:
         # The bound of the start furthest below the maximum: after the M step the gap is exactly
         # zero (the posterior has not moved), the reason EM converges in one step here.
-        worst = int(np.argmin(snap.log_likelihood_history[0]))
-        lls = snap.log_likelihood_history[:, worst]
-        bounds = snap.elbo_history[:, worst]
-        a, b, c = snap.history[0, worst]
+        worst = int(np.argmin(run["log_likelihood"][0]))
+        a, b, c = run["theta"][0, worst]
         item = self.coins_bound_plot.getPlotItem()
         self.set_title(item, f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})")
-        draw_bound_history(self, item, lls, bounds, drops(lls))
+        draw_bound_history(
+            self,
+            item,
+            run["log_likelihood"][:, worst],
+            run["elbo"][:, worst],
+            run["decreased_runs"][:, worst] > 0,
+        )
 
-    def _fill_table(self, snap: CoinsSnapshot) -> None:
+    def _fill_table(self, snap: CoinsSnapshot, run: dict[str, np.ndarray]) -> None:
         """Seed 003's table. Headers and column widths change only with the table's shape:
         Qt measures every cell to size a column, too slow to do at every frame."""
         table = self.coins_table
-        lls = snap.log_likelihood_history  # (t + 1, S)
-        starts = snap.history[0]
+        lls = run["log_likelihood"]  # (t + 1, S)
+        starts = run["theta"][0]
         columns = lls.shape[0]
         # Every iteration of the run has its column from the start, filled as it arrives.
         total = max(columns, self.config.iterations + 1)
@@ -210,7 +215,7 @@ class CoinsView(LearnsFromData):
         )
         self._cloud.setVisible(True)
 
-    def _draw_ridge(self, snap: CoinsSnapshot) -> None:
+    def _draw_ridge(self, snap: CoinsSnapshot, run: dict[str, np.ndarray]) -> None:
         item = self.ridge_plot.getPlotItem()
         pool = self.pool(item)
         o = snap.o_hat
@@ -220,7 +225,7 @@ class CoinsView(LearnsFromData):
             total = len(snap.cloud)
             drawn = f" ({CLOUD_DRAWN:,} drawn)" if total > CLOUD_DRAWN else ""
             pool.label(self._cloud, f"{total:,} random starts{drawn}")
-        history = snap.history
+        history = run["theta"]
         u, v = ridge_projection(history)  # (t + 1, S) each
         colours = [themes.component_colour(s) for s in range(history.shape[1])]
         for s, colour in enumerate(colours):

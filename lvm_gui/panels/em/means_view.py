@@ -124,9 +124,10 @@ class MeansView(LearnsFromData):
 
     # --- drawing ----------------------------------------------------------------------------
     def draw_parts(self, snap: MeansSnapshot):
+        run = em_geometry.iterates(self.history, snap)
         return [
-            ("surface", lambda: (self._draw_surface(snap), self._draw_overlay(snap))),
-            ("slice", lambda: self._draw_slice(snap)),
+            ("surface", lambda: (self._draw_surface(snap), self._draw_overlay(snap, run))),
+            ("slice", lambda: self._draw_slice(run)),
             ("bound", lambda: self._draw_bound(snap)),
         ]
 
@@ -155,15 +156,15 @@ class MeansView(LearnsFromData):
         self._contours.setData(lines[:, 0], lines[:, 1], connect="finite")
         self.surface_plot.getPlotItem().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
-    def _draw_overlay(self, snap: MeansSnapshot) -> None:
+    def _draw_overlay(self, snap: MeansSnapshot, run: em_geometry.Iterates) -> None:
         item = self.surface_plot.getPlotItem()
         pool = self.pool(item)
-        path = snap.path
+        path = run.path
         if snap.surface is not None:  # ℓ̄'s own contour through θ_t: B touches it there
-            self._show_anchor_level(snap, em_geometry.anchor_level(snap))
+            self._show_anchor_level(snap, em_geometry.anchor_level(run))
         # Each surrogate's ellipse at the level of its anchor: the current one bold, the
         # earlier ones faded, all in one item (else a long run made an item per frame).
-        curves = em_geometry.surrogate_curves(snap)
+        curves = em_geometry.surrogate_curves(run)
         pool.plot(
             curves.earlier[:, 0],
             curves.earlier[:, 1],
@@ -176,8 +177,8 @@ class MeansView(LearnsFromData):
             pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 255), width=3),
         )
         pool.label(ellipse, "surrogate B(·; θₜ) at level ℓ̄(θₜ)")
-        if snap.surrogates:
-            peak = snap.surrogate.maximiser
+        if run.surrogate is not None:
+            peak = run.surrogate.maximiser
             star = pool.scatter(
                 [peak[0]],
                 [peak[1]],
@@ -256,10 +257,10 @@ class MeansView(LearnsFromData):
         view = self.surface_plot.getPlotItem().viewRange()
         return float(view[0][1] - view[0][0])
 
-    def _draw_slice(self, snap: MeansSnapshot) -> None:
+    def _draw_slice(self, run: em_geometry.Iterates) -> None:
         item = self.slice_plot.getPlotItem()
         pool = self.pool(item)
-        line = em_geometry.step_slice(snap)
+        line = em_geometry.step_slice(run)
         s, ell = line.s, line.log_likelihood
         curve = pool.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
         pool.label(curve, "ℓ̄ along the line")
@@ -292,7 +293,7 @@ class MeansView(LearnsFromData):
     def _draw_bound(self, snap: MeansSnapshot) -> None:
         """The run up to `snap` from the history's traces: every half-step's numbers are
         kept there, however few of its snapshots are."""
-        run = self.panel.history.traces_to(snap, "log_likelihood", "elbo", "decreased")
+        run = self.history.traces_to(snap, "log_likelihood", "elbo", "decreased")
         draw_bound_history(
             self,
             self.bound_plot.getPlotItem(),

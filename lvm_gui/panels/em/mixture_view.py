@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from engine.data.dataset import Dataset
 from engine.em.gmm_experiment import GMMSnapshot
-from engine.em.monotone import drops
 from engine.geometry.curves import ellipse
 from lvm_gui import theme as themes
 from lvm_gui.panels.em.bound_plot import draw_bound_history
@@ -108,9 +107,13 @@ class MixtureView(LearnsFromData):
             )
 
     def _draw_likelihood(self, snap: GMMSnapshot) -> None:
-        values = snap.log_likelihoods
+        run = self.history.traces_to(snap, "log_likelihood", "elbo", "decreased")
         draw_bound_history(
-            self, self.likelihood_plot.getPlotItem(), values, snap.elbos, drops(values)
+            self,
+            self.likelihood_plot.getPlotItem(),
+            run["log_likelihood"],
+            run["elbo"],
+            run["decreased"] > 0,
         )
 
     def _blend_brushes(self, responsibilities: np.ndarray, palette: np.ndarray) -> np.ndarray:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from engine.estimators.gradients import GradientsSnapshot
@@ -55,23 +54,16 @@ class GradientsView(View):
             ("means log s", lambda: self._draw_means(snap, "_log_s")),
         ]
 
-    def _run_so_far(self, snap, kind) -> list:
-        """The snapshots of this run up to `snap`, the history may run ahead of it (looking
-        back) or not yet hold it (the final result)."""
-        return [
-            *(s for s in self.panel.history if isinstance(s, kind) and s.step < snap.step),
-            snap,
-        ]
-
     def _draw_variance(self, snap: GradientsSnapshot, suffix: str = "") -> None:
         """Variance of one sample's estimate of ∂/∂m (suffix "") or ∂/∂log s ("_log_s")."""
         plot = self.variance_plot if not suffix else self.variance_log_s_plot
         item = plot.getPlotItem()
         pool = self.pool(item)
-        history = self._run_so_far(snap, GradientsSnapshot)
-        ns = np.array([s.n for s in history], float)
+        fields = [f"{name}_var{suffix}" for name in GRADIENT_COLOURS]
+        run = self.history.traces_to(snap, "n", *fields)
+        ns = run["n"]
         for name, colour in GRADIENT_COLOURS.items():
-            values = np.array([getattr(s, f"{name}_var{suffix}") for s in history])
+            values = run[f"{name}_var{suffix}"]
             keep = values > 0
             line = _series(pool, ns[keep], values[keep], colour)
             pool.label(line, f"{name}: {values[-1]:.4g}")
@@ -90,10 +82,11 @@ class GradientsView(View):
         plot = self.mean_plot if not suffix else self.mean_log_s_plot
         item = plot.getPlotItem()
         pool = self.pool(item)
-        history = self._run_so_far(snap, GradientsSnapshot)
-        ns = np.array([s.n for s in history], float)
+        fields = [f"{name}_mean{suffix}" for name in GRADIENT_COLOURS]
+        run = self.history.traces_to(snap, "n", *fields)
+        ns = run["n"]
         for name, colour in GRADIENT_COLOURS.items():
-            values = np.array([getattr(s, f"{name}_mean{suffix}") for s in history])
+            values = run[f"{name}_mean{suffix}"]
             line = _series(pool, ns, values, colour)  # dots: the first frame has one point
             pool.label(line, name)
         exact_value = snap.exact_grad_log_s if suffix else snap.exact_grad

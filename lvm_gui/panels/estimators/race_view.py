@@ -120,19 +120,9 @@ class RaceView(View):
             ("weights", lambda: self._draw_weights(snap)),
         ]
 
-    def _run_so_far(self, snap, kind) -> list:
-        """The snapshots of this run up to `snap`, the history may run ahead of it (looking
-        back) or not yet hold it (the final result)."""
-        return [
-            *(s for s in self.panel.history if isinstance(s, kind) and s.step < snap.step),
-            snap,
-        ]
-
     def _draw_estimates(self, snap: RaceSnapshot) -> None:
         item = self.estimates_plot.getPlotItem()
         pool = self.pool(item)
-        history = self._run_so_far(snap, RaceSnapshot)
-        ks = np.array([s.k for s in history], float)
         exact = np.exp(snap.truth_log_p)
         for colour, field, label in (
             (UNIFORM, "uniform_estimates", "naive MC, z ~ uniform"),
@@ -142,8 +132,9 @@ class RaceView(View):
                 f"importance, q = {self.config.proposal}",
             ),
         ):
-            ratios = np.array([getattr(s, field)[:CHAINS_DRAWN] for s in history])  # (t, C)
-            x, y = chains_polyline(ks, ratios * exact)
+            run = self.history.traces_to(snap, "k", field)
+            ratios = run[field][:, :CHAINS_DRAWN]  # (t, C)
+            x, y = chains_polyline(run["k"], ratios * exact)
             line = pool.plot(
                 x,
                 y,
@@ -164,13 +155,13 @@ class RaceView(View):
     def _draw_spread(self, snap: RaceSnapshot) -> None:
         item = self.spread_plot.getPlotItem()
         pool = self.pool(item, legend_offset=(-10, 10))
-        history = self._run_so_far(snap, RaceSnapshot)
-        ks = np.array([s.k for s in history], float)
+        run = self.history.traces_to(snap, "k", "uniform_rel_std", "importance_rel_std")
+        ks = run["k"]
         for colour, field, label in (
             (UNIFORM, "uniform_rel_std", "uniform"),
             (IMPORTANCE, "importance_rel_std", "importance"),
         ):
-            values = np.array([getattr(s, field) for s in history])
+            values = run[field]
             keep = values > 0
             line = _series(pool, ks[keep], values[keep], colour)
             pool.label(line, label)
@@ -183,10 +174,8 @@ class RaceView(View):
         pool.end()
         whole_run_in_x(item, self.config.samples)
         # The spreads fall with k, so above the highest of them lies nothing: the legend's room.
-        spreads = [
-            getattr(s, f) for s in history for f in ("uniform_rel_std", "importance_rel_std")
-        ]
-        shown = np.log10([v for v in spreads if v > 0])
+        spreads = np.concatenate([run["uniform_rel_std"], run["importance_rel_std"]])
+        shown = np.log10(spreads[spreads > 0])
         if len(shown):
             low, high = float(shown.min()), float(shown.max())
             high = max(high, low + 1.0)  # at least a decade: one point is no range
@@ -195,15 +184,14 @@ class RaceView(View):
     def _draw_jensen(self, snap: RaceSnapshot) -> None:
         item = self.jensen_plot.getPlotItem()
         pool = self.pool(item)
-        history = self._run_so_far(snap, RaceSnapshot)
-        ks = np.array([s.k for s in history], float)
-        importance = np.array([s.importance_log_mean for s in history])
-        low = min(float(importance.min()), snap.truth_log_p) - 0.5
+        run = self.history.traces_to(snap, "k", "uniform_log_mean", "importance_log_mean")
+        ks = run["k"]
+        low = min(float(run["importance_log_mean"].min()), snap.truth_log_p) - 0.5
         for colour, field, label in (
             (UNIFORM, "uniform_log_mean", "uniform"),
             (IMPORTANCE, "importance_log_mean", "importance: L_k of q"),
         ):
-            values = np.array([getattr(s, field) for s in history])
+            values = run[field]
             line = _series(pool, ks, values, colour)
             pool.label(line, label + _unseen_note(ks, values, low))
         truth = pool.plot(
@@ -290,11 +278,12 @@ class RaceView(View):
     def _draw_weights(self, snap: RaceSnapshot) -> None:
         item = self.ess_plot.getPlotItem()
         pool = self.pool(item, legend_offset=(-10, -10))
-        history = [s for s in self._run_so_far(snap, RaceSnapshot) if s.ess is not None]
-        ks = np.array([s.k for s in history], float)
+        run = self.history.traces_to(snap, "k", "ess", "max_weight")
+        shown = np.isfinite(run["ess"])
+        ks = run["k"][shown]
         for values, colour, label in (
-            (np.array([s.ess for s in history]) / ks, IMPORTANCE, "ESS / k"),
-            (np.array([s.max_weight for s in history]), themes.VERMILLION, "max w / Σ w"),
+            (run["ess"][shown] / ks, IMPORTANCE, "ESS / k"),
+            (run["max_weight"][shown], themes.VERMILLION, "max w / Σ w"),
         ):
             line = _series(pool, ks, values, colour)
             pool.label(line, label)
