@@ -74,6 +74,13 @@ class ItemPool:
         self._labels.append((thing, text))
         return thing
 
+    def labelled(self, text: str) -> pg.GraphicsObject:
+        """The item this frame named `text` (or with a name that starts so)."""
+        for thing, name in self._labels:
+            if name.startswith(text):
+                return thing
+        raise KeyError(f"no item labelled {text!r} in this frame")
+
     def end(self) -> None:
         self._update_legend()
         self.unplaced = True  # the panel places the legend once the view's range is set

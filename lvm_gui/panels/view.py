@@ -8,7 +8,7 @@ drawing. A view owns what it keeps between frames (item pools, texts set, ranges
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -20,12 +20,30 @@ from lvm_gui.itempool import ItemPool
 from lvm_gui.plots import PlotText, steady_range
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from engine.data.dataset import Dataset
     from engine.history import History
     from lvm_gui import theme as themes
-    from lvm_gui.panels.panel import ExperimentPanel
 
 Part = tuple[str, Callable[[], None]]
+
+
+class ViewHost(Protocol):
+    """All that a view asks of its panel (ExperimentPanel), so that a test can host a view
+    without one and feed it snapshots by hand."""
+
+    config: ExperimentConfig
+    theme: themes.Theme
+    history: History
+    dataset_ready: SignalInstance
+
+    def set_params(self, **params: Any) -> None: ...
+
+    def show_message(self, text: str, level: str = "error") -> None: ...
+
+    def redraw(self) -> None: ...
+
 
 # Every view by the experiment it draws (a view module registers its view by being imported).
 VIEWS: dict[str, type[View]] = {}
@@ -47,7 +65,7 @@ class View:
         if cls.experiment:
             VIEWS[cls.experiment] = cls
 
-    def __init__(self, panel: ExperimentPanel) -> None:
+    def __init__(self, panel: ViewHost) -> None:
         self.panel = panel
         self.pools: dict[int, ItemPool] = {}
         self.text = PlotText()
@@ -72,6 +90,11 @@ class View:
     def draw_parts(self, snap: Snapshot) -> list[Part]:
         """The frame for `snap` as (key, draw) parts, each about one plot's work."""
         raise NotImplementedError
+
+    def draw(self, snap: Snapshot) -> None:
+        """The whole frame at once (the panel draws it in parts, a part per turn)."""
+        for _, draw in self.draw_parts(snap):
+            draw()
 
     def status_text(self, snap: Snapshot) -> str:
         return f"step {snap.step}"

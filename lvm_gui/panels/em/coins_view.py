@@ -102,6 +102,8 @@ class CoinsView(LearnsFromData):
     def draw_parts(self, snap: CoinsSnapshot):
         # Every start's θ, ℓ̄, ELBO and drops at every step up to `snap`: (t + 1, S, ...).
         run = self.history.traces_to(snap, "theta", "log_likelihood", "elbo", "decreased_runs")
+        if run["elbo"].ndim == 1:  # no bound before the first iteration: NaN for every start
+            run["elbo"] = np.full_like(run["log_likelihood"], np.nan)
         parts = [("table", lambda: self._fill_table(snap, run))]
         parts += [
             (f"trace {p}", lambda p=p: self._draw_trace(run, p))
