@@ -266,9 +266,15 @@ class ExperimentController(QObject):
             self._thread.set_delay(self._delay)
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Cancel and join every thread; True when all have ended within the time given."""
+        """Cancel and join every thread and forget its run: what it had already sent, still
+        queued in the event loop, is stale and never delivered (a headless run draws after
+        this). True when all threads have ended within the time given."""
         self._timer.stop()
         self._gui_free.set()
+        self._generation += 1
+        self._pending = None
+        self._steps_asked = 0
+        self.history = History()
         self._stop_thread(timeout_ms)
         deadline = time.monotonic() + timeout_ms / 1000
         for thread in list(self._stuck):

@@ -172,6 +172,24 @@ def test_a_new_start_drops_the_old_runs_snapshots(qtbot, controller):
     assert [s.value for s in controller.history] == [1, 4, 9]
 
 
+def test_nothing_is_delivered_after_shutdown(qtbot, controller):
+    """Snapshots the worker sent before it stopped wait in the event loop and reach the slot
+    afterwards: none may land (the panel draws a headless run's frame right after a
+    shutdown, and a late one replaced it)."""
+    delivered = []
+    controller.snapshot_ready.connect(delivered.append)
+    controller.start(CONFIG, Counter())
+    controller.play()
+    qtbot.waitUntil(lambda: len(controller.history) >= 3)
+    generation = controller._thread.generation
+    assert controller.shutdown()
+    seen = len(delivered)
+    controller._on_snapshot(generation, Tick(step=100, value=100))  # as the queue delivers it
+    controller._deliver()  # as the throttle's timer would
+    assert len(delivered) == seen and not controller.history
+    assert not controller._timer.isActive()
+
+
 def test_step_after_the_end_starts_again(qtbot, controller):
     controller.start(CONFIG, Counter(limit=1))
     with qtbot.waitSignal(controller.finished):
