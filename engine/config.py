@@ -205,6 +205,9 @@ class ExperimentConfig:
     notes: tuple[str, ...] = field(default=(), init=False, compare=False, repr=False)
 
     experiment: ClassVar[str] = ""
+    # Parameters a running generator takes through send() (a drag, while it goes on) rather
+    # than by starting again: see engine.experiment.Run.step.
+    steerable: ClassVar[frozenset[str]] = frozenset()
 
     def __post_init__(self) -> None:
         hints = typing.get_type_hints(type(self))
@@ -294,6 +297,18 @@ class ExperimentConfig:
         values = self.explicit()
         values.update(changes)
         return type(self).create(**values)
+
+    def changed_from(self, other: ExperimentConfig) -> set[str]:
+        """The parameters whose values differ from `other`'s (a config of the same type)."""
+        return {name for name in self.param_names() if getattr(self, name) != getattr(other, name)}
+
+    def can_steer_to(self, other: ExperimentConfig) -> bool:
+        """Whether a run of this config can take `other` while it goes on: the same
+        experiment, only steerable parameters changed, and at least one."""
+        if type(other) is not type(self):
+            return False
+        changed = other.changed_from(self)
+        return bool(changed) and changed <= self.steerable
 
     def explicit(self) -> dict[str, Any]:
         """The values a user set, i.e. the init fields (derived ones included as they are)."""

@@ -88,7 +88,8 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
-Generate = Callable[[Any], Generator[Snapshot, None, Snapshot]]
+# A generator may take a steered config through send() (Run.step); most ignore what they get.
+Generate = Callable[[Any], Generator[Snapshot, Any, Snapshot]]
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,19 @@ def run(
 
 
 class Run:
-    """Steps a generator one snapshot at a time and keeps the final result when it ends."""
+    """Steps a generator one snapshot at a time and keeps the final result when it ends.
+
+    Steering: `step(steer=config)` sends a changed config into the running generator, which
+    takes it at the `yield` it waits at (`steered = yield snap`) and computes its next snapshot
+    with it; only the config's `steerable` parameters may differ. A generator not yet started
+    has computed nothing, so it is simply made anew for the steered config.
+    """
 
     def __init__(self, config: ExperimentConfig, generate: Generate) -> None:
         self.config = config
+        self._generate = generate
         self._generator = generate(config)
+        self._started = False
         self.result: Snapshot | None = None
         self.last: Snapshot | None = None
         self.steps = 0
@@ -191,16 +200,33 @@ class Run:
     def done(self) -> bool:
         return self.result is not None
 
-    def step(self) -> Snapshot | None:
+    def step(self, steer: ExperimentConfig | None = None) -> Snapshot | None:
         """The next snapshot (a Progress report included), or None once the generator has
-        returned its result."""
+        returned its result; with `steer`, computed with that config (ConfigError if it
+        changes a parameter that is not steerable)."""
         if self.done:
             return None
+        if steer is not None:
+            if not self.config.can_steer_to(steer):
+                changed = (
+                    ", ".join(sorted(steer.changed_from(self.config))) or "nothing"
+                    if type(steer) is type(self.config)
+                    else "another experiment's config"
+                )
+                raise ConfigError(f"a running {self.config.experiment} cannot take {changed}")
+            self.config = steer
+            if not self._started:
+                self._generator.close()
+                self._generator = self._generate(steer)
         try:
-            snap = next(self._generator)
+            if steer is not None and self._started:
+                snap = self._generator.send(steer)
+            else:
+                snap = next(self._generator)
         except StopIteration as stop:
             self.result = stop.value if stop.value is not None else self.last
             return None
+        self._started = True
         if not isinstance(snap, Progress):
             self.steps += 1
             self.last = snap

@@ -1,9 +1,11 @@
 """One worker for every panel: an engine generator stepped in a QThread.
 
-`ExperimentThread` steps a `engine.Run` on command (one step, run at a speed, pause, cancel);
-`ExperimentController` owns at most one such thread per panel, replaces it when the config changes
-(stale snapshots never land: every signal carries the run's generation), and delivers snapshots to
-the panel at most `max_fps` times a second, coalescing the ones in between.
+`ExperimentThread` steps a `engine.Run` on command (one step, run at a speed, pause, cancel, and
+steer: a changed config sent into the running generator); `ExperimentController` owns at most
+one such thread per panel, steers it when only steerable parameters change (a drag of the race's
+q) and replaces it for any other change (stale snapshots never land: every signal carries the
+run's generation, and a steer starts a new one), and delivers snapshots to the panel at most
+`max_fps` times a second, coalescing the ones in between.
 
 Frame pacing. Drawing with pyqtgraph is Python on the GUI thread, and so is much of a step: while
 both run they share the interpreter lock, and a frame takes two or three times as long as alone,
@@ -76,6 +78,7 @@ class ExperimentThread(QThread):
         self._running = False
         self._abort = False
         self._delay = delay
+        self._steer: tuple[ExperimentConfig, int] | None = None
         LIVE_THREADS.add(self)
 
     # --- control, from the GUI thread -------------------------------------------------------
@@ -106,13 +109,25 @@ class ExperimentThread(QThread):
             self._delay = max(0.0, seconds)
             self._lock.notify_all()
 
+    def request_steer(self, config: ExperimentConfig, generation: int, step: bool) -> None:
+        """The next step is computed with `config` and starts run `generation`; with `step`,
+        exactly that one step (the run was paused). A newer steer replaces one not yet taken:
+        a fast drag sends many, and the worker takes the latest."""
+        with self._lock:
+            self._steer = (config, generation)
+            if step:
+                self._running = False
+                self._credits = 1
+            self._lock.notify_all()
+
     # --- the loop, in the worker thread ------------------------------------------------------
     def run(self) -> None:
         try:
             while self._wait_for_work():
+                steer = self._take_steer()
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
-                    snap = self.run_.step()
+                    snap = self.run_.step(steer)
                 for warning in caught:
                     self.warned.emit(
                         self.generation, f"{warning.category.__name__}: {warning.message}"
@@ -142,6 +157,13 @@ class ExperimentThread(QThread):
             if self._credits > 0 and not self._running:
                 self._credits -= 1
             return True
+
+    def _take_steer(self) -> ExperimentConfig | None:
+        with self._lock:
+            if self._steer is None:
+                return None
+            (config, self.generation), self._steer = self._steer, None
+            return config  # what this step computes belongs to the new generation
 
     def _refund_credit(self) -> None:
         with self._lock:
@@ -240,6 +262,31 @@ class ExperimentController(QObject):
             self._thread.request_pause()
             self._set_state("paused")
 
+    def steer(self, config: ExperimentConfig) -> bool:
+        """Send `config` into the running generator, which computes its next step with it: no
+        new thread, and nothing computed again that the change leaves alone (the race keeps its
+        model). A run of its own from there: a new generation, a fresh history; paused, it takes
+        one step to show it. False, and nothing sent, when no generator can take it (none
+        started, one that has ended, or a change that is not steerable): start one then."""
+        thread = self._thread
+        live = ("ready", "stepping", "running", "paused")
+        if thread is None or self.config is None or self.state not in live:
+            return False
+        if not self.config.can_steer_to(config):
+            return False
+        self._generation += 1
+        self.config = config
+        self.history = History()
+        self._pending = None
+        self._timer.stop()
+        running = self.state == "running"
+        self._gui_free.set()  # what the window draws now is stale: no waiting for it
+        thread.request_steer(config, self._generation, step=not running)
+        if not running:
+            self._steps_asked = 1
+            self._set_state("stepping")
+        return True
+
     def toggle(self) -> None:
         self.pause() if self.state == "running" else self.play()
 
@@ -313,8 +360,10 @@ class ExperimentController(QObject):
             if self._steps_asked <= 0:  # queued steps still compute: still "stepping"
                 self._set_state("paused")
         if not self._timer.isActive():
+            # The first step of a run (a start, a steer) answers the user: shown at once. The
+            # spacing of frames is for the stream of steps that follows.
             wait = self._interval_ms - (time.monotonic() - self._last_draw) * 1000
-            self._timer.start(max(0, int(wait)))
+            self._timer.start(0 if len(self.history) == 1 else max(0, int(wait)))
 
     @Slot(int, object)
     def _on_progress(self, generation: int, report: Progress) -> None:

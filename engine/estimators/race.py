@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -68,6 +68,9 @@ class RaceConfig(ExperimentConfig):
         50, "C, independent chains of each estimator", minimum=1, maximum=MAX_CHAINS
     )
     samples: int = param(10_000, "k, samples per chain at the end", minimum=1, maximum=MAX_SAMPLES)
+
+    # A drag of q while the race goes on: the model and its exact p(x) are kept.
+    steerable: ClassVar[frozenset[str]] = frozenset({"proposal", "q_mean", "q_scale"})
 
     def validate(self) -> None:
         dimensions = 2 if self.model == "curve2d" else 1
@@ -148,12 +151,15 @@ class _Chains:
         return float(self.torch.exp(self.log_max - self.log_sum).mean())
 
 
-def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
+def generate(config: RaceConfig) -> Generator[Snapshot, RaceConfig | None, Snapshot]:
+    """The race; a config sent in at any step (only q changed) starts it again with that q,
+    keeping the model and its exact p(x): what follows equals a fresh run of that config."""
     import torch
 
     device = devices.resolve(config.device)
     dtype = devices.dtype()
-    yield Progress(step=0, fraction=0.0, what="exact p(x)")
+    steered = yield Progress(step=0, fraction=0.0, what="exact p(x)")
+    config = steered or config
     model = make_model(
         config.model,
         bits=config.bits,
@@ -162,6 +168,15 @@ def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
         device=device,
         dtype=dtype,
     )
+    while True:
+        outcome = yield from _race(torch, model, config, device, dtype)
+        if isinstance(outcome, RaceSnapshot):
+            return outcome
+        config = outcome  # q was moved: the race again, from k = 1
+
+
+def _race(torch, model, config: RaceConfig, device, dtype):
+    """One race of `config`'s q; returns its final snapshot, or the config sent in."""
     exact_log_p = model.exact_log_p
     uniform = model.proposal("uniform")
     importance = model.proposal(config.proposal, config.q_mean, config.q_scale)
@@ -181,7 +196,9 @@ def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
                 sums.add(log_w.reshape(chains, m))
             done += m
             if done < k:
-                yield Progress(step=step, fraction=done / config.samples, what="sampling")
+                steered = yield Progress(step=step, fraction=done / config.samples, what="sampling")
+                if steered is not None:
+                    return steered
         final = k == marks[-1]
         (u_mean, u_spread, u_log, u_ratio) = races[0][1].summary(k, exact_log_p)
         (i_mean, i_spread, i_log, i_ratio) = races[1][1].summary(k, exact_log_p)
@@ -207,7 +224,9 @@ def generate(config: RaceConfig) -> Generator[Snapshot, None, Snapshot]:
         )
         if final:
             return snapshot
-        yield snapshot
+        steered = yield snapshot
+        if steered is not None:
+            return steered
     raise AssertionError("unreachable: the last checkpoint returns")
 
 

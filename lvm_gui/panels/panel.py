@@ -309,17 +309,21 @@ class ExperimentPanel(QWidget):
     def set_config(
         self, config: ExperimentConfig, start: bool = True, preset: str | None = None
     ) -> None:
-        """Show and (with start) run `config`; `preset` names it when it is one, else custom."""
+        """Show and (with start) run `config`; `preset` names it when it is one, else custom.
+        A change of steerable parameters only (the race's q) is sent into the running
+        generator instead (ExperimentController.steer): no new thread."""
         self.preset = preset
         self._select_preset_item(preset)
-        self.config = config = self._forced(config)
+        previous, self.config = self.config, (config := self._forced(config))
         self.form.show(config)
         self.clear_message()
         self._show_notes(config)
         self.view.config_changed(config)
         self.explanation.setText(self.view.what_you_see())
         self.config_changed.emit(config)
-        if start:
+        if start and previous.can_steer_to(config) and self.controller.steer(config):
+            self.frames.drop()  # the old q's frame is stale: the steered step draws at once
+        elif start:
             self.restart()
 
     def _select_preset_item(self, preset: str | None) -> None:

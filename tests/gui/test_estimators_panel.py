@@ -5,9 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import engine
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
+from engine.experiment import Run
 from lvm_gui.panels.estimators import EstimatorsPanel
+from lvm_gui.worker import LIVE_THREADS
 from tests.gui.helpers import assert_plots_fit, run_to_end
 
 
@@ -80,13 +83,57 @@ def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
     assert panel.view.slider_box.isHidden()  # the binary model has no gaussian proposal
     panel.apply_preset("curve1d")
     assert not panel.view.slider_box.isHidden()
-    with qtbot.waitSignal(panel.config_changed, timeout=5000) as blocker:
-        panel.view.q_mean_slider.setValue(1.5)
-        panel.view.q_scale_slider.setValue(0.5)
-    config = blocker.args[0]
+    panel.view.q_mean_slider.setValue(1.5)
+    panel.view.q_scale_slider.setValue(0.5)
+    config = panel.config
     assert config.proposal == "gaussian"
     assert config.q_mean == (1.5,) and config.q_scale == (0.5,)
+    assert panel.form.parameters.child("q_mean").value() == "1.5"
     panel.cancel()
+
+
+def fresh(config):
+    return Run(config, engine.get("race").generate)
+
+
+def test_a_drag_steers_the_running_race_without_a_new_thread(qtbot, panel):
+    """Each value of a drag goes into the running generator: the same thread, the race again
+    from k = 1 with the new q, equal to a fresh run of that config; paused, one step shows it."""
+    panel.apply_preset("curve1d")
+    panel.set_params(chains=20, samples=5000)
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+        panel.step()  # the first step was shown at the start; now the second
+    thread, before = panel.controller._thread, set(LIVE_THREADS)
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
+        panel.view.q_mean_slider.setValue(0.8)
+    shown = blocker.args[0]
+    assert panel.controller._thread is thread and set(LIVE_THREADS) == before
+    assert shown.step == 1 and panel.config.q_mean == (0.8,)
+    assert shown.to_dict() == fresh(panel.config).next_step().to_dict()
+    qtbot.waitUntil(lambda: panel.controller.state == "paused")
+    assert len(panel.history) == 1  # the steered race's history, from its first step
+
+    # Hammered while it runs: every value sent, the newest taken; the end is the newest q's.
+    with qtbot.waitSignal(panel.controller.finished, timeout=30000) as blocker:
+        panel.controller.play()
+        for value in np.linspace(-1.0, 1.0, 25):
+            panel.view.q_mean_slider.setValue(float(value))
+            panel.view.q_scale_slider.setValue(0.4 + abs(float(value)) / 2)
+    assert panel.controller._thread is None  # joined at the end
+    assert not set(LIVE_THREADS) - before  # and none other was ever started
+    expected = fresh(panel.config)
+    list(expected.until(None))
+    assert blocker.args[0].to_dict() == expected.result.to_dict()
+    assert panel.config.q_mean == (1.0,) and panel.config.q_scale == (0.9,)
+
+
+def test_a_change_that_cannot_steer_starts_a_new_run(qtbot, panel):
+    panel.apply_preset("curve1d")
+    thread = panel.controller._thread
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
+        panel.set_params(chains=7)  # not steerable: a new generator, a new thread
+    assert panel.controller._thread is not thread
+    qtbot.waitUntil(lambda: panel.controller.state == "paused")
 
 
 @pytest.mark.parametrize("preset", ["seed-000-binary", "z2"])

@@ -8,11 +8,12 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from engine.config import ConfigError, ExperimentConfig
+from engine.config import ConfigError, ExperimentConfig, param
 from engine.experiment import Progress, Snapshot
 from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, ExperimentController
 
@@ -47,6 +48,39 @@ class Counter:
 
 
 CONFIG = ExperimentConfig()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateConfig(ExperimentConfig):
+    rate: int = param(1, "how much each step adds", minimum=1)
+    steerable: ClassVar[frozenset[str]] = frozenset({"rate"})
+
+
+def counting_by_rate(config):
+    """Counts up by `rate`; a rate sent in takes effect at once."""
+    value = 0
+    for i in itertools.count(1):
+        value += config.rate
+        config = (yield Tick(step=i, value=value)) or config
+
+
+def test_a_steer_goes_into_the_same_thread_and_a_paused_run_shows_one_step(qtbot, controller):
+    controller.start(RateConfig(rate=1), counting_by_rate)
+    for _ in range(3):
+        with qtbot.waitSignal(controller.snapshot_ready):
+            controller.step()
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    thread = controller._thread
+    with qtbot.waitSignal(controller.snapshot_ready) as blocker:
+        assert controller.steer(RateConfig(rate=10))
+    assert controller._thread is thread and controller.config.rate == 10
+    assert blocker.args[0].value == 3 + 10  # the generator went on, with the new rate
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    assert [s.value for s in controller.history] == [13]  # a run of its own from there
+    assert not controller.steer(RateConfig(rate=10, seed=1))  # seed is not steerable
+    assert not controller.steer(RateConfig(rate=10))  # nothing changed: nothing to send
+    controller.cancel()
+    assert not controller.steer(RateConfig(rate=2))  # no generator left to take it
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QWidget
 from superqt import QLabeledDoubleSlider
 
@@ -29,8 +29,8 @@ class RaceView(View):
         """Sliders that move the gaussian proposal q = N(mean, scale²) over continuous z."""
         box = QGroupBox("Move q = N(mean, scale²)")
         box.setToolTip(
-            "Drag to use a gaussian proposal of this mean and scale (every dimension of z); "
-            "the race starts again"
+            "Drag to use a gaussian proposal of this mean and scale (every dimension of z): "
+            "the race starts again with it at once, the model and its exact p(x) kept"
         )
         layout = QFormLayout(box)
         self.q_mean_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
@@ -39,11 +39,8 @@ class RaceView(View):
         self.q_scale_slider.setRange(0.05, 4.0)
         layout.addRow("mean", self.q_mean_slider)
         layout.addRow("scale", self.q_scale_slider)
-        # A drag sends many values: start the race again once it rests for a moment.
-        self._slider_timer = QTimer(self.panel)
-        self._slider_timer.setSingleShot(True)
-        self._slider_timer.setInterval(200)
-        self._slider_timer.timeout.connect(self._apply_sliders)
+        # Every value of a drag is sent into the running race (ExperimentController.steer):
+        # no thread is started, and the worker takes the newest value at its next step.
         for slider in (self.q_mean_slider, self.q_scale_slider):
             slider.valueChanged.connect(self._on_slider)
         self._sliders_syncing = False
@@ -52,14 +49,11 @@ class RaceView(View):
 
     def _on_slider(self, _value: float) -> None:
         if not self._sliders_syncing:
-            self._slider_timer.start()
-
-    def _apply_sliders(self) -> None:
-        self.panel.set_params(
-            proposal="gaussian",
-            q_mean=(round(self.q_mean_slider.value(), 3),),
-            q_scale=(round(self.q_scale_slider.value(), 3),),
-        )
+            self.panel.set_params(
+                proposal="gaussian",
+                q_mean=(round(self.q_mean_slider.value(), 3),),
+                q_scale=(round(self.q_scale_slider.value(), 3),),
+            )
 
     def config_changed(self, config: ExperimentConfig) -> None:
         continuous = config.model in ("curve1d", "curve2d")
