@@ -209,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             targets[args.target],
             args.out,
             args.width,
-            panel.png_text(),
+            panel.png_text(args.target),
             themes.THEMES[args.theme].background,
         )
     except export.ExportError as exc:

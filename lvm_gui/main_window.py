@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         panel.finish_drawing()
         widget = panel.export_targets()[target]
         try:
-            export.save_png(widget, path, width, panel.png_text(), self.theme.background)
+            export.save_png(widget, path, width, panel.png_text(target), self.theme.background)
         except export.ExportError as exc:
             panel.show_message(str(exc), "error")
             return False

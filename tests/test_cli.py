@@ -337,3 +337,26 @@ def test_a_start_file_with_misshapen_weights_is_one_line(capsys, tmp_path):
     )
     assert code == 2 and err.count("\n") == 1
     assert "weights have shape (2, 1); expected (K,)" in err
+
+
+def test_a_model_runs_on_a_data_recipe_as_on_the_same_data_saved_to_a_file(capsys, tmp_path):
+    """The parameters of a picture made on the Data panel's data, given on the command line:
+    the recipe makes the same points again, so the fit is the one on the saved file."""
+    from engine.data.experiment import recipe
+    from engine.experiment import get
+
+    config = get("data").config("gmm2d", seed=11)
+    saved = tmp_path / "sample.npz"
+    made = ("run", "data", "--preset", "gmm2d", "--seed", "11", "--set", f"out={saved}")
+    assert run_cli(capsys, *made)[0] == 0
+    fits = []
+    for data in (recipe(config), str(saved)):
+        code, out, err = run_cli(
+            capsys, "run", "gmm", "--set", f"data={data}", "--set", "components=3", "--json"
+        )
+        assert code == 0 and err == ""
+        fits.append(json.loads(out.splitlines()[-1]))
+    assert fits[0]["log_likelihood"] == fits[1]["log_likelihood"]
+    assert fits[0]["means"] == fits[1]["means"]
+    code, _, err = run_cli(capsys, "run", "gmm", "--set", "data=data:{broken")
+    assert code == 2 and "not a data recipe" in err and err.count("\n") == 1

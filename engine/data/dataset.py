@@ -95,6 +95,8 @@ class Dataset:
     truth: GaussianMixture | ThreeCoins | None = None
     columns: tuple[str, ...] = ("x",)
     source: str = ""
+    # How to make it again, as a model's `data` parameter (engine.data.experiment.recipe).
+    reference: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "x", frozen_array(self.x, np.float64))

@@ -13,7 +13,12 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown
 from engine.data import files
-from engine.data.experiment import FAITHFUL_CSV
+from engine.data.experiment import (
+    FAITHFUL_CSV,
+    check_reference,
+    dataset_for,
+    describe_reference,
+)
 from engine.em.mixture import COVARIANCE_TYPES, MixtureEM, MixtureParameters, check_parameters
 from engine.em.monotone import went_down
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
@@ -28,7 +33,9 @@ MAX_START_BYTES = 16 << 20
 @dataclass(frozen=True, kw_only=True)
 class GMMConfig(ExperimentConfig):
     data: str | None = param(
-        None, "a CSV, NPY or NPZ file of points (up to 64-D); unset: Old Faithful's 272 eruptions"
+        None,
+        "a CSV, NPY or NPZ file of points (up to 64-D), or the Data panel's recipe "
+        "(data:{...}); unset: Old Faithful's 272 eruptions",
     )
     standardize: bool = param(
         False,
@@ -82,9 +89,10 @@ class GMMConfig(ExperimentConfig):
     )
 
     def validate(self) -> None:
-        for name in ("data", "start"):
-            if getattr(self, name) is not None:
-                existing_file(name, getattr(self, name))
+        if self.data is not None:
+            check_reference("data", self.data)
+        if self.start is not None:
+            existing_file("start", self.start)
         if self.init == "points" and self.start is None and self.start_means is None:
             raise ConfigError(
                 "init = points needs start_means (click the scatter, or give 'x, y; x, y')"
@@ -92,8 +100,10 @@ class GMMConfig(ExperimentConfig):
 
 
 def load_points(config: GMMConfig) -> np.ndarray:
-    path = config.data or FAITHFUL_CSV
-    x = files.load(path, max_columns=MAX_DIMENSIONS).x
+    dataset = dataset_for(config.data or str(FAITHFUL_CSV), max_columns=MAX_DIMENSIONS)
+    if dataset.is_coins:
+        raise files.DataError(f"{describe_reference(config.data)}: coin tosses, not points")
+    x = dataset.x
     if config.standardize:
         spread = x.std(axis=0)
         if np.any(spread == 0):

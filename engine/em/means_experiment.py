@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, echoed, existing_file, param
+from engine.config import ConfigError, ExperimentConfig, echoed, param
 from engine.data import files
+from engine.data.experiment import check_reference, dataset_for, describe_reference
 from engine.em.monotone import went_down
 from engine.em.two_means import (
     Surrogate,
@@ -29,7 +29,8 @@ SPANS = ("square", "iterates")
 class MeansConfig(ExperimentConfig):
     data: str | None = param(
         None,
-        "a CSV or NPZ file of 1-D points; unset: seed 003's sample "
+        "a CSV or NPZ file of 1-D points, or the Data panel's recipe (data:{...}); unset: "
+        "seed 003's sample "
         "(n points from π N(−2, 1) + (1 − π) N(2, 1))",
     )
     n: int = param(100, "points drawn when no data file is given", minimum=1, maximum=MAX_POINTS)
@@ -70,15 +71,16 @@ class MeansConfig(ExperimentConfig):
         ):
             raise ConfigError(f"mu_range = {echoed(self.mu_range)}: give lo, hi with lo < hi")
         if self.data is not None:
-            existing_file("data", self.data)
+            check_reference("data", self.data)
 
 
 def load_points(config: MeansConfig) -> np.ndarray:
     if config.data is not None:
-        dataset = files.load(config.data)
-        if dataset.d != 1:
+        dataset = dataset_for(config.data)
+        if dataset.is_coins or dataset.d != 1:
+            what = "coin tosses" if dataset.is_coins else f"{dataset.d}-D points"
             raise files.DataError(
-                f"{Path(config.data).name}: {dataset.d}-D points; the two-means model is 1-D"
+                f"{describe_reference(config.data)}: {what}; the two-means model is 1-D"
             )
         return dataset.x[:, 0]
     rng = np.random.default_rng(config.seed)

@@ -13,6 +13,7 @@ The widgets themselves are made in lvm_gui.panels.layout.
 from __future__ import annotations
 
 import logging
+import shlex
 from typing import Any, ClassVar
 
 import pyqtgraph as pg
@@ -533,17 +534,37 @@ class ExperimentPanel(QWidget):
     def export_targets(self) -> dict[str, QWidget]:
         return {"panel": self, **self.plots()}
 
-    def png_text(self) -> dict[str, str]:
+    def png_text(self, target: str | None = None) -> dict[str, str]:
         text = {
             "Software": f"LVM Lab {engine.__version__}",
             "Panel": self.name,
             "Seed": str(self.config.seed),
             "Preset": self.preset or "(custom)",
             "Parameters": "; ".join(f"{k}={v}" for k, v in self.config.as_text().items() if v),
+            "Command": self.export_command(target),
         }
         if self.last_snapshot is not None:
             text["Step"] = str(self.last_snapshot.step)
         return text
+
+    def export_command(self, target: str | None = None, out: str = "figure.png") -> str:
+        """The `lvm-gui export` command line that draws this picture again, anywhere: every
+        parameter that differs from a preset's (data named by recipe or file, never by a
+        private copy), and the step shown when it is not the last."""
+        preset = self.preset or next(iter(self.experiment.presets), None)
+        base = self.experiment.config(preset).as_text()
+        args = ["lvm-gui", "export", self.name]
+        if preset is not None:
+            args += ["--preset", preset]
+        for name, value in self.config.as_text().items():
+            if value != base[name]:
+                args += ["--set", f"{name}={value}"]
+        snap = self.last_snapshot
+        if snap is not None and not snap.final:
+            args += ["--steps", str(snap.step)]
+        if target is not None:
+            args += ["--target", target]
+        return shlex.join([*args, "--out", out])
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import shlex
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
+import engine
+from engine.data.experiment import recipe
+from lvm_gui import cli
 from lvm_gui import theme as themes
 from lvm_gui.main_window import MainWindow, versions
 from lvm_gui.panels import PANELS
+from lvm_gui.panels.em import EMPanel
 from lvm_gui.worker import LIVE_THREADS
 
 
@@ -208,6 +214,15 @@ def test_em_runs_on_the_data_panels_data(qtbot, window):
         em.view.use_data_button.click()
     assert em.config.data is not None and em.last_snapshot.points.shape == (100,)
     assert np.array_equal(em.last_snapshot.points, window.dataset.x[:, 0])
+    # Named by its recipe, not by a private file: the exported picture's command line gives
+    # the same config, and so the same data, in a fresh process.
+    assert em.config.data == recipe(window.data_panel.config)
+    command = shlex.split(em.png_text("surface")["Command"])
+    assert command[:3] == ["lvm-gui", "export", "em"] and command[-2:] == ["--out", "figure.png"]
+    args = cli.build_parser().parse_args(command[1:])
+    experiment = engine.get(EMPanel.experiment_of(args.preset))
+    again = cli.make_config(experiment, args.preset, cli.parse_sets(args.set))
+    assert em._forced(again) == em.config and args.target == "surface"
     with qtbot.waitSignal(window.dataset_changed, timeout=10000):
         window.data_panel.apply_preset("gmm2d")
     em.view.use_data_button.click()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from engine.data import files
 from engine.data.dataset import Dataset
 from lvm_gui.panels.view import View
 
@@ -19,7 +15,6 @@ class LearnsFromData(View):
 
     def build_controls(self) -> QWidget:
         self.available_dataset: Dataset | None = None
-        self._data_folder: tempfile.TemporaryDirectory | None = None
         self.use_data_button = QPushButton("Use the Data panel's data")
         self.use_data_button.setToolTip(
             "Run this model on the data set the Data panel drew last (1-D points for two "
@@ -44,21 +39,13 @@ class LearnsFromData(View):
         self.panel.show_message(message, "error")
 
     def hand_over_points(self, dataset: Dataset) -> None:
-        """Point the model at `dataset`'s points, written to a private NPZ."""
+        """Point the model at `dataset` by its reference: the Data panel's recipe (the model's
+        run takes the same arrays from the workspace) or the file it was read from. So the
+        config, and an exported picture's parameters, make the same data again anywhere."""
         if dataset.is_coins:
             self.refuse("the Data panel holds coin tosses; this model needs points")
             return
-        if self._data_folder is None:
-            self._data_folder = tempfile.TemporaryDirectory(prefix="lvm-lab-")
-        path = Path(self._data_folder.name) / f"data-{id(dataset):x}.npz"
-        try:
-            files.save_npz(dataset, path)
-        except files.DataError as exc:
-            self.refuse(str(exc))
+        if dataset.reference is None:
+            self.refuse("the Data panel's data set has no recipe or file to name it by")
             return
-        self.panel.set_params(data=str(path))
-
-    def shutdown(self) -> None:
-        if self._data_folder is not None:
-            self._data_folder.cleanup()
-            self._data_folder = None
+        self.panel.set_params(data=dataset.reference)
