@@ -59,10 +59,10 @@ class Proposal:
 
 
 @dataclass(frozen=True)
-class ProposalView:
-    """What q looks like beside the exact posterior: values at `axis` (densities over z for
-    continuous z, marginal probabilities P(z_d = 1) per hidden pixel, or the probabilities of the
-    most probable components)."""
+class ProposalProfile:
+    """q beside the exact posterior, as numbers over one axis: the densities of z (of z₁ for
+    2-D z) on the model's fine grid, the marginals P(z_d = 1) of every hidden pixel, or the
+    probability of every component. What of it a plot shows is engine.geometry's choice."""
 
     kind: str  # "density", "marginals" or "components"
     axis: np.ndarray
@@ -95,8 +95,8 @@ class Model:
     def proposal(self, name: str, mean=None, scale=None) -> Proposal:
         raise NotImplementedError
 
-    def view(self, proposal: Proposal) -> ProposalView:
-        """The posterior, the proposal and the uniform density side by side, for drawing."""
+    def profile(self, proposal: Proposal) -> ProposalProfile:
+        """The posterior, the proposal and the uniform density side by side."""
         raise NotImplementedError
 
     def _tensor(self, values):
@@ -210,7 +210,7 @@ class BinaryImage(Model):
     def _index_of(self, z):
         return (z.long() << self._powers).sum(1)
 
-    def view(self, proposal: Proposal) -> ProposalView:
+    def profile(self, proposal: Proposal) -> ProposalProfile:
         torch = self.torch
         if proposal.name in ("uniform", "prior", "fitted"):
             ones = torch.eye(self.bits, dtype=self.dtype, device=self.device)
@@ -220,7 +220,7 @@ class BinaryImage(Model):
             marginals = (odds / (1 + odds)).cpu().numpy()
         else:  # the posterior itself
             marginals = self.posterior_marginals.cpu().numpy()
-        return ProposalView(
+        return ProposalProfile(
             "marginals",
             np.arange(1, self.bits + 1, dtype=float),
             self.posterior_marginals.cpu().numpy(),
@@ -280,16 +280,15 @@ class ManyComponents(Model):
             self, tables[name].to(self.device), lambda index: index, lambda z: z, name
         )
 
-    def view(self, proposal: Proposal, shown: int = 30) -> ProposalView:
+    def profile(self, proposal: Proposal) -> ProposalProfile:
         torch = self.torch
-        posterior = torch.exp(self.log_joint_all - self.exact_log_p)
-        top = torch.argsort(posterior, descending=True)[: min(shown, self.k)]
-        return ProposalView(
+        components = torch.arange(self.k, device=self.device)
+        return ProposalProfile(
             "components",
-            top.cpu().numpy().astype(float) + 1,
-            posterior[top].cpu().numpy(),
-            torch.exp(proposal.log_prob(top)).cpu().numpy(),
-            np.full(len(top), 1 / self.k),
+            np.arange(1, self.k + 1, dtype=float),
+            torch.exp(self.log_joint_all - self.exact_log_p).cpu().numpy(),
+            torch.exp(proposal.log_prob(components)).cpu().numpy(),
+            np.full(self.k, 1 / self.k),
         )
 
 
@@ -495,7 +494,7 @@ class Curve(Model):
 
         return Proposal(name, sample, distribution.log_prob)
 
-    def view(self, proposal: Proposal) -> ProposalView:
+    def profile(self, proposal: Proposal) -> ProposalProfile:
         """Densities along z (for 2-D z, the marginals of z₁) on the fine grid."""
         torch = self.torch
         axis, z, values = self._grid
@@ -506,8 +505,7 @@ class Curve(Model):
         if self.dim == 2:  # integrate out z₂
             posterior = posterior.reshape(len(axis), len(axis)).sum(1) * step
             q = q.reshape(len(axis), len(axis)).sum(1) * step
-        keep = slice(None, None, max(1, len(axis) // 2000))
-        return ProposalView("density", axis[keep], posterior[keep], q[keep], uniform[keep])
+        return ProposalProfile("density", axis, posterior, q, uniform)
 
     def _posterior_proposal(self) -> Proposal:
         """Draws from the posterior to the fine grid's resolution (a cell by its mass, then a

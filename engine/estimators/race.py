@@ -28,7 +28,7 @@ from engine.estimators.models import (
     MODELS,
     PROPOSALS,
     TORCH_AND_QUADRATURE,
-    ProposalView,
+    ProposalProfile,
     make_model,
 )
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
@@ -110,7 +110,7 @@ class RaceSnapshot(Snapshot):
     importance_estimates: np.ndarray = bulk(traced=True)
     truth_log_p: float = bulk(0.0)
     zero_variance: bool = bulk(False)
-    view: ProposalView | None = bulk()  # q beside the exact posterior, for drawing
+    profile: ProposalProfile | None = bulk()  # q beside the exact posterior (one per race)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
@@ -180,7 +180,7 @@ def _race(torch, model, config: RaceConfig, device, dtype):
     exact_log_p = model.exact_log_p
     uniform = model.proposal("uniform")
     importance = model.proposal(config.proposal, config.q_mean, config.q_scale)
-    view = model.view(importance)
+    profile = model.profile(importance)
     generator = torch.Generator(device=device).manual_seed(config.seed)
     chains = config.chains
     races = [(uniform, _Chains(torch, chains, dtype, device))]
@@ -220,7 +220,7 @@ def _race(torch, model, config: RaceConfig, device, dtype):
             importance_estimates=i_ratio,
             truth_log_p=exact_log_p,
             zero_variance=importance.zero_variance,
-            view=view,
+            profile=profile,
         )
         if final:
             return snapshot

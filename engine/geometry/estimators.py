@@ -1,13 +1,45 @@
-"""What the Estimators views draw: every chain as one polyline, where a density has its mass,
-the 1/√k guide of a spread."""
+"""What the Estimators views draw: every chain as one polyline, q beside the posterior, where a
+density has its mass, the 1/√k guide of a spread."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from engine.estimators.models import ProposalView
+from engine.estimators.models import ProposalProfile
 
 MASS_SHOWN = 1e-4  # a density's x range holds where it exceeds this share of its peak
+COMPONENTS_SHOWN = 30  # the most probable components a bar chart can show side by side
+POINTS_SHOWN = 2000  # a density's points drawn: finer than a plot's pixels
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """What the proposal plot draws: at `axis`, the posterior, q and the uniform proposal."""
+
+    kind: str  # "density", "marginals" or "components"
+    axis: np.ndarray
+    posterior: np.ndarray
+    proposal: np.ndarray
+    uniform: np.ndarray
+
+
+def proposal_view(
+    profile: ProposalProfile, components: int = COMPONENTS_SHOWN, points: int = POINTS_SHOWN
+) -> ProposalView:
+    """A density thinned to about `points` points, every pixel's marginal, or the `components`
+    most probable components under the posterior, most probable first."""
+    axis, posterior = profile.axis, profile.posterior
+    if profile.kind == "density":
+        keep = slice(None, None, max(1, len(axis) // points))
+    elif profile.kind == "components":
+        keep = np.argsort(-posterior, kind="stable")[:components]
+    else:
+        keep = slice(None)
+    return ProposalView(
+        profile.kind, axis[keep], posterior[keep], profile.proposal[keep], profile.uniform[keep]
+    )
 
 
 def chains_polyline(ks: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

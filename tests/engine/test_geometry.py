@@ -6,9 +6,15 @@ import pytest
 from engine import run
 from engine.em.coins import ridge_residual
 from engine.em.two_means import log_likelihood_at
-from engine.estimators.models import ProposalView
+from engine.estimators.models import ProposalProfile
 from engine.geometry import em as em_geometry
-from engine.geometry.estimators import chains_polyline, density_extent, inverse_sqrt_guide
+from engine.geometry.estimators import (
+    ProposalView,
+    chains_polyline,
+    density_extent,
+    inverse_sqrt_guide,
+    proposal_view,
+)
 from engine.history import History
 
 
@@ -119,3 +125,23 @@ def test_a_density_is_shown_where_it_has_mass():
     # exp(−z²/2) > 10⁻⁴ for |z| < 4.29: q's left tail at −1 − 0.5·4.29, p's right at 2 + 4.29.
     assert low == pytest.approx(-1 - 0.5 * np.sqrt(-2 * np.log(1e-4)), abs=0.01)
     assert high == pytest.approx(2 + np.sqrt(-2 * np.log(1e-4)), abs=0.01)
+
+
+def test_the_proposal_view_shows_the_most_probable_components_first():
+    posterior = np.array([0.1, 0.5, 0.05, 0.3, 0.05])
+    q = np.array([0.2, 0.2, 0.2, 0.2, 0.2])
+    profile = ProposalProfile("components", np.arange(1.0, 6.0), posterior, q, np.full(5, 0.2))
+    view = proposal_view(profile, components=3)
+    assert view.axis.tolist() == [2.0, 4.0, 1.0]  # by posterior mass, the component numbers
+    assert view.posterior.tolist() == [0.5, 0.3, 0.1] and view.proposal.tolist() == [0.2] * 3
+
+
+def test_the_proposal_view_thins_a_density_and_keeps_every_pixels_marginal():
+    axis = np.linspace(-8, 8, 20_001)
+    density = np.exp(-0.5 * axis**2) / np.sqrt(2 * np.pi)
+    profile = ProposalProfile("density", axis, density, density, np.full_like(axis, 1 / 16))
+    view = proposal_view(profile, points=2000)
+    assert 2000 <= len(view.axis) <= 2001 and view.axis[0] == -8.0
+    np.testing.assert_array_equal(view.posterior, density[:: len(axis) // 2000])
+    marginals = ProposalProfile("marginals", np.arange(1.0, 13.0), *np.full((3, 12), 0.5))
+    assert len(proposal_view(marginals).axis) == 12

@@ -41,8 +41,8 @@ def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
     jensen = visible_curves(panel.view.jensen_plot)
     assert (jensen[1].yData <= final.exact_log_p + 0.05).all()
     posterior, fitted, uniform = visible_curves(panel.view.proposal_plot)
-    assert posterior.yData == pytest.approx(final.view.posterior)  # P(z_d = 1 | x) per pixel
-    assert fitted.yData == pytest.approx(np.clip(final.view.posterior, 1e-6, 1 - 1e-6))
+    assert posterior.yData == pytest.approx(final.profile.posterior)  # P(z_d = 1 | x) per pixel
+    assert fitted.yData == pytest.approx(np.clip(final.profile.posterior, 1e-6, 1 - 1e-6))
     assert uniform.yData == pytest.approx(0.5)
     ess, largest = visible_curves(panel.view.ess_plot)
     assert ess.yData[-1] == pytest.approx(final.ess / final.k)

@@ -15,7 +15,7 @@ from engine.em.two_means import log_likelihood_at
 from engine.experiment import Run
 from engine.geometry import curves
 from engine.geometry import em as em_geometry
-from engine.geometry.estimators import chains_polyline
+from engine.geometry.estimators import chains_polyline, proposal_view
 from engine.history import History
 from lvm_gui import theme as themes
 from lvm_gui.panels.data.data_view import DataView
@@ -163,6 +163,11 @@ def test_the_race_draws_every_chain_and_the_spread_of_each_checkpoint(qtbot):
         np.testing.assert_array_equal(x, np.array(ks, float)[spreads > 0])
         np.testing.assert_array_equal(y, spreads[spreads > 0])
     assert snap.k == 200
+    shown = proposal_view(snap.profile)  # thinned from the profile's 20,001 points
+    x, y = drawn(view, view.proposal_plot, "exact posterior")
+    np.testing.assert_array_equal(x, shown.axis)
+    np.testing.assert_array_equal(y, shown.posterior)
+    assert len(x) < len(snap.profile.axis)
 
 
 def test_the_gradients_view_draws_each_estimators_variance_per_sample_size(qtbot):

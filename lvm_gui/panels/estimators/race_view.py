@@ -9,8 +9,15 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QWidget
 from superqt import QLabeledDoubleSlider
 
 from engine.config import ExperimentConfig
+from engine.estimators.models import ProposalProfile
 from engine.estimators.race import RaceSnapshot
-from engine.geometry.estimators import chains_polyline, density_extent, inverse_sqrt_guide
+from engine.geometry.estimators import (
+    ProposalView,
+    chains_polyline,
+    density_extent,
+    inverse_sqrt_guide,
+    proposal_view,
+)
 from lvm_gui import theme as themes
 from lvm_gui.panels.estimators.series import IMPORTANCE, UNIFORM
 from lvm_gui.panels.estimators.series import series as _series
@@ -68,6 +75,7 @@ class RaceView(View):
             self._sliders_syncing = False
 
     def build(self) -> QWidget:
+        self._profile_shown: tuple[ProposalProfile, ProposalView] | None = None
         self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True)
         legend_below(self.estimates_plot, columns=2)  # the chains fill every corner
         self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
@@ -232,7 +240,7 @@ class RaceView(View):
     def _draw_proposal(self, snap: RaceSnapshot) -> None:
         item = self.proposal_plot.getPlotItem()
         pool = self.pool(item)
-        view = snap.view
+        view = self._proposal_view(snap)
         if view is not None:
             bars = view.kind != "density"
             for values, colour, label, width in (
@@ -268,6 +276,15 @@ class RaceView(View):
             top = 1.05 * float(max(view.posterior.max(), view.proposal.max(), view.uniform.max()))
             low = -0.03 * top
             self.steady_range(item, "y", low, headroom_for_legend(item, low, top))
+
+    def _proposal_view(self, snap: RaceSnapshot) -> ProposalView | None:
+        """The proposal plot's geometry, worked out once per race (every checkpoint of a race
+        shares its q and so its profile)."""
+        if snap.profile is None:
+            return None
+        if self._profile_shown is None or self._profile_shown[0] is not snap.profile:
+            self._profile_shown = (snap.profile, proposal_view(snap.profile))
+        return self._profile_shown[1]
 
     def _draw_weights(self, snap: RaceSnapshot) -> None:
         item = self.ess_plot.getPlotItem()
