@@ -7,7 +7,8 @@ view of the running experiment, whose parts the frame scheduler draws (lvm_gui.f
 
 About 550 lines, above the house's 400: it is where every shared control is wired to the
 controller, the form, the frames and the current view, and each piece of that wiring is short.
-The widgets themselves are made in lvm_gui.panels.layout.
+The widgets themselves are made in lvm_gui.panels.layout, the history slider's logic is
+lvm_gui.panels.history_bar's.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from lvm_gui import theme as themes
 from lvm_gui.config_form import ConfigForm
 from lvm_gui.frames import FrameScheduler
 from lvm_gui.panels import layout
+from lvm_gui.panels.history_bar import HistoryBar
 from lvm_gui.panels.layout import RunButtons
 from lvm_gui.panels.view import VIEWS, View
 from lvm_gui.plots import fit_plot_width
@@ -94,7 +96,6 @@ class ExperimentPanel(QWidget):
         self.config: ExperimentConfig = self._forced(self.experiment.config(self.preset))
         self.last_snapshot: Snapshot | None = None
         self.controller = ExperimentController(self)
-        self._syncing = False
         self.last_message: tuple[str, str] | None = None
         self._headless_history = History()
         self.frames = FrameScheduler(self.controller, self._after_part, self._drawing_failed, self)
@@ -193,12 +194,12 @@ class ExperimentPanel(QWidget):
         self.delay_slider.valueChanged.connect(self.controller.set_delay)
         tip = "Pause between steps while running, to watch each one"
         left.addLayout(layout.labelled_row("Delay (s)", tip, self.delay_slider))
-        self.history_slider = layout.history_slider()
-        self.history_slider.valueChanged.connect(self._on_history_moved)
+        self.history_bar = HistoryBar(lambda: self.history, self)
+        self.history_bar.chosen.connect(self._queue_frame)
+        self.history_slider, self.history_note = self.history_bar.slider, self.history_bar.note
         tip = "Look back at earlier steps (Left and Right keys); the run goes on from the newest"
         left.addLayout(layout.labelled_row("History", tip, self.history_slider))
-        self.history_note = layout.wrapped_label()  # says when a step shown was thinned out
-        left.addWidget(self.history_note)
+        left.addWidget(self.history_note)  # says when a step shown was thinned out
         self.message = layout.wrapped_label()
         left.addWidget(self.message)
         explain, self.explanation = layout.explanation_box()
@@ -389,46 +390,14 @@ class ExperimentPanel(QWidget):
         a bounded number of its snapshots (engine.history)."""
         return self.controller.history or self._headless_history
 
-    def _on_history_moved(self, index: int) -> None:
-        history = self.history
-        if self._syncing or not 0 <= index < len(history):
-            return
-        kept = history.kept_step(index)
-        self._note_thinned(index, kept)
-        self._queue_frame(history[index])
-
-    def _note_thinned(self, index: int, kept: int) -> None:
-        """Say when the step asked for was thinned out of a long run's history."""
-        if kept == index:
-            self.history_note.setVisible(False)
-            return
-        self.history_note.setText(
-            f"showing step {kept}: one step in {self.history.stride} of this run's "
-            f"{len(self.history):,} is kept"
-        )
-        self.history_note.setVisible(True)
-
     def history_back(self) -> None:
-        self.history_slider.setValue(self.history_slider.value() - 1)
+        self.history_bar.back()
 
     def history_forward(self) -> None:
-        self.history_slider.setValue(self.history_slider.value() + 1)
-
-    def _follow_history(self) -> None:
-        """Keep the slider on the newest step while the run goes on (unless moved back)."""
-        count = len(self.history)
-        self._syncing = True
-        try:
-            at_end = self.history_slider.value() >= self.history_slider.maximum()
-            self.history_slider.setRange(0, max(0, count - 1))
-            if at_end:
-                self.history_slider.setValue(max(0, count - 1))
-                self.history_note.setVisible(False)
-        finally:
-            self._syncing = False
+        self.history_bar.forward()
 
     def _on_snapshot(self, snap: Snapshot) -> None:
-        self._follow_history()
+        self.history_bar.follow()
         self._queue_frame(snap)
 
     def _queue_frame(self, snap: Snapshot) -> None:

@@ -1,0 +1,61 @@
+"""The history slider and its note: look back at the steps of a run (engine.history).
+
+The slider follows the newest step while the run goes on, unless the user moved it back; a step
+thinned out of a long run's history shows the kept step before it, and the note says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from engine.history import History
+from lvm_gui.panels import layout
+
+
+class HistoryBar(QObject):
+    # The snapshot of the step the user moved to.
+    chosen = Signal(object)
+
+    def __init__(self, history: Callable[[], History], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self.slider = layout.history_slider()
+        self.slider.valueChanged.connect(self._moved)
+        self.note = layout.wrapped_label()
+        self._syncing = False
+
+    def back(self) -> None:
+        self.slider.setValue(self.slider.value() - 1)
+
+    def forward(self) -> None:
+        self.slider.setValue(self.slider.value() + 1)
+
+    def follow(self) -> None:
+        """A step arrived: stay on the newest one (unless moved back)."""
+        count = len(self._history())
+        self._syncing = True
+        try:
+            at_end = self.slider.value() >= self.slider.maximum()
+            self.slider.setRange(0, max(0, count - 1))
+            if at_end:
+                self.slider.setValue(max(0, count - 1))
+                self.note.setVisible(False)
+        finally:
+            self._syncing = False
+
+    def _moved(self, index: int) -> None:
+        history = self._history()
+        if self._syncing or not 0 <= index < len(history):
+            return
+        kept = history.kept_step(index)
+        if kept == index:
+            self.note.setVisible(False)
+        else:
+            self.note.setText(
+                f"showing step {kept}: one step in {history.stride} of this run's "
+                f"{len(history):,} is kept"
+            )
+            self.note.setVisible(True)
+        self.chosen.emit(history[index])
