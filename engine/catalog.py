@@ -2,8 +2,9 @@
 
 Each entry names the panel as the command line does, its title, its experiments (in the order of
 its model chooser) and the engine modules that register them (in the order `lvm-gui list` shows
-them). The window builds a panel from its entry and the views of `lvm_gui.panels.<name>`; an
-entry not yet built is known by name, so that the command line can say so.
+them). The window builds a panel from its entry and the views of `lvm_gui.panels.<name>` once
+`window` says they exist; before that its experiments run from the command line, and an entry
+with none is known by name, so that the command line can say so.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ class PanelEntry:
     experiments: tuple[str, ...] = ()
     modules: tuple[str, ...] = ()
     default_preset: str | None = None
+    window: bool = True  # the window has this panel's views (lvm_gui.panels.<name>)
 
     @property
     def built(self) -> bool:
-        return bool(self.experiments)
+        """The window shows this panel."""
+        return self.window and bool(self.experiments)
 
 
 PANELS: tuple[PanelEntry, ...] = (
@@ -41,7 +44,8 @@ PANELS: tuple[PanelEntry, ...] = (
         "seed-000-binary",
     ),
     PanelEntry("vi", "ELBO & VI"),
-    PanelEntry("vae", "VAE"),
+    # Its experiments run from the command line; the window's views come next (issue 11).
+    PanelEntry("vae", "VAE", ("vae",), ("engine.vae.experiment",), None, window=False),
 )
 
 

@@ -1,0 +1,189 @@
+"""The VAE engine: likelihoods, KL, ELBO and IWAE against exact answers; training, weights."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import pickle
+
+import numpy as np
+import pytest
+import torch
+from scipy import integrate
+from torch.distributions import ContinuousBernoulli, Normal, kl_divergence
+
+from engine import experiment as experiments
+from engine.config import ConfigError
+from engine.vae import images, networks
+from engine.vae.experiment import VAEConfig
+
+VAE = experiments.get("vae")
+CPU = torch.device("cpu")
+
+
+def final(**params):
+    run = experiments.Run(VAE.config(**params), VAE.generate)
+    steps = list(run.until(None))
+    return steps, run.result
+
+
+def test_the_kl_of_a_diagonal_gaussian_to_the_prior_is_torchs():
+    generator = torch.Generator().manual_seed(0)
+    mu = torch.randn((50, 3), generator=generator)
+    logvar = torch.randn((50, 3), generator=generator)
+    q = Normal(mu, torch.exp(0.5 * logvar))
+    p = Normal(torch.zeros_like(mu), torch.ones_like(mu))
+    expected = kl_divergence(q, p).sum(-1)
+    assert networks.kl_to_standard_normal(mu, logvar) == pytest.approx(expected, abs=1e-5)
+
+
+@pytest.mark.parametrize("logit", [-6.0, -1.0, -1e-4, 0.0, 1e-4, 2.5, 7.0])
+def test_the_continuous_bernoulli_is_a_density_on_the_unit_interval(logit):
+    """With its normaliser it integrates to one (the λ near 1/2 included, where torch uses a
+    Taylor expansion): the nats of grey-level data are a log-likelihood."""
+    density = ContinuousBernoulli(logits=torch.tensor(logit, dtype=torch.float64))
+    mass, _ = integrate.quad(lambda x: math.exp(density.log_prob(torch.tensor(x))), 0.0, 1.0)
+    assert mass == pytest.approx(1.0, abs=1e-6)
+
+
+@pytest.fixture(scope="module")
+def trained():
+    steps, result = final(epochs=4, iwae_k=1000, seed=3)
+    return steps, result
+
+
+def test_the_elbo_is_reconstruction_minus_kl_and_agrees_with_monte_carlo(trained):
+    _, result = trained
+    assert result.test_elbo == pytest.approx(result.test_recon - result.test_kl, abs=1e-9)
+    model = result.model
+    test = images.split(images.digits(), 3)[1]
+    x = torch.as_tensor((test.x > 0.5).astype(np.float32))
+    with torch.no_grad():
+        log_w = model.log_weights(x, 400, torch.Generator().manual_seed(1)).double()
+    per_image = log_w.mean(0)  # E_q[log p(x, z) − log q(z | x)] per image: its ELBO
+    error = float(per_image.std() / math.sqrt(len(per_image))) + 0.05
+    assert float(per_image.mean()) == pytest.approx(result.test_elbo, abs=4 * error)
+
+
+def test_the_iwae_ladder_rises_from_the_elbo(trained):
+    _, result = trained
+    ladder = result.iwae_ladder
+    assert [k for k, _, _ in ladder] == [1, 10, 100, 1000] and result.iwae_k == 1000
+    values = [value for _, value, _ in ladder]
+    assert values[0] == pytest.approx(result.test_elbo, abs=3 * ladder[0][2])  # L₁ = ELBO
+    # The errors given are over images (how log p(x) varies between them); the rungs are nested
+    # (L_k from the first k draws), and the Monte Carlo error of a difference of their means
+    # over 359 images is far smaller: under 0.05 nats here.
+    for (_, low, _), (_, high, _) in itertools.pairwise(ladder):
+        assert high >= low - 0.05
+    assert values[-1] > values[0] + 0.1 and result.test_log_px_iwae == values[-1]
+
+
+def test_training_lowers_the_loss_on_digits(trained):
+    steps, result = trained
+    losses = [s.train_loss for s in steps] + [result.train_loss]
+    assert losses[-1] < losses[0] - 2.0
+    assert result.epoch == 4 and result.train_size == 1438 and result.test_size == 359
+
+
+def test_saved_weights_load_back_exactly_and_evaluate_to_the_same_numbers(tmp_path):
+    path = tmp_path / "vae.pt"
+    _, saved = final(epochs=2, iwae_k=10, save=str(path))
+    _, again = final(epochs=0, iwae_k=10, load=str(path))
+    assert again.test_elbo == saved.test_elbo and again.iwae_ladder == saved.iwae_ladder
+    for (name, a), (_, b) in zip(
+        saved.model.state_dict().items(), again.model.state_dict().items(), strict=True
+    ):
+        assert torch.equal(a, b), name
+    with pytest.raises(ConfigError, match=r"another architecture: latent 2 \(here 3\)"):
+        list(VAE.generate(VAE.config(epochs=0, load=str(path), latent=3)))
+
+
+def test_the_autoencoder_has_a_reconstruction_loss_and_no_elbo():
+    steps, result = final(model="ae", epochs=2)
+    assert result.test_elbo is None and result.test_kl is None and result.iwae_ladder is None
+    assert result.train_loss == pytest.approx(-steps[0].test_recon, rel=0.5)
+    line = result.to_dict()
+    assert line["test_elbo"] is None and line["test_log_px_iwae"] is None
+
+
+class _Evil:
+    def __reduce__(self):
+        return (print, ("unpickled!",))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a torch file at all", "not a weights file"),
+        (pickle.dumps(_Evil()), "not a weights file"),
+        (None, "not a weights file"),  # a torch file of something else
+    ],
+    ids=["text", "a pickle that would run code", "another torch file"],
+)
+def test_a_file_that_is_not_our_weights_is_refused_in_one_line(tmp_path, content, message, capfd):
+    path = tmp_path / "weights.pt"
+    if content is None:
+        torch.save({"format": "someone else's"}, path)
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ConfigError, match=message) as caught:
+        list(VAE.generate(VAE.config(epochs=0, load=str(path))))
+    assert "\n" not in str(caught.value) and "unpickled!" not in capfd.readouterr().out
+
+
+def test_a_file_larger_than_any_weights_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.pt"
+    with open(path, "wb") as handle:
+        handle.truncate(1 << 30)  # sparse: a gigabyte that takes no disk
+    with pytest.raises(ConfigError, match="more than a weights file's 256 MiB"):
+        list(VAE.generate(VAE.config(epochs=0, load=str(path))))
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"latent": 0}, "latent = 0"),
+        ({"batch": 5000}, "more than the 1438 training images"),
+        ({"dataset": "poles", "images": 100, "batch": 90}, "more than the 80 training images"),
+        ({"likelihood": "poisson"}, "likelihood"),
+        ({"load": "/no/such/file.pt"}, "no such file"),
+    ],
+)
+def test_bad_settings_are_one_message(params, message):
+    with pytest.raises(ConfigError, match=message):
+        VAEConfig.create(**params)
+
+
+def test_a_non_finite_loss_stops_training_and_keeps_the_last_good_weights(monkeypatch):
+    calls = {"n": 0}
+    terms = networks.VAE.terms
+
+    def breaking(self, x, generator=None, beta=1.0):
+        reconstruction, kl, loss = terms(self, x, generator, beta)
+        if self.training:
+            calls["n"] += 1
+            if calls["n"] > 12:  # the first batches of epoch 2 (12 batches an epoch)
+                loss = loss * float("nan")
+        return reconstruction, kl, loss
+
+    monkeypatch.setattr(networks.VAE, "terms", breaking)
+    with pytest.warns(RuntimeWarning, match="epoch 2: the training loss became nan"):
+        steps, result = final(epochs=5, iwae_k=1)
+    assert result.stopped.startswith("epoch 2") and result.epoch == 1
+    assert result.test_elbo == steps[0].test_elbo and math.isfinite(result.test_elbo)
+    assert result.to_dict()["stopped"].endswith("with the weights of epoch 1")
+
+
+def test_pole_and_shadow_is_deterministic_and_its_shadow_follows_the_light():
+    theta, phi = np.deg2rad([30.0, 60.0]), np.deg2rad([40.0, 140.0])
+    first, again = images.render_poles(theta, phi), images.render_poles(theta, phi)
+    np.testing.assert_array_equal(first, again)
+    assert first.shape == (2, 1024) and first.min() >= 0 and first.max() <= 1
+    dark = [np.argwhere(img.reshape(32, 32) < 0.2) for img in first]  # the shadows' pixels
+    assert dark[0][:, 1].mean() > 16 > dark[1][:, 1].mean()  # φ = 40°: right, 140°: left
+    low_sun = images.render_poles(np.deg2rad([25.0]), np.deg2rad([90.0]))
+    high_sun = images.render_poles(np.deg2rad([70.0]), np.deg2rad([90.0]))
+    assert (low_sun < 0.2).sum() > 2 * (high_sun < 0.2).sum()  # a low sun: a long shadow
+    grid, factors = images.pole_grid(10)
+    assert grid.shape == (100, 1024) and factors.shape == (100, 2)
