@@ -21,7 +21,8 @@ def live_root_item_wrappers() -> int:
 
 def test_a_deleted_tree_leaves_no_stale_item_wrapper(qtbot):
     """A stale wrapper was handed out for the next object Qt made at the freed address: a
-    slider's style() returned a QTreeWidgetItem (1 GUI run in 8 failed on it)."""
+    slider's style() returned a QTreeWidgetItem. Before this, 4 GUI runs in 8 failed (one with
+    that error, three with a segmentation fault); after it, none in 10."""
     gc.collect()
     before = live_root_item_wrappers()
     form = ConfigForm()
