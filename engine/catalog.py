@@ -45,7 +45,14 @@ PANELS: tuple[PanelEntry, ...] = (
     ),
     PanelEntry("vi", "ELBO & VI"),
     # Its experiments run from the command line; the window's views come next (issue 11).
-    PanelEntry("vae", "VAE", ("vae",), ("engine.vae.experiment",), None, window=False),
+    PanelEntry(
+        "vae",
+        "VAE",
+        ("vae", "interpolate"),
+        ("engine.vae.experiment", "engine.vae.interpolate_experiment"),
+        None,
+        window=False,
+    ),
 )
 
 

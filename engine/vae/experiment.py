@@ -15,28 +15,19 @@ take the continuous Bernoulli (with its normaliser) or a gaussian.
 
 from __future__ import annotations
 
-import math
 import time
-import warnings
 from collections.abc import Generator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from engine import device as devices
-from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown
+from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
-from engine.vae import images
 
 DATASETS = ("digits", "poles")
 MODELS = ("vae", "ae")
 LIKELIHOODS = ("bernoulli", "continuous-bernoulli", "gaussian")
 LADDER = (1, 10, 100, 1000, 5000)
-MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
-WEIGHTS_FORMAT = "lvm-lab-vae/1"
-GRADIENT_CLIP = 100.0  # the gradient's norm is clipped to this: one wild batch cannot blow up
 FINAL_ONLY = (
     "test_log_px_iwae",
     "iwae_k",
@@ -126,89 +117,51 @@ class VAESnapshot(Snapshot):
         return out
 
 
-class _Data:
-    """The split's images as float32 tensors on the device, binarised for the Bernoulli."""
-
-    def __init__(self, config: VAEConfig, device) -> None:
-        import torch
-
-        if config.dataset == "digits":
-            everything = images.digits()
-        else:
-            everything = images.poles(config.images, config.seed)
-        self.train_set, self.test_set = images.split(everything, config.seed)
-        self.shape = everything.shape
-
-        def tensor(x: np.ndarray):
-            if config.likelihood == "bernoulli":
-                x = (x > 0.5).astype(np.float32)
-            return torch.as_tensor(np.array(x), device=device)
-
-        self.train, self.test = tensor(self.train_set.x), tensor(self.test_set.x)
-
-
 def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
-    import torch
-
-    from engine.vae import networks
+    from engine.vae import networks, training
 
     device = devices.resolve(config.device)
-    data = _Data(config, device)
-    pixels = data.train.shape[1]
+    data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
+    wanted = training.architecture(config.model, data.pixels, config.latent, config.likelihood)
     if config.load is not None:
-        model = load_weights(config, pixels, device)
+        model = training.load_weights("load", config.load, wanted, device)
     else:
         model = networks.build(
-            config.model, pixels, config.latent, config.likelihood, config.seed, device
+            config.model, data.pixels, config.latent, config.likelihood, config.seed, device
         )
-    optimiser = torch.optim.Adam(model.parameters(), lr=config.learning_rate)
-    shuffle = torch.Generator(device=device).manual_seed(config.seed)
+    trainer = training.Trainer(
+        model,
+        data,
+        beta=config.beta,
+        learning_rate=config.learning_rate,
+        batch=config.batch,
+        seed=config.seed,
+    )
     clock = time.perf_counter()
-    good = _copy(model)
-    snap = _evaluate(config, good, data, epoch=0, epoch_s=0.0, train_loss=None)
-    stopped = None
+    snap = _evaluated(config, trainer.good, data, epoch=0, epoch_s=0.0, train_loss=None)
     for epoch in range(1, config.epochs + 1):
-        started = time.perf_counter()
-        model.train()
-        order = torch.randperm(len(data.train), generator=shuffle, device=device)
-        total, seen = 0.0, 0
-        for index in order.split(config.batch):
-            _, _, loss = model.terms(data.train[index], shuffle, config.beta)
-            loss = loss.mean()
-            if not torch.isfinite(loss):
-                stopped = (
-                    f"epoch {epoch}: the training loss became {float(loss.detach())}; "
-                    f"training stopped with the weights of epoch {epoch - 1}"
-                )
-                break
-            optimiser.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), GRADIENT_CLIP)
-            optimiser.step()
-            total += float(loss.detach()) * len(index)
-            seen += len(index)
-        if stopped is not None:
-            warnings.warn(stopped, RuntimeWarning, stacklevel=1)
+        loss, seconds = trainer.train_epoch()
+        if loss is None:
             break
-        epoch_s = time.perf_counter() - started
-        good = _copy(model)
-        snap = _evaluate(config, good, data, epoch, epoch_s, total / seen)
+        snap = _evaluated(config, trainer.good, data, epoch, seconds, loss)
         if epoch < config.epochs:
             yield snap
     if config.save is not None:
-        save_weights(config, good, pixels, data.shape)
-    ladder = _ladder(config, good, data) if config.model == "vae" else None
-    best = ladder[-1] if ladder else None
+        training.save_weights(config.save, trainer.good, data)
+    ladder = None
+    if config.model == "vae":
+        ks = sorted({k for k in LADDER if k <= config.iwae_k} | {config.iwae_k})
+        ladder = training.ladder(trainer.good, data, ks, config.seed)
     return VAESnapshot(
         **{**_fields(snap), "final": True},
-        test_log_px_iwae=None if best is None else best[1],
-        iwae_k=None if best is None else int(best[0]),
+        test_log_px_iwae=None if ladder is None else ladder[-1][1],
+        iwae_k=None if ladder is None else ladder[-1][0],
         iwae_ladder=ladder,
         train_size=len(data.train),
         test_size=len(data.test),
         elapsed_s=time.perf_counter() - clock,
-        stopped=stopped,
-        model=good,
+        stopped=trainer.stopped,
+        model=trainer.good,
         likelihood=config.likelihood,
     )
 
@@ -220,131 +173,22 @@ def _fields(snap: VAESnapshot) -> dict[str, Any]:
     }
 
 
-def _copy(model):
-    """A frozen copy of the model for the snapshot (training goes on changing the original)."""
-    import copy
+def _evaluated(config, model, data, epoch, epoch_s, train_loss) -> VAESnapshot:
+    """Epoch `epoch`'s snapshot: the test set's reconstruction, KL and ELBO (β = 1)."""
+    from engine.vae import training
 
-    clone = copy.deepcopy(model).eval()
-    for parameter in clone.parameters():
-        parameter.requires_grad_(False)
-    return clone
-
-
-def _evaluation_generator(config: VAEConfig, device, salt: int):
-    import torch
-
-    return torch.Generator(device=device).manual_seed(config.seed * 1_000_003 + salt)
-
-
-def _evaluate(config, model, data, epoch, epoch_s, train_loss) -> VAESnapshot:
-    """The test set's mean reconstruction, KL and ELBO (β = 1), nats per image, seeded."""
-    import torch
-
-    with torch.no_grad():
-        generator = _evaluation_generator(config, data.test.device, 1)
-        reconstruction, kl, _ = model.terms(data.test, generator)
-    recon = float(reconstruction.mean())
-    kl_mean = None if kl is None else float(kl.mean())
+    recon, kl = training.evaluate(model, data, config.seed)
     return VAESnapshot(
         step=epoch,
         epoch=epoch,
         epoch_s=epoch_s,
         train_loss=train_loss,
-        test_elbo=None if kl is None else recon - kl_mean,
+        test_elbo=None if kl is None else recon - kl,
         test_recon=recon,
-        test_kl=kl_mean,
+        test_kl=kl,
         model=model,
         likelihood=config.likelihood,
     )
-
-
-def _ladder(config, model, data) -> tuple[tuple[int, float, float], ...]:
-    """(k, mean L_k, its standard error over the test images) for the ladder's k."""
-    import torch
-
-    from engine.vae import networks
-
-    ks = sorted({k for k in LADDER if k <= config.iwae_k} | {config.iwae_k})
-    with torch.no_grad():
-        generator = _evaluation_generator(config, data.test.device, 2)
-        bounds = networks.iwae_ladder(model, data.test, ks, generator)
-    rungs = []
-    for k, bound in zip(ks, bounds, strict=True):
-        values = bound.cpu().numpy()
-        error = float(values.std(ddof=1) / math.sqrt(len(values))) if len(values) > 1 else 0.0
-        rungs.append((k, float(values.mean()), error))
-    return tuple(rungs)
-
-
-def _architecture(config: VAEConfig, pixels: int) -> dict[str, Any]:
-    return {
-        "model": config.model,
-        "pixels": pixels,
-        "latent": config.latent,
-        "likelihood": config.likelihood,
-    }
-
-
-def save_weights(config: VAEConfig, model, pixels: int, shape: tuple[int, int]) -> Path:
-    """The weights and what they fit (architecture, image shape), written atomically."""
-    import torch
-
-    from engine.atomic import atomic_write
-
-    payload = {
-        "format": WEIGHTS_FORMAT,
-        **_architecture(config, pixels),
-        "shape": list(shape),
-        "dataset": config.dataset,
-        "state": {name: value.detach().cpu() for name, value in model.state_dict().items()},
-    }
-    with atomic_write(config.save) as handle:
-        torch.save(payload, handle)
-    return Path(config.save)
-
-
-def load_weights(config: VAEConfig, pixels: int, device):
-    """A model of `config`'s architecture with the file's weights; a ConfigError naming the
-    file when it is not a weights file, too large, or for another architecture. Weights only:
-    torch.load(weights_only=True) unpickles nothing but tensors and plain containers."""
-    import pickle
-
-    import torch
-
-    from engine.vae import networks
-
-    path = config.load
-    size = Path(path).stat().st_size
-    if size > MAX_WEIGHTS_BYTES:
-        raise ConfigError(
-            f"load = {shown(path)}: {size:,} bytes, more than a weights file's "
-            f"{MAX_WEIGHTS_BYTES >> 20} MiB"
-        )
-    try:
-        with warnings.catch_warnings():  # torch's remarks on a foreign pickle: ours is one line
-            warnings.simplefilter("ignore")
-            payload = torch.load(path, map_location=device, weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
-        raise ConfigError(
-            f"load = {shown(path)}: not a weights file saved by save= ({type(exc).__name__})"
-        ) from None
-    if not isinstance(payload, dict) or payload.get("format") != WEIGHTS_FORMAT:
-        raise ConfigError(f"load = {shown(path)}: not a weights file saved by save=")
-    wanted = _architecture(config, pixels)
-    found = {name: payload.get(name) for name in wanted}
-    if found != wanted:
-        differ = ", ".join(
-            f"{k} {found[k]} (here {wanted[k]})" for k in wanted if found[k] != wanted[k]
-        )
-        raise ConfigError(f"load = {shown(path)}: weights for another architecture: {differ}")
-    model = networks.build(config.model, pixels, config.latent, config.likelihood, 0, device)
-    try:
-        model.load_state_dict(payload["state"])
-    except (RuntimeError, KeyError, TypeError) as exc:
-        raise ConfigError(
-            f"load = {shown(path)}: its weights do not fit the model ({type(exc).__name__})"
-        ) from None
-    return model
 
 
 PRESETS = {
@@ -368,6 +212,6 @@ EXPERIMENT = register(
         VAEConfig,
         generate,
         PRESETS,
-        imports=("engine.vae.networks", "sklearn.datasets", "copy", "pickle", "engine.atomic"),
+        imports=("engine.vae.training", "sklearn.datasets"),
     )
 )

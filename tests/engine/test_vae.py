@@ -187,3 +187,69 @@ def test_pole_and_shadow_is_deterministic_and_its_shadow_follows_the_light():
     assert (low_sun < 0.2).sum() > 2 * (high_sun < 0.2).sum()  # a low sun: a long shadow
     grid, factors = images.pole_grid(10)
     assert grid.shape == (100, 1024) and factors.shape == (100, 2)
+
+
+# --- interpolation ---------------------------------------------------------------------------
+INTERPOLATE = experiments.get("interpolate")
+
+
+def test_a_generator_image_on_the_grid_scores_zero_and_a_cross_fade_does_not():
+    from engine.vae import interpolation
+
+    grid, _ = images.pole_grid(30)
+    references = torch.as_tensor(grid)
+    # Two lights far apart: the ends lie on the grid, the blend of two shadows on no image.
+    fade = interpolation.cross_fade(references[0], references[-1], 9)
+    scores = interpolation.off_manifold(fade, references)
+    assert scores[0] == 0.0 and scores[-1] == 0.0  # exactly: the images themselves
+    # Images of the true generator off the grid lie within the grid's spacing of it; the
+    # cross-fade's middle lies several times further from every image the generator makes.
+    rng = np.random.default_rng(0)
+    lights = rng.uniform(*images.ELEVATION, 20), rng.uniform(*images.AZIMUTH, 20)
+    on_manifold = interpolation.off_manifold(
+        torch.as_tensor(images.render_poles(*lights)), references
+    )
+    assert scores[4] > 2.5 * on_manifold.max() and scores[4] > scores[1] > scores[0]
+
+
+def test_slerp_keeps_its_ends_and_walks_the_circle():
+    from engine.vae import interpolation
+
+    a, b = torch.tensor([2.0, 0.0]), torch.tensor([0.0, 2.0])
+    t = torch.linspace(0, 1, 5)
+    path = interpolation.slerp(a, b, t)
+    assert torch.allclose(path[0], a) and torch.allclose(path[-1], b, atol=1e-6)
+    assert torch.allclose(torch.linalg.vector_norm(path, dim=1), torch.full((5,), 2.0))
+    straight = interpolation.line(a, b, t)
+    assert torch.linalg.vector_norm(straight[2]) < 1.5  # the chord cuts inside the circle
+    same_way = interpolation.slerp(a, 3 * a, t)  # parallel: the straight line
+    assert torch.allclose(same_way, interpolation.line(a, 3 * a, t))
+
+
+def test_interpolation_scores_every_point_and_end_points_steer_without_retraining():
+    config = INTERPOLATE.config(epochs=4, a=3, b=40, points=5)
+    plain = list(INTERPOLATE.generate(config))
+    run = experiments.Run(config, INTERPOLATE.generate)
+    first = run.next_step()
+    moved = run.step(steer=config.replace(a=7, path="slerp"))
+    rest = list(run.until(None))
+    final = run.result
+    assert (first.a, moved.a, final.a, final.path) == (3, 7, 7, "slerp")
+    # Training went on untouched: the same models as the run that was never steered.
+    assert moved.vae_test_elbo == plain[1].vae_test_elbo and len(rest) == 1
+    assert len(final.vae_scores) == len(final.ae_scores) == len(final.pixel_scores) == 5
+    assert final.vae_off_manifold == pytest.approx(np.mean(final.vae_scores))
+    # The cross-fade starts and ends at the test images themselves: the VAE's and AE's paths
+    # start at their reconstructions, which the ends' scores need not equal.
+    assert np.isfinite([*final.vae_scores, *final.ae_scores, *final.pixel_scores]).all()
+    assert "vae_scores" in final.to_dict() and "vae_scores" not in first.to_dict()
+    assert final.vae_images.shape == (5, 64) and final.shape == (8, 8)
+
+
+def test_interpolation_refuses_end_points_beyond_the_test_set_and_foreign_weights(tmp_path):
+    with pytest.raises(ConfigError, match="a = 400: the test set has 359 images"):
+        INTERPOLATE.config(a=400)
+    path = tmp_path / "ae.pt"
+    final(model="ae", epochs=1, iwae_k=1, save=str(path))
+    with pytest.raises(ConfigError, match=r"vae_file = .*another architecture: model ae"):
+        list(INTERPOLATE.generate(INTERPOLATE.config(vae_file=str(path), epochs=0)))

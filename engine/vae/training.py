@@ -1,0 +1,179 @@
+"""Training and evaluating one model on a seeded split, and its weights files: what the `vae`
+and `interpolate` experiments share. Imports torch (the experiments import this module when
+they run, and list it in their `imports`)."""
+
+from __future__ import annotations
+
+import copy
+import math
+import pickle
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from engine.atomic import atomic_write
+from engine.config import ConfigError, shown
+from engine.vae import images, networks
+
+MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
+WEIGHTS_FORMAT = "lvm-lab-vae/1"
+GRADIENT_CLIP = 100.0  # the gradient's norm is clipped to this: one wild batch cannot blow up
+
+
+class Data:
+    """The split's images as float32 tensors on the device, binarised for the Bernoulli."""
+
+    def __init__(self, dataset: str, likelihood: str, seed: int, device, count: int = 0) -> None:
+        everything = images.digits() if dataset == "digits" else images.poles(count, seed)
+        self.dataset, self.device = dataset, device
+        self.train_set, self.test_set = images.split(everything, seed)
+        self.shape = everything.shape
+        self.binary = likelihood == "bernoulli"
+        self.train, self.test = self.tensor(self.train_set.x), self.tensor(self.test_set.x)
+
+    def tensor(self, x: np.ndarray):
+        """Images as the model sees them (binarised at 1/2 for the Bernoulli)."""
+        if self.binary:
+            x = (x > 0.5).astype(np.float32)
+        return torch.as_tensor(np.array(x, dtype=np.float32), device=self.device)
+
+    @property
+    def pixels(self) -> int:
+        return self.shape[0] * self.shape[1]
+
+
+def frozen_copy(model):
+    """A copy for a snapshot: training goes on changing the original, never this one."""
+    clone = copy.deepcopy(model).eval()
+    for parameter in clone.parameters():
+        parameter.requires_grad_(False)
+    return clone
+
+
+def evaluation_generator(seed: int, device, salt: int):
+    """Every evaluation draws from its own seeded generator: the same weights, the same
+    numbers, whenever and wherever they are evaluated."""
+    return torch.Generator(device=device).manual_seed(seed * 1_000_003 + salt)
+
+
+class Trainer:
+    """One model trained an epoch at a time with Adam; `good` is a frozen copy of the last
+    epoch whose loss stayed finite (a non-finite loss stops training and says so)."""
+
+    def __init__(self, model, data: Data, *, beta, learning_rate, batch, seed) -> None:
+        self.model, self.data = model, data
+        self.beta, self.batch = beta, batch
+        self.optimiser = torch.optim.Adam(model.parameters(), lr=learning_rate)
+        self.shuffle = torch.Generator(device=data.train.device).manual_seed(seed)
+        self.good = frozen_copy(model)
+        self.epoch = 0
+        self.stopped: str | None = None
+
+    def train_epoch(self) -> tuple[float | None, float]:
+        """(mean training loss, seconds) of one more epoch; (None, seconds) if it stopped."""
+        started = time.perf_counter()
+        model, train = self.model, self.data.train
+        model.train()
+        order = torch.randperm(len(train), generator=self.shuffle, device=train.device)
+        total, seen = 0.0, 0
+        for index in order.split(self.batch):
+            _, _, loss = model.terms(train[index], self.shuffle, self.beta)
+            loss = loss.mean()
+            if not torch.isfinite(loss):
+                self.stopped = (
+                    f"epoch {self.epoch + 1}: the training loss became {float(loss.detach())}; "
+                    f"training stopped with the weights of epoch {self.epoch}"
+                )
+                warnings.warn(self.stopped, RuntimeWarning, stacklevel=2)
+                return None, time.perf_counter() - started
+            self.optimiser.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), GRADIENT_CLIP)
+            self.optimiser.step()
+            total += float(loss.detach()) * len(index)
+            seen += len(index)
+        self.epoch += 1
+        self.good = frozen_copy(model)
+        return total / seen, time.perf_counter() - started
+
+
+def evaluate(model, data: Data, seed: int) -> tuple[float, float | None]:
+    """The test set's mean reconstruction and KL (None for the autoencoder), nats per image."""
+    with torch.no_grad():
+        reconstruction, kl, _ = model.terms(data.test, evaluation_generator(seed, data.device, 1))
+    return float(reconstruction.mean()), None if kl is None else float(kl.mean())
+
+
+def ladder(model, data: Data, ks, seed: int) -> tuple[tuple[int, float, float], ...]:
+    """(k, mean L_k, its standard error over the test images) for each k, nested draws."""
+    with torch.no_grad():
+        bounds = networks.iwae_ladder(
+            model, data.test, ks, evaluation_generator(seed, data.device, 2)
+        )
+    rungs = []
+    for k, bound in zip(ks, bounds, strict=True):
+        values = bound.cpu().numpy()
+        error = float(values.std(ddof=1) / math.sqrt(len(values))) if len(values) > 1 else 0.0
+        rungs.append((k, float(values.mean()), error))
+    return tuple(rungs)
+
+
+def architecture(kind: str, pixels: int, latent: int, likelihood: str) -> dict[str, Any]:
+    return {"model": kind, "pixels": pixels, "latent": latent, "likelihood": likelihood}
+
+
+def save_weights(path: str, model, data: Data) -> Path:
+    """The weights and what they fit (architecture, image shape), written atomically."""
+    payload = {
+        "format": WEIGHTS_FORMAT,
+        **architecture(model.kind, model.pixels, model.latent, model.decoder.likelihood),
+        "shape": list(data.shape),
+        "dataset": data.dataset,
+        "state": {name: value.detach().cpu() for name, value in model.state_dict().items()},
+    }
+    with atomic_write(path) as handle:
+        torch.save(payload, handle)
+    return Path(path)
+
+
+def load_weights(name: str, path: str, wanted: dict[str, Any], device):
+    """A model of architecture `wanted` with the weights in `path` (parameter `name`); a
+    ConfigError naming the file when it is not a weights file, too large, or for another
+    architecture. Weights only: torch.load(weights_only=True) unpickles nothing but tensors and
+    plain containers, after a size check."""
+    size = Path(path).stat().st_size
+    if size > MAX_WEIGHTS_BYTES:
+        raise ConfigError(
+            f"{name} = {shown(path)}: {size:,} bytes, more than a weights file's "
+            f"{MAX_WEIGHTS_BYTES >> 20} MiB"
+        )
+    try:
+        with warnings.catch_warnings():  # torch's remarks on a foreign pickle: ours is one line
+            warnings.simplefilter("ignore")
+            payload = torch.load(path, map_location=device, weights_only=True)
+    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
+        raise ConfigError(
+            f"{name} = {shown(path)}: not a weights file saved by save= ({type(exc).__name__})"
+        ) from None
+    if not isinstance(payload, dict) or payload.get("format") != WEIGHTS_FORMAT:
+        raise ConfigError(f"{name} = {shown(path)}: not a weights file saved by save=")
+    found = {key: payload.get(key) for key in wanted}
+    if found != wanted:
+        differ = ", ".join(
+            f"{k} {found[k]} (here {wanted[k]})" for k in wanted if found[k] != wanted[k]
+        )
+        raise ConfigError(f"{name} = {shown(path)}: weights for another architecture: {differ}")
+    model = networks.build(
+        wanted["model"], wanted["pixels"], wanted["latent"], wanted["likelihood"], 0, device
+    )
+    try:
+        model.load_state_dict(payload["state"])
+    except (RuntimeError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"{name} = {shown(path)}: its weights do not fit the model ({type(exc).__name__})"
+        ) from None
+    return model
