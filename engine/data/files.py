@@ -129,7 +129,7 @@ MAX_TRUTH_VALUES = 100_000
 NPY_HEADER_BYTES = 1 << 16
 
 
-def _read_npy_member(zf: zipfile.ZipFile, name: str, path: Path, max_values: int) -> np.ndarray:
+def read_npy_member(zf: zipfile.ZipFile, name: str, path: Path, max_values: int) -> np.ndarray:
     """A member whose size, as the archive declares it, is checked before one byte of it is
     decompressed (zipfile never inflates past that size): a small archive cannot expand into
     gigabytes before it is refused."""
@@ -206,7 +206,7 @@ def _load_npz(path: Path, max_columns: int) -> Dataset:
         limits = {"x": MAX_ROWS * max_columns, "z": MAX_ROWS}
         try:
             arrays = {
-                key: _read_npy_member(zf, name, path, limits.get(key, MAX_TRUTH_VALUES))
+                key: read_npy_member(zf, name, path, limits.get(key, MAX_TRUTH_VALUES))
                 for key, name in members.items()
                 if key in ("x", "z") or key.startswith("truth_")
             }
@@ -230,7 +230,7 @@ def _load_npz(path: Path, max_columns: int) -> Dataset:
 def _read_meta(zf: zipfile.ZipFile, members: dict[str, str], path: Path) -> dict:
     if "meta" not in members:
         return {}
-    array = _read_npy_member(zf, members["meta"], path, 1 << 20)
+    array = read_npy_member(zf, members["meta"], path, 1 << 20)
     try:
         meta = json.loads(bytes(array.astype(np.uint8)).decode("utf-8"))
     except (ValueError, UnicodeDecodeError):

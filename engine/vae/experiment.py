@@ -42,7 +42,9 @@ FINAL_ONLY = (
 @dataclass(frozen=True, kw_only=True)
 class VAEConfig(ExperimentConfig):
     dataset: str = param(
-        "digits", "the images: scikit-learn's 8×8 digits, or pole and shadow", choices=DATASETS
+        "digits",
+        "the images: digits (scikit-learn's 8×8), poles (pole and shadow), or a file: MNIST or "
+        "Fashion-MNIST as IDX (raw or .gz, labels read from beside it) or an NPZ (x, labels)",
     )
     model: str = param("vae", "a VAE, or a plain autoencoder of the same shape", choices=MODELS)
     latent: int = param(
@@ -75,14 +77,19 @@ class VAEConfig(ExperimentConfig):
         return super().applies(name)
 
     def validate(self) -> None:
+        if self.dataset not in DATASETS:
+            existing_file("dataset", self.dataset)  # its images are checked when it is read
         train = train_size(self)
-        if self.batch > train:
+        if train is not None and self.batch > train:
             raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
         if self.load is not None:
             existing_file("load", self.load)
 
 
-def train_size(config: VAEConfig) -> int:
+def train_size(config: VAEConfig) -> int | None:
+    """The training images of the split (None for a file, known once it is read)."""
+    if config.dataset not in DATASETS:
+        return None
     total = 1797 if config.dataset == "digits" else config.images
     return total - max(1, round(0.2 * total))
 
@@ -122,6 +129,10 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
+    if config.batch > len(data.train):
+        raise ConfigError(
+            f"batch = {config.batch}: more than the {len(data.train)} training images"
+        )
     wanted = training.architecture(config.model, data.pixels, config.latent, config.likelihood)
     if config.load is not None:
         model = training.load_weights("load", config.load, wanted, device)

@@ -17,7 +17,7 @@ import torch
 
 from engine.atomic import atomic_write
 from engine.config import ConfigError, shown
-from engine.vae import images, networks
+from engine.vae import image_files, images, networks
 
 MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
 WEIGHTS_FORMAT = "lvm-lab-vae/1"
@@ -28,7 +28,12 @@ class Data:
     """The split's images as float32 tensors on the device, binarised for the Bernoulli."""
 
     def __init__(self, dataset: str, likelihood: str, seed: int, device, count: int = 0) -> None:
-        everything = images.digits() if dataset == "digits" else images.poles(count, seed)
+        if dataset == "digits":
+            everything = images.digits()
+        elif dataset == "poles":
+            everything = images.poles(count, seed)
+        else:
+            everything = image_files.load_images(dataset)
         self.dataset, self.device = dataset, device
         self.train_set, self.test_set = images.split(everything, seed)
         self.shape = everything.shape
