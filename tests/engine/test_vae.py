@@ -253,3 +253,21 @@ def test_interpolation_refuses_end_points_beyond_the_test_set_and_foreign_weight
     final(model="ae", epochs=1, iwae_k=1, save=str(path))
     with pytest.raises(ConfigError, match=r"vae_file = .*another architecture: model ae"):
         list(INTERPOLATE.generate(INTERPOLATE.config(vae_file=str(path), epochs=0)))
+
+
+def test_gradients_are_clipped_as_torch_clips_them():
+    from engine.vae import training
+
+    torch.manual_seed(0)
+    for scale in (1e-3, 1e4):  # below the limit: untouched; above: scaled to it
+        ours = [torch.nn.Parameter(torch.randn(5, 3)) for _ in range(3)]
+        theirs = [torch.nn.Parameter(p.detach().clone()) for p in ours]
+        for a, b in zip(ours, theirs, strict=True):
+            a.grad = torch.randn(5, 3) * scale
+            b.grad = a.grad.clone()
+        training._clip_gradients(ours)
+        torch.nn.utils.clip_grad_norm_(theirs, training.GRADIENT_CLIP)
+        for a, b in zip(ours, theirs, strict=True):
+            assert torch.allclose(a.grad, b.grad, rtol=1e-5)
+    total = torch.linalg.vector_norm(torch.stack([p.grad.norm() for p in ours]))
+    assert float(total) == pytest.approx(training.GRADIENT_CLIP, rel=1e-5)
