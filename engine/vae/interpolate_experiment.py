@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Generator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -27,6 +28,12 @@ from engine.experiment import Experiment, Snapshot, bulk, register
 from engine.vae.experiment import DATASETS, LIKELIHOODS
 
 PATHS = ("linear", "slerp")
+# The small digits models that ship, so that interpolation works at once (epochs = 0); made by
+# `lvm-gui run vae --preset digits-vae --set save=assets/digits-vae.pt --set iwae_k=1` (and
+# digits-ae): latent 2, Bernoulli, seed 0.
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+SHIPPED = {"vae": ASSETS / "digits-vae.pt", "ae": ASSETS / "digits-ae.pt"}
+SHIPPED_FOR = {"dataset": "digits", "latent": 2, "likelihood": "bernoulli"}
 FINAL_ONLY = ("a", "b", "path", "points", "vae_scores", "ae_scores", "pixel_scores")
 GRID_PER_SIDE = 100  # pole and shadow: the true manifold as 100 × 100 rendered images
 
@@ -139,11 +146,12 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
         references = data.tensor(grid)
     else:
         references = data.train
+    files = shipped_or_given(config)
     trainers = {}
-    for kind, path in (("vae", config.vae_file), ("ae", config.ae_file)):
+    for kind, path in files.items():
         wanted = training.architecture(kind, data.pixels, config.latent, config.likelihood)
         if path is not None:
-            model = training.load_weights(f"{kind}_file", path, wanted, device)
+            model = training.load_weights(f"{kind}_file", str(path), wanted, device)
         else:
             model = networks.build(
                 kind, data.pixels, config.latent, config.likelihood, config.seed, device
@@ -156,7 +164,7 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
             batch=config.batch,
             seed=config.seed,
         )
-    trained = [k for k, path in (("vae", config.vae_file), ("ae", config.ae_file)) if path is None]
+    trained = [kind for kind, path in files.items() if path is None]
     epochs = config.epochs if trained else 0
     snap = _paths(config, data, references, trainers, 0)
     for epoch in range(1, epochs + 1):
@@ -168,6 +176,24 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
             if steered is not None:
                 config = steered  # new end points or path: from the next epoch on
     return dataclasses.replace(snap, final=True)
+
+
+def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
+    """Each model's weights file: the one given, else with epochs = 0 the shipped digits model
+    (a ConfigError where none fits), else None: trained here."""
+    given = {"vae": config.vae_file, "ae": config.ae_file}
+    if config.epochs > 0:
+        return given
+    fits = all(getattr(config, k) == v for k, v in SHIPPED_FOR.items())
+    for kind, path in given.items():
+        if path is None:
+            if not fits:
+                raise ConfigError(
+                    f"epochs = 0 and no {kind}_file: the shipped models are for digits, "
+                    "latent 2, bernoulli; give weights files or epochs"
+                )
+            given[kind] = SHIPPED[kind]
+    return given
 
 
 def _paths(config, data, references, trainers, epoch: int) -> InterpolateSnapshot:

@@ -271,3 +271,18 @@ def test_gradients_are_clipped_as_torch_clips_them():
             assert torch.allclose(a.grad, b.grad, rtol=1e-5)
     total = torch.linalg.vector_norm(torch.stack([p.grad.norm() for p in ours]))
     assert float(total) == pytest.approx(training.GRADIENT_CLIP, rel=1e-5)
+
+
+def test_the_shipped_digits_models_load_and_interpolate_at_once():
+    """assets/digits-{vae,ae}.pt, made by the command assets/README.md names: they load with the
+    architecture check, evaluate to the numbers recorded there, and epochs = 0 uses them."""
+    snap = list(INTERPOLATE.generate(INTERPOLATE.config(epochs=0, points=5)))
+    assert not snap  # no epochs: the result only
+    run = experiments.Run(INTERPOLATE.config(epochs=0, points=5), INTERPOLATE.generate)
+    list(run.until(None))
+    result = run.result
+    assert result.epoch == 0 and len(result.vae_scores) == 5
+    assert result.vae_test_elbo == pytest.approx(-21.372, abs=2e-3)
+    assert result.ae_test_recon == pytest.approx(-17.518, abs=2e-3)
+    with pytest.raises(ConfigError, match="the shipped models are for digits, latent 2"):
+        list(INTERPOLATE.generate(INTERPOLATE.config(epochs=0, latent=3)))
