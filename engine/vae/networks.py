@@ -160,3 +160,41 @@ def iwae_ladder(model, x, ks, generator=None, chunk: int = 1 << 20) -> list:
             done += m
         rungs.append(total - math.log(k))
     return rungs
+
+
+def fitted_q(model, x, steps=300, samples=16, learning_rate=0.05, generator=None):
+    """The amortisation gap (seed 000, "ELBO applied to the entire dataset", per-sample φ): image
+    x's own q(z) = N(m, diag s²), fitted by stochastic gradient ascent on its ELBO from the
+    encoder's output. Returns (m, log s²); its ELBO is at least the encoder's, up to Monte
+    Carlo error, and at most log p(x)."""
+    with torch.no_grad():
+        mu, logvar = model.encode(x[None])
+    mean = mu[0].clone().requires_grad_(True)
+    log_variance = logvar[0].clone().requires_grad_(True)
+    optimiser = torch.optim.Adam([mean, log_variance], lr=learning_rate)
+    weights = [(p, p.requires_grad) for p in model.parameters()]
+    for parameter, _ in weights:  # the model's weights stay as they are: only q moves
+        parameter.requires_grad_(False)
+    try:
+        for _ in range(steps):
+            elbo = elbo_of(model, x, mean, log_variance, samples, generator).mean()
+            optimiser.zero_grad(set_to_none=True)
+            (-elbo).backward()
+            optimiser.step()
+            with torch.no_grad():
+                log_variance.clamp_(-LOGVAR_LIMIT, LOGVAR_LIMIT)
+    finally:
+        for parameter, wanted in weights:
+            parameter.requires_grad_(wanted)
+    return mean.detach(), log_variance.detach()
+
+
+def elbo_of(model, x, mean, log_variance, samples: int, generator=None):
+    """ELBO(q) of image x for q = N(mean, diag exp(log_variance)): `samples` reparameterised
+    draws of log p(x | z) less the analytic KL to the prior, one value per draw."""
+    noise = torch.randn(
+        (samples, mean.shape[-1]), generator=generator, device=mean.device, dtype=mean.dtype
+    )
+    z = mean + torch.exp(0.5 * log_variance) * noise
+    reconstruction = model.decoder.log_likelihood(x[None], model.decoder(z))
+    return reconstruction - kl_to_standard_normal(mean[None], log_variance[None])

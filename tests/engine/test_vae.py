@@ -286,3 +286,34 @@ def test_the_shipped_digits_models_load_and_interpolate_at_once():
     assert result.ae_test_recon == pytest.approx(-17.518, abs=2e-3)
     with pytest.raises(ConfigError, match="the shipped models are for digits, latent 2"):
         list(INTERPOLATE.generate(INTERPOLATE.config(epochs=0, latent=3)))
+
+
+def test_an_images_own_q_closes_part_of_the_gap_amortisation_leaves():
+    """ELBO(encoder's q) ≤ ELBO(the image's own fitted q) ≤ L_k ≤ log p(x), for test images of
+    the shipped VAE (each ELBO by 20,000 draws; L_k with k = 2,000)."""
+    from engine.vae import training
+    from engine.vae.interpolate_experiment import SHIPPED
+
+    data = training.Data("digits", "bernoulli", 0, CPU)
+    wanted = training.architecture("vae", 64, 2, "bernoulli")
+    model = training.load_weights("vae_file", str(SHIPPED["vae"]), wanted, CPU)
+    before = {name: value.clone() for name, value in model.state_dict().items()}
+    gaps = []
+    for index in (0, 5, 11):
+        x = data.test[index]
+        generator = torch.Generator().manual_seed(index)
+        with torch.no_grad():
+            mu, logvar = model.encode(x[None])
+            encoder = networks.elbo_of(model, x, mu[0], logvar[0], 20_000, generator)
+        mean, log_variance = networks.fitted_q(model, x, generator=generator)
+        with torch.no_grad():
+            own = networks.elbo_of(model, x, mean, log_variance, 20_000, generator)
+            bound = networks.iwae_ladder(model, x[None], [2000], generator)[0]
+        error = 3 * math.hypot(encoder.std(), own.std()) / math.sqrt(20_000)
+        assert float(encoder.mean()) <= float(own.mean()) + error
+        assert float(own.mean()) <= float(bound[0]) + error
+        gaps.append(float(own.mean() - encoder.mean()))
+    assert max(gaps) > 0.01  # somewhere amortisation costs something measurable
+    # Only q moved: the model's weights, and whether they take gradients, are as they were.
+    assert all(torch.equal(before[n], v) for n, v in model.state_dict().items())
+    assert all(p.requires_grad for p in model.parameters())
