@@ -18,10 +18,11 @@ from __future__ import annotations
 import time
 from collections.abc import Generator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from engine import device as devices
-from engine.config import ConfigError, ExperimentConfig, existing_file, param
+from engine.config import ConfigError, ExperimentConfig, existing_file, os_reason, param, shown
 from engine.experiment import Experiment, Snapshot, bulk, register
 
 DATASETS = ("digits", "poles")
@@ -84,6 +85,15 @@ class VAEConfig(ExperimentConfig):
             raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
         if self.load is not None:
             existing_file("load", self.load)
+        if self.save is not None:  # refused before training, not after it
+            target = Path(self.save)
+            try:
+                folder, directory = target.parent.resolve().is_dir(), target.is_dir()
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"save = {shown(self.save)}: {os_reason(exc)}") from None
+            if directory or not folder:
+                why = "a folder, not a file" if directory else "its folder does not exist"
+                raise ConfigError(f"save = {shown(self.save)}: {why}")
 
 
 def train_size(config: VAEConfig) -> int | None:

@@ -148,6 +148,8 @@ def test_a_file_larger_than_any_weights_is_refused_before_it_is_read(tmp_path):
         ({"dataset": "poles", "images": 100, "batch": 90}, "more than the 80 training images"),
         ({"likelihood": "poisson"}, "likelihood"),
         ({"load": "/no/such/file.pt"}, "no such file"),
+        ({"save": "/no/such/folder/vae.pt"}, "its folder does not exist"),
+        ({"save": "/tmp"}, "a folder, not a file"),
     ],
 )
 def test_bad_settings_are_one_message(params, message):
