@@ -45,7 +45,7 @@ TORCH_AND_QUADRATURE = (
 MAX_BITS = 20  # 2^20 states enumerated in about a second
 MAX_COMPONENTS = 10_000
 BOX = 8.0  # the uniform proposal's box for continuous z: [−BOX, BOX]^d
-MODELS = ("binary", "mixture", "curve1d", "curve2d")
+MODELS = ("binary", "mixture", "curve1d", "curve2d", "vae")
 PROPOSALS = ("uniform", "prior", "fitted", "gaussian", "posterior")
 _ENUMERATION_BATCH = 1 << 16
 
@@ -76,6 +76,9 @@ class Model:
 
     name: str = ""
     continuous: bool = False
+    naive: str = "uniform"  # the proposal of the naive chains
+    exact: bool = True  # exact_log_p is exact (else an estimate, with reference_error)
+    reference_error: float | None = None
 
     def __init__(self, seed: int, device, dtype) -> None:
         import torch
@@ -531,7 +534,13 @@ class Curve(Model):
         )
 
 
-def make_model(name: str, *, bits: int, components: int, seed: int, device, dtype) -> Model:
+def make_model(
+    name: str, *, bits: int, components: int, seed: int, device, dtype, image: int = 0
+) -> Model:
+    if name == "vae":
+        from engine.estimators.vae_model import VAEImage
+
+        return VAEImage(image, seed, device, dtype)
     if name == "binary":
         return BinaryImage(bits, seed, device, dtype)
     if name == "mixture":

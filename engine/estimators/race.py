@@ -32,6 +32,7 @@ from engine.estimators.models import (
     make_model,
 )
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
+from engine.vae.images import DIGITS_IMPORTS
 
 MAX_CHAINS = 1000
 MAX_SAMPLES = 10**6
@@ -64,6 +65,9 @@ class RaceConfig(ExperimentConfig):
         minimum=1e-6,
         maximum=1e3,
     )
+    image: int = param(
+        0, "vae: the digits test image whose p(x) the shipped VAE gives", minimum=0, maximum=358
+    )
     chains: int = param(
         50, "C, independent chains of each estimator", minimum=1, maximum=MAX_CHAINS
     )
@@ -72,8 +76,13 @@ class RaceConfig(ExperimentConfig):
     # A drag of q while the race goes on: the model and its exact p(x) are kept.
     steerable: ClassVar[frozenset[str]] = frozenset({"proposal", "q_mean", "q_scale"})
 
+    def applies(self, name: str) -> bool:
+        if name == "image":
+            return self.model == "vae"
+        return super().applies(name)
+
     def validate(self) -> None:
-        dimensions = 2 if self.model == "curve2d" else 1
+        dimensions = 2 if self.model in ("curve2d", "vae") else 1
         for name in ("q_mean", "q_scale"):
             values = getattr(self, name)
             if len(values) not in (1, dimensions):
@@ -81,7 +90,13 @@ class RaceConfig(ExperimentConfig):
                 raise ConfigError(f"{name}: {len(values)} numbers; give {each} ({self.model})")
         if self.proposal == "gaussian" and self.model in ("binary", "mixture"):
             raise ConfigError(
-                f"proposal = gaussian: for continuous z only (curve1d, curve2d), not {self.model}"
+                f"proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not "
+                f"{self.model}"
+            )
+        if self.proposal == "posterior" and self.model == "vae":
+            raise ConfigError(
+                "proposal = posterior: the vae model's posterior is not known; use fitted (the "
+                "encoder's q), prior or gaussian"
             )
 
 
@@ -110,6 +125,9 @@ class RaceSnapshot(Snapshot):
     importance_estimates: np.ndarray = bulk(traced=True)
     truth_log_p: float = bulk(0.0)
     zero_variance: bool = bulk(False)
+    naive: str = bulk("uniform")  # what the naive chains draw from (the prior for the vae)
+    # The vae's p(x) is an estimate (IWAE, k = 10⁵): its standard error, in the final line.
+    reference_se: float | None = None
     profile: ProposalProfile | None = bulk()  # q beside the exact posterior (one per race)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,6 +135,8 @@ class RaceSnapshot(Snapshot):
         if not self.final:  # the exact values, ESS and largest weight come with the last line
             for name in ("exact_p", "exact_log_p", "ess", "max_weight"):
                 out.pop(name)
+        if not self.final or self.reference_se is None:
+            out.pop("reference_se")
         return out
 
 
@@ -167,6 +187,7 @@ def generate(config: RaceConfig) -> Generator[Snapshot, RaceConfig | None, Snaps
         seed=config.seed,
         device=device,
         dtype=dtype,
+        image=config.image,
     )
     while True:
         outcome = yield from _race(torch, model, config, device, dtype)
@@ -178,7 +199,7 @@ def generate(config: RaceConfig) -> Generator[Snapshot, RaceConfig | None, Snaps
 def _race(torch, model, config: RaceConfig, device, dtype):
     """One race of `config`'s q; returns its final snapshot, or the config sent in."""
     exact_log_p = model.exact_log_p
-    uniform = model.proposal("uniform")
+    uniform = model.proposal(model.naive)
     importance = model.proposal(config.proposal, config.q_mean, config.q_scale)
     profile = model.profile(importance)
     generator = torch.Generator(device=device).manual_seed(config.seed)
@@ -220,6 +241,8 @@ def _race(torch, model, config: RaceConfig, device, dtype):
             importance_estimates=i_ratio,
             truth_log_p=exact_log_p,
             zero_variance=importance.zero_variance,
+            naive=model.naive,
+            reference_se=None if model.exact else model.reference_error,
             profile=profile,
         )
         if final:
@@ -235,6 +258,8 @@ PRESETS = {
     "mixture": dict(model="mixture", components=1000, proposal="fitted"),
     "curve1d": dict(model="curve1d", proposal="fitted"),
     "curve2d": dict(model="curve2d", proposal="fitted"),
+    # The shipped digits VAE: p(x) estimated (IWAE, k = 10⁵), the naive chains from the prior.
+    "vae": dict(model="vae", image=0, proposal="fitted"),
 }
 
 EXPERIMENT = register(
@@ -244,6 +269,13 @@ EXPERIMENT = register(
         RaceConfig,
         generate,
         PRESETS,
-        imports=TORCH_AND_QUADRATURE,
+        # The vae model's VAE, its digits and the shipped weights' reader.
+        imports=(
+            *TORCH_AND_QUADRATURE,
+            "engine.estimators.vae_model",
+            "engine.vae.training",
+            "engine.vae.interpolate_experiment",
+            *DIGITS_IMPORTS,
+        ),
     )
 )

@@ -24,6 +24,7 @@ from typing import Any
 from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, os_reason, param, shown
 from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.vae.images import DIGITS_IMPORTS
 
 DATASETS = ("digits", "poles")
 MODELS = ("vae", "ae")
@@ -233,6 +234,6 @@ EXPERIMENT = register(
         VAEConfig,
         generate,
         PRESETS,
-        imports=("engine.vae.training", "sklearn.datasets"),
+        imports=("engine.vae.training", *DIGITS_IMPORTS),
     )
 )

@@ -13,6 +13,16 @@ import numpy as np
 
 from engine.experiment import frozen_array
 
+# What load_digits imports on its first call (its resource files' readers): listed in the
+# experiments' `imports`, so that the GUI thread imports them first (engine.experiment.prepare).
+DIGITS_IMPORTS = (
+    "sklearn.datasets",
+    "sklearn.datasets.data",
+    "sklearn.datasets.descr",
+    "importlib.readers",
+    "importlib.resources.readers",
+    "importlib.resources._itertools",
+)
 POLE_SIZE = 32
 # The light's elevation θ and azimuth φ (radians): the pole and shadow's true 2-D manifold.
 ELEVATION = (np.deg2rad(20.0), np.deg2rad(75.0))

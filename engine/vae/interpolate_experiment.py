@@ -26,6 +26,7 @@ from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
 from engine.vae.experiment import DATASETS, LIKELIHOODS
+from engine.vae.images import DIGITS_IMPORTS
 
 PATHS = ("linear", "slerp")
 # The small digits models that ship, so that interpolation works at once (epochs = 0); made by
@@ -250,6 +251,6 @@ EXPERIMENT = register(
         InterpolateConfig,
         generate,
         PRESETS,
-        imports=("engine.vae.training", "engine.vae.interpolation", "sklearn.datasets"),
+        imports=("engine.vae.training", "engine.vae.interpolation", *DIGITS_IMPORTS),
     )
 )

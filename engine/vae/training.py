@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import torch
+import torch.utils.serialization.config  # torch.load imports it on first use: here, not in a worker
 
 from engine.atomic import atomic_write
 from engine.config import ConfigError, shown

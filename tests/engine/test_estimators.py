@@ -239,3 +239,25 @@ def test_the_grouped_bernoulli_sampler_draws_independent_bits_with_the_right_mea
     # The uniform proposal draws fair bits through the same grouped sampler.
     uniform = model.proposal("uniform").sample(200_000, generator).numpy()
     assert abs(uniform.mean() - 0.5) < 5 * 0.5 / math.sqrt(uniform.size)
+
+
+def test_the_vae_race_estimates_p_x_against_an_iwae_reference_that_says_it_is_one():
+    """The shipped digits VAE: no exact p(x), so the reference is an IWAE estimate with its
+    standard error; both estimators agree with it, the naive one drawing from the prior."""
+    run = Run(RaceConfig(model="vae", image=3, chains=40, samples=300), get("race").generate)
+    steps = list(run.until(None))
+    snap = run.result
+    assert snap.naive == "prior" and 0 < snap.reference_se < 0.01
+    line = snap.to_dict()
+    assert line["reference_se"] == snap.reference_se and "reference_se" not in steps[1].to_dict()
+    error = snap.importance_rel_std / math.sqrt(40)  # of the mean ratio p̂ / p(x)
+    assert abs(snap.importance_mean / snap.exact_p - 1) < 4 * error + 3 * snap.reference_se
+    assert snap.importance_rel_std < snap.uniform_rel_std  # the encoder's q beats the prior
+    profile = snap.profile
+    step = profile.axis[1] - profile.axis[0]
+    for density in (profile.posterior, profile.proposal, profile.uniform):
+        assert density.sum() * step == pytest.approx(1.0, abs=2e-3)
+    with pytest.raises(ConfigError, match="the vae model's posterior is not known"):
+        RaceConfig(model="vae", proposal="posterior")
+    exact = final("race", model="curve1d", chains=2, samples=2)
+    assert exact.reference_se is None and "reference_se" not in exact.to_dict()
