@@ -62,6 +62,19 @@ def existing_file(name: str, value: str) -> None:
     raise ConfigError(f"{name} = {shown(value)}: {reason}")
 
 
+def writable_file(name: str, value: str) -> None:
+    """A ConfigError naming `name` unless `value` is a file that can be written: its folder
+    exists and it is not a folder (checked before the work whose result it would hold)."""
+    target = Path(value)
+    try:
+        folder, directory = target.parent.resolve().is_dir(), target.is_dir()
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{name} = {shown(value)}: {os_reason(exc)}") from None
+    if directory or not folder:
+        why = "a folder, not a file" if directory else "its folder does not exist"
+        raise ConfigError(f"{name} = {shown(value)}: {why}")
+
+
 def os_reason(exc: BaseException) -> str:
     """What the system said, in a few words ("File name too long"), not its errno line."""
     if isinstance(exc, OSError) and exc.strerror:

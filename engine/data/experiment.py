@@ -21,9 +21,9 @@ from engine.config import (
     echoed,
     existing_file,
     format_value,
-    os_reason,
     param,
     shown,
+    writable_file,
 )
 from engine.data import files
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
@@ -153,12 +153,7 @@ class DataConfig(ExperimentConfig):
             out = Path(self.out)
             if out.suffix.lower() != ".npz":
                 raise ConfigError(f"out = {shown(self.out)}: data are saved as .npz")
-            try:
-                folder = out.parent.resolve().is_dir()
-            except (OSError, ValueError) as exc:
-                raise ConfigError(f"out = {shown(self.out)}: {os_reason(exc)}") from None
-            if not folder:
-                raise ConfigError(f"out = {shown(self.out)}: its folder does not exist")
+            writable_file("out", self.out)
 
     def applies(self, name: str) -> bool:
         if name in ("p_a", "p_b", "p_c") and self.observations is not None:

@@ -6,9 +6,11 @@ a memory budget before anything is allocated, every value finite, one clear mess
 
 from __future__ import annotations
 
+import contextlib
 import json
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -192,27 +194,34 @@ def _read_body(fh, shape, fortran, dtype, path: Path, name: str) -> np.ndarray:
     return array.reshape(shape, order="F" if fortran else "C")
 
 
-def _load_npz(path: Path, max_columns: int) -> Dataset:
+@contextlib.contextmanager
+def open_npz(path: Path, x_is: str = "") -> Iterator[tuple[zipfile.ZipFile, dict[str, str]]]:
+    """An NPZ's archive and its arrays' member names by array name, with an array `x` (`x_is`
+    says what it holds, for the message); a broken archive, read now or later, is one line."""
     try:
-        zf = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         raise DataError(f"{path.name}: not a valid .npz file (not a zip archive)") from None
-    with zf:
-        members = {n.removesuffix(".npy"): n for n in zf.namelist() if n.endswith(".npy")}
+    with archive:
+        members = {n.removesuffix(".npy"): n for n in archive.namelist() if n.endswith(".npy")}
         if "x" not in members:
-            raise DataError(
-                f"{path.name}: no array named 'x' (found: {', '.join(members) or 'none'})"
-            )
-        limits = {"x": MAX_ROWS * max_columns, "z": MAX_ROWS}
+            found = ", ".join(members) or "none"
+            raise DataError(f"{path.name}: no array named 'x'{x_is} (found: {found})")
         try:
-            arrays = {
-                key: read_npy_member(zf, name, path, limits.get(key, MAX_TRUTH_VALUES))
-                for key, name in members.items()
-                if key in ("x", "z") or key.startswith("truth_")
-            }
-            meta = _read_meta(zf, members, path)
+            yield archive, members
         except (zipfile.BadZipFile, zlib.error) as exc:
             raise DataError(f"{path.name}: corrupt archive ({exc})") from None
+
+
+def _load_npz(path: Path, max_columns: int) -> Dataset:
+    with open_npz(path) as (zf, members):
+        limits = {"x": MAX_ROWS * max_columns, "z": MAX_ROWS}
+        arrays = {
+            key: read_npy_member(zf, name, path, limits.get(key, MAX_TRUTH_VALUES))
+            for key, name in members.items()
+            if key in ("x", "z") or key.startswith("truth_")
+        }
+        meta = _read_meta(zf, members, path)
     x = arrays["x"]
     columns = tuple(meta.get("columns", ())) or None
     return _make(

@@ -18,13 +18,12 @@ from __future__ import annotations
 import time
 from collections.abc import Generator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from engine import device as devices
-from engine.config import ConfigError, ExperimentConfig, existing_file, os_reason, param, shown
+from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
 from engine.experiment import Experiment, Snapshot, bulk, register
-from engine.vae.images import DIGITS_IMPORTS
+from engine.vae.images import DIGITS_IMPORTS, split_sizes
 
 DATASETS = ("digits", "poles")
 MODELS = ("vae", "ae")
@@ -81,28 +80,13 @@ class VAEConfig(ExperimentConfig):
     def validate(self) -> None:
         if self.dataset not in DATASETS:
             existing_file("dataset", self.dataset)  # its images are checked when it is read
-        train = train_size(self)
-        if train is not None and self.batch > train:
-            raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
+        sizes = split_sizes(self.dataset, self.images)
+        if sizes is not None and self.batch > sizes[0]:
+            raise ConfigError(f"batch = {self.batch}: more than the {sizes[0]} training images")
         if self.load is not None:
             existing_file("load", self.load)
         if self.save is not None:  # refused before training, not after it
-            target = Path(self.save)
-            try:
-                folder, directory = target.parent.resolve().is_dir(), target.is_dir()
-            except (OSError, ValueError) as exc:
-                raise ConfigError(f"save = {shown(self.save)}: {os_reason(exc)}") from None
-            if directory or not folder:
-                why = "a folder, not a file" if directory else "its folder does not exist"
-                raise ConfigError(f"save = {shown(self.save)}: {why}")
-
-
-def train_size(config: VAEConfig) -> int | None:
-    """The training images of the split (None for a file, known once it is read)."""
-    if config.dataset not in DATASETS:
-        return None
-    total = 1797 if config.dataset == "digits" else config.images
-    return total - max(1, round(0.2 * total))
+            writable_file("save", self.save)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,7 +120,7 @@ class VAESnapshot(Snapshot):
 
 
 def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
-    from engine.vae import networks, training
+    from engine.vae import training
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
@@ -144,21 +128,7 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
         raise ConfigError(
             f"batch = {config.batch}: more than the {len(data.train)} training images"
         )
-    wanted = training.architecture(config.model, data.pixels, config.latent, config.likelihood)
-    if config.load is not None:
-        model = training.load_weights("load", config.load, wanted, device)
-    else:
-        model = networks.build(
-            config.model, data.pixels, config.latent, config.likelihood, config.seed, device
-        )
-    trainer = training.Trainer(
-        model,
-        data,
-        beta=config.beta,
-        learning_rate=config.learning_rate,
-        batch=config.batch,
-        seed=config.seed,
-    )
+    trainer = training.trainer_for(config.model, data, config, config.load)
     clock = time.perf_counter()
     snap = _evaluated(config, trainer.good, data, epoch=0, epoch_s=0.0, train_loss=None)
     for epoch in range(1, config.epochs + 1):

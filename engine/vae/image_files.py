@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import struct
-import zipfile
 import zlib
 from pathlib import Path
 
@@ -121,23 +120,12 @@ def _labels_beside(path: Path, n: int) -> np.ndarray | None:
 
 
 def _load_npz(path: Path) -> ImageSet:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise DataError(f"{path.name}: not a valid .npz file (not a zip archive)") from None
-    with archive:
-        members = {n.removesuffix(".npy"): n for n in archive.namelist() if n.endswith(".npy")}
-        if "x" not in members:
-            found = ", ".join(members) or "none"
-            raise DataError(f"{path.name}: no array named 'x' of images (found: {found})")
-        try:
-            x = files.read_npy_member(archive, members["x"], path, MAX_IMAGE_BYTES // 16)
-            key = "labels" if "labels" in members else "y" if "y" in members else None
-            labels = None
-            if key is not None:
-                labels = files.read_npy_member(archive, members[key], path, max(1, len(x)))
-        except (zipfile.BadZipFile, zlib.error) as exc:
-            raise DataError(f"{path.name}: corrupt archive ({exc})") from None
+    with files.open_npz(path, " of images") as (archive, members):
+        x = files.read_npy_member(archive, members["x"], path, MAX_IMAGE_BYTES // 16)
+        key = "labels" if "labels" in members else "y" if "y" in members else None
+        labels = None
+        if key is not None:
+            labels = files.read_npy_member(archive, members[key], path, max(1, len(x)))
     if x.ndim != 3 or min(x.shape[1:], default=0) < 1 or max(x.shape[1:]) > MAX_SIDE:
         raise DataError(f"{path.name}: x has shape {x.shape}; images are n × rows × columns")
     x = x.astype(np.float32)

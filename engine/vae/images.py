@@ -76,10 +76,26 @@ def digits() -> ImageSet:
     return ImageSet("digits", data.data / 16.0, (8, 8), labels=data.target)
 
 
-def split(images: ImageSet, seed: int, test_fraction: float = 0.2) -> tuple[ImageSet, ImageSet]:
-    """(train, test): a permutation fixed by the seed, the last `test_fraction` held out."""
+DIGITS_COUNT = 1797
+TEST_FRACTION = 0.2
+
+
+def test_count(total: int) -> int:
+    """How many of `total` images the split holds out for testing."""
+    return max(1, round(TEST_FRACTION * total))
+
+
+def split_sizes(dataset: str, count: int) -> tuple[int, int] | None:
+    """(training, test) images of the split of `dataset` ("digits", or "poles" of `count`
+    images); None for a file, whose size is known once it is read."""
+    total = {"digits": DIGITS_COUNT, "poles": count}.get(dataset)
+    return None if total is None else (total - test_count(total), test_count(total))
+
+
+def split(images: ImageSet, seed: int) -> tuple[ImageSet, ImageSet]:
+    """(train, test): a permutation fixed by the seed, the last test_count held out."""
     order = np.random.default_rng([seed, 7]).permutation(len(images))
-    test = max(1, round(test_fraction * len(images)))
+    test = test_count(len(images))
     return images.subset(np.sort(order[test:])), images.subset(np.sort(order[:test]))
 
 

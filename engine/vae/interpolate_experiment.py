@@ -26,7 +26,7 @@ from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
 from engine.vae.experiment import DATASETS, LIKELIHOODS
-from engine.vae.images import DIGITS_IMPORTS
+from engine.vae.images import DIGITS_IMPORTS, split_sizes
 
 PATHS = ("linear", "slerp")
 # The small digits models that ship, so that interpolation works at once (epochs = 0); made by
@@ -71,16 +71,15 @@ class InterpolateConfig(ExperimentConfig):
         return super().applies(name)
 
     def validate(self) -> None:
-        total = 1797 if self.dataset == "digits" else self.images
-        test = max(1, round(0.2 * total))
+        train, test = split_sizes(self.dataset, self.images)
         for name in ("a", "b"):
             index = getattr(self, name)
             if index is not None and index >= test:
                 raise ConfigError(
                     f"{name} = {index}: the test set has {test} images (0 to {test - 1})"
                 )
-        if self.batch > total - test:
-            raise ConfigError(f"batch = {self.batch}: more than the {total - test} training images")
+        if self.batch > train:
+            raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
         for name in ("vae_file", "ae_file"):
             if getattr(self, name) is not None:
                 existing_file(name, getattr(self, name))
@@ -138,7 +137,7 @@ def default_ends(config: InterpolateConfig, test_labels, test_factors) -> tuple[
 
 
 def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateSnapshot]:
-    from engine.vae import images, networks, training
+    from engine.vae import images, training
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
@@ -148,23 +147,10 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
     else:
         references = data.train
     files = shipped_or_given(config)
-    trainers = {}
-    for kind, path in files.items():
-        wanted = training.architecture(kind, data.pixels, config.latent, config.likelihood)
-        if path is not None:
-            model = training.load_weights(f"{kind}_file", str(path), wanted, device)
-        else:
-            model = networks.build(
-                kind, data.pixels, config.latent, config.likelihood, config.seed, device
-            )
-        trainers[kind] = training.Trainer(
-            model,
-            data,
-            beta=config.beta,
-            learning_rate=config.learning_rate,
-            batch=config.batch,
-            seed=config.seed,
-        )
+    trainers = {
+        kind: training.trainer_for(kind, data, config, path, f"{kind}_file")
+        for kind, path in files.items()
+    }
     trained = [kind for kind, path in files.items() if path is None]
     epochs = config.epochs if trained else 0
     snap = _paths(config, data, references, trainers, 0)

@@ -123,6 +123,28 @@ def _clip_gradients(parameters: list) -> None:
     torch._foreach_mul_(grads, torch.clamp(GRADIENT_CLIP / (norm + 1e-6), max=1.0))
 
 
+def trainer_for(kind, data: Data, config, weights: str | None = None, name: str = "load"):
+    """A Trainer of a `kind` model for `config` (its latent, likelihood, β, learning rate,
+    batch, seed, device): fresh from the seed, or with the weights in file `weights`
+    (parameter `name`, architecture checked)."""
+    device = data.device
+    if weights is not None:
+        wanted = architecture(kind, data.pixels, config.latent, config.likelihood)
+        model = load_weights(name, str(weights), wanted, device)
+    else:
+        model = networks.build(
+            kind, data.pixels, config.latent, config.likelihood, config.seed, device
+        )
+    return Trainer(
+        model,
+        data,
+        beta=config.beta,
+        learning_rate=config.learning_rate,
+        batch=config.batch,
+        seed=config.seed,
+    )
+
+
 def evaluate(model, data: Data, seed: int) -> tuple[float, float | None]:
     """The test set's mean reconstruction and KL (None for the autoencoder), nats per image."""
     with torch.no_grad():

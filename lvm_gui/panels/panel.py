@@ -316,14 +316,14 @@ class ExperimentPanel(QWidget):
         generator instead (ExperimentController.steer): no new thread."""
         self.preset = preset
         self._select_preset_item(preset)
-        previous, self.config = self.config, (config := self._forced(config))
+        self.config = config = self._forced(config)
         self.form.show(config)
         self.clear_message()
         self._show_notes(config)
         self.view.config_changed(config)
         self.explanation.setText(self.view.what_you_see())
         self.config_changed.emit(config)
-        if start and previous.can_steer_to(config) and self.controller.steer(config):
+        if start and self.controller.steer(config):  # False where the run cannot take it
             self.frames.drop()  # the old q's frame is stale: the steered step draws at once
         elif start:
             self.restart()
