@@ -221,6 +221,9 @@ class ExperimentConfig:
     # Parameters a running generator takes through send() (a drag, while it goes on) rather
     # than by starting again: see engine.experiment.Run.step.
     steerable: ClassVar[frozenset[str]] = frozenset()
+    # Whether a steered run goes on from where it was (training does), so the window keeps its
+    # history, or starts again with the new values (the race: from k = 1) and a fresh one.
+    steering_continues: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         hints = typing.get_type_hints(type(self))

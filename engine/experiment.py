@@ -103,6 +103,9 @@ class Experiment:
     # that `lvm-gui list` stays fast). `prepare` imports them on the GUI thread before a worker
     # starts: nothing may be imported for the first time inside a worker (lvm_gui.pyside_imports).
     imports: tuple[str, ...] = ()
+    # Modules only some configs need (torch's optimisers import torch._dynamo, 1.5 s, on their
+    # first use: only a config that trains should pay for it): config -> more modules.
+    imports_for: Callable[[ExperimentConfig], tuple[str, ...]] | None = None
 
     def config(self, preset: str | None = None, **params: Any) -> ExperimentConfig:
         values: dict[str, Any] = {}
@@ -130,18 +133,23 @@ def register(experiment: Experiment) -> Experiment:
 _PREPARED: set[str] = set()
 
 
-def prepare(name: str) -> None:
-    """Import what experiment `name` imports lazily, here, on the calling thread (once).
+def prepare(name: str, config: ExperimentConfig | None = None) -> None:
+    """Import what experiment `name` (run with `config`) imports lazily, here, on the calling
+    thread.
 
     The window calls it on the GUI thread before it starts a worker; an experiment that is not
     registered (a test's own generator) has nothing to prepare."""
-    if name in _PREPARED:
-        return
     _load_all()
     experiment = _REGISTRY.get(name)
-    for module in experiment.imports if experiment is not None else ():
-        importlib.import_module(module)
-    _PREPARED.add(name)
+    if experiment is None:
+        return
+    if name not in _PREPARED:
+        for module in experiment.imports:
+            importlib.import_module(module)
+        _PREPARED.add(name)
+    if config is not None and experiment.imports_for is not None:
+        for module in experiment.imports_for(config):
+            importlib.import_module(module)
 
 
 def experiments() -> dict[str, Experiment]:

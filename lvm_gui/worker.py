@@ -227,7 +227,7 @@ class ExperimentController(QObject):
         self._steps_asked = 0
         try:
             # What the generator imports lazily is imported here, on the GUI thread.
-            experiments.prepare(config.experiment)
+            experiments.prepare(config.experiment, config)
             run = Run(config, generate)
         except Exception as exc:
             self._set_state("failed")
@@ -265,7 +265,8 @@ class ExperimentController(QObject):
     def steer(self, config: ExperimentConfig) -> bool:
         """Send `config` into the running generator, which computes its next step with it: no
         new thread, and nothing computed again that the change leaves alone (the race keeps its
-        model). A run of its own from there: a new generation, a fresh history; paused, it takes
+        model). A run of its own from there: a new generation, and a fresh history unless the
+        run goes on where it was (config.steering_continues: training); paused, it takes
         one step to show it. False, and nothing sent, when no generator can take it (none
         started, one that has ended, or a change that is not steerable): start one then."""
         thread = self._thread
@@ -276,7 +277,8 @@ class ExperimentController(QObject):
             return False
         self._generation += 1
         self.config = config
-        self.history = History()
+        if not config.steering_continues:
+            self.history = History()
         self._pending = None
         self._timer.stop()
         running = self.state == "running"

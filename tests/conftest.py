@@ -7,6 +7,8 @@ import importlib.abc
 import os
 import sys
 
+import pytest
+
 BLOCKED = ("PySide6", "shiboken6", "pyqtgraph", "superqt", "qtpy", "lvm_gui")
 
 
@@ -26,3 +28,14 @@ def pytest_addoption(parser, pluginmanager):
     if pluginmanager.is_blocked("pytest-qt"):
         for name in ("qt_api", "qt_log_level_fail", "qt_log_ignore"):
             parser.addini(name, "pytest-qt option, unused in the Qt-free run")
+
+
+@pytest.fixture(autouse=True)
+def empty_workspace():
+    """Every test starts with an empty workspace: what an earlier test trained or made must not
+    decide what a later one computes (a run of the same recipe would take it from there)."""
+    from engine.workspace import WORKSPACE
+
+    WORKSPACE.clear()
+    yield
+    WORKSPACE.clear()

@@ -24,12 +24,21 @@ from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
 from engine.experiment import Experiment, Snapshot, bulk, register
 from engine.vae.images import DIGITS_IMPORTS, split_sizes
+from engine.workspace import WORKSPACE
+
+# torch.optim imports torch._dynamo (1.5 s here) and a profiler module on an optimiser's first
+# use: named for a config that trains or fits a q (Experiment.imports_for), so that the GUI
+# thread imports them first.
+OPTIMISER_IMPORTS = ("torch._dynamo", "torch.profiler._cupti_monitor")
 
 DATASETS = ("digits", "poles")
 MODELS = ("vae", "ae")
 LIKELIHOODS = ("bernoulli", "continuous-bernoulli", "gaussian")
 LADDER = (1, 10, 100, 1000, 5000)
+GAP = ("gap_encoder_elbo", "gap_encoder_se", "gap_own_elbo", "gap_own_se", "gap_log_px")
 FINAL_ONLY = (
+    "gap_image",
+    *GAP,
     "test_log_px_iwae",
     "iwae_k",
     "iwae_ladder",
@@ -69,6 +78,12 @@ class VAEConfig(ExperimentConfig):
     iwae_k: int = param(
         5000, "the largest k of the IWAE ladder at the end", minimum=1, maximum=100_000
     )
+    image: int = param(
+        0,
+        "the test image whose own fitted q measures the amortisation gap (VAE, at the end)",
+        minimum=0,
+        maximum=10**6,
+    )
     save: str | None = param(None, "write the trained weights to this file")
     load: str | None = param(None, "start from the weights in this file (saved by save=)")
 
@@ -83,6 +98,10 @@ class VAEConfig(ExperimentConfig):
         sizes = split_sizes(self.dataset, self.images)
         if sizes is not None and self.batch > sizes[0]:
             raise ConfigError(f"batch = {self.batch}: more than the {sizes[0]} training images")
+        if sizes is not None and self.image >= sizes[1]:
+            raise ConfigError(
+                f"image = {self.image}: the test set has {sizes[1]} images (0 to {sizes[1] - 1})"
+            )
         if self.load is not None:
             existing_file("load", self.load)
         if self.save is not None:  # refused before training, not after it
@@ -99,6 +118,12 @@ class VAESnapshot(Snapshot):
     test_elbo: float | None  # the AE has none
     test_recon: float
     test_kl: float | None
+    gap_image: int | None = None  # the amortisation gap's test image and its numbers (VAE)
+    gap_encoder_elbo: float | None = None
+    gap_encoder_se: float | None = None
+    gap_own_elbo: float | None = None
+    gap_own_se: float | None = None
+    gap_log_px: float | None = None
     test_log_px_iwae: float | None = None
     iwae_k: int | None = None
     iwae_ladder: tuple[tuple[int, float, float], ...] | None = None  # (k, L_k, its error)
@@ -106,21 +131,27 @@ class VAESnapshot(Snapshot):
     test_size: int | None = None
     elapsed_s: float | None = None
     stopped: str | None = None  # why training stopped early (a non-finite loss), if it did
-    model: Any = bulk()  # the network with this epoch's weights (a copy: it never changes)
+    model: Any = bulk()  # the final snapshot's network (frozen; the others hold none)
     likelihood: str = bulk("bernoulli")
+    pictures: Any = bulk()  # what the window draws of this epoch (engine.vae.pictures)
+    shown: Any = bulk()  # the test images shown, the same in every epoch
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         if not self.final:
             for name in FINAL_ONLY:
                 out.pop(name)
-        elif out["stopped"] is None:
-            out.pop("stopped")
+        else:
+            if out["stopped"] is None:
+                out.pop("stopped")
+            if out["gap_image"] is None:
+                for name in ("gap_image", *GAP):
+                    out.pop(name)
         return out
 
 
 def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
-    from engine.vae import training
+    from engine.vae import pictures, training
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
@@ -128,24 +159,37 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
         raise ConfigError(
             f"batch = {config.batch}: more than the {len(data.train)} training images"
         )
+    if config.image >= len(data.test):
+        raise ConfigError(f"image = {config.image}: the test set has {len(data.test)} images")
+    shown = pictures.shown_of(data.test_set, config.seed)
     trainer = training.trainer_for(config.model, data, config, config.load)
     clock = time.perf_counter()
-    snap = _evaluated(config, trainer.good, data, epoch=0, epoch_s=0.0, train_loss=None)
+    snap = _evaluated(config, trainer.good, data, shown, epoch=0, epoch_s=0.0, train_loss=None)
+    losses = []
     for epoch in range(1, config.epochs + 1):
         loss, seconds = trainer.train_epoch()
         if loss is None:
             break
-        snap = _evaluated(config, trainer.good, data, epoch, seconds, loss)
+        snap = _evaluated(config, trainer.good, data, shown, epoch, seconds, loss)
+        losses.append((loss, snap.test_recon, snap.test_kl))
         if epoch < config.epochs:
             yield snap
     if config.save is not None:
         training.save_weights(config.save, trainer.good, data)
-    ladder = None
+    if config.load is None:  # for a run of the other experiments with the same recipe
+        key = training.trained_key(config.model, config, device)
+        WORKSPACE.put(key, training.Trained(trainer.good, tuple(losses)))
+    ladder, gap = None, {}
     if config.model == "vae":
         ks = sorted({k for k in LADDER if k <= config.iwae_k} | {config.iwae_k})
         ladder = training.ladder(trainer.good, data, ks, config.seed)
+        gap = training.amortisation_gap(
+            trainer.good, data, config.image, config.iwae_k, config.seed
+        )
+        gap["gap_image"] = config.image
     return VAESnapshot(
         **{**_fields(snap), "final": True},
+        **gap,
         test_log_px_iwae=None if ladder is None else ladder[-1][1],
         iwae_k=None if ladder is None else ladder[-1][0],
         iwae_ladder=ladder,
@@ -155,6 +199,8 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
         stopped=trainer.stopped,
         model=trainer.good,
         likelihood=config.likelihood,
+        pictures=snap.pictures,
+        shown=shown,
     )
 
 
@@ -165,9 +211,9 @@ def _fields(snap: VAESnapshot) -> dict[str, Any]:
     }
 
 
-def _evaluated(config, model, data, epoch, epoch_s, train_loss) -> VAESnapshot:
+def _evaluated(config, model, data, shown, epoch, epoch_s, train_loss) -> VAESnapshot:
     """Epoch `epoch`'s snapshot: the test set's reconstruction, KL and ELBO (β = 1)."""
-    from engine.vae import training
+    from engine.vae import pictures, training
 
     recon, kl = training.evaluate(model, data, config.seed)
     return VAESnapshot(
@@ -178,8 +224,9 @@ def _evaluated(config, model, data, epoch, epoch_s, train_loss) -> VAESnapshot:
         test_elbo=None if kl is None else recon - kl,
         test_recon=recon,
         test_kl=kl,
-        model=model,
         likelihood=config.likelihood,
+        pictures=pictures.pictures_of(model, data.test, shown, config.seed),
+        shown=shown,
     )
 
 
@@ -204,6 +251,11 @@ EXPERIMENT = register(
         VAEConfig,
         generate,
         PRESETS,
-        imports=("engine.vae.training", *DIGITS_IMPORTS),
+        imports=("engine.vae.training", "engine.vae.pictures", *DIGITS_IMPORTS),
+        imports_for=lambda config: (
+            OPTIMISER_IMPORTS
+            if config.epochs > 0 or config.model == "vae"  # the amortisation gap fits a q
+            else ()
+        ),
     )
 )

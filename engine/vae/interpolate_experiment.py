@@ -9,7 +9,11 @@ engine.vae.interpolation. The claim under test (seed 003 §3, Oring et al. 2021)
 autoencoder's path leaves the manifold and the VAE's much less. The numbers say whether it does.
 
 The end points, the number of points and the path are steerable: sent into a running
-experiment they change what the next epoch decodes, and training goes on.
+experiment they change what the next epoch decodes, and training goes on (the run's history goes
+on with it). Both models trained from the seed are put in the workspace with their losses: a run
+of the same training recipe (end points, points or path changed after training ended) takes them
+from there, replays the epochs' losses and decodes the new path at once (engine.vae.training.
+trained_key); training is seeded, so that is what training again would give.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ import numpy as np
 from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
-from engine.vae.experiment import DATASETS, LIKELIHOODS
+from engine.vae.experiment import DATASETS, LIKELIHOODS, OPTIMISER_IMPORTS
 from engine.vae.images import DIGITS_IMPORTS, split_sizes
+from engine.workspace import WORKSPACE
 
 PATHS = ("linear", "slerp")
 # The small digits models that ship, so that interpolation works at once (epochs = 0); made by
@@ -36,6 +41,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 SHIPPED = {"vae": ASSETS / "digits-vae.pt", "ae": ASSETS / "digits-ae.pt"}
 SHIPPED_FOR = {"dataset": "digits", "latent": 2, "likelihood": "bernoulli"}
 FINAL_ONLY = ("a", "b", "path", "points", "vae_scores", "ae_scores", "pixel_scores")
+LOSSES = ("train_loss", "test_recon", "test_kl")  # each model's per epoch (the AE's KL: None)
 GRID_PER_SIDE = 100  # pole and shadow: the true manifold as 100 × 100 rendered images
 
 
@@ -64,6 +70,7 @@ class InterpolateConfig(ExperimentConfig):
     ae_file: str | None = param(None, "the autoencoder's weights: no training")
 
     steerable: ClassVar[frozenset[str]] = frozenset({"a", "b", "points", "path"})
+    steering_continues: ClassVar[bool] = True  # training goes on: so does the run's history
 
     def applies(self, name: str) -> bool:
         if name == "images":
@@ -92,9 +99,13 @@ class InterpolateSnapshot(Snapshot):
     epoch: int
     vae_test_elbo: float
     ae_test_recon: float
-    vae_off_manifold: float  # mean score along each path
-    ae_off_manifold: float
-    pixel_off_manifold: float
+    vae_off_manifold: float | None  # mean score along each path (None: a replayed epoch)
+    ae_off_manifold: float | None
+    pixel_off_manifold: float | None
+    vae_train_loss: float | None  # this epoch's mean training loss (None before training)
+    ae_train_loss: float | None
+    vae_test_recon: float
+    vae_test_kl: float
     a: int
     b: int
     path: str
@@ -102,14 +113,22 @@ class InterpolateSnapshot(Snapshot):
     vae_scores: tuple[float, ...]
     ae_scores: tuple[float, ...]
     pixel_scores: tuple[float, ...]
-    # For the window: the strips (points, pixels), the codes on each path, the image shape.
-    vae_images: np.ndarray = bulk()
-    ae_images: np.ndarray = bulk()
-    pixel_images: np.ndarray = bulk()
-    vae_codes: np.ndarray = bulk()
-    ae_codes: np.ndarray = bulk()
+    # For the window (None in an epoch replayed from the workspace, which has only losses):
+    # the strips (points, pixels), the codes on each path and where they lie on each model's
+    # scatter, each model's pictures (engine.vae.pictures), the test images shown.
+    vae_images: np.ndarray | None = bulk()
+    ae_images: np.ndarray | None = bulk()
+    pixel_images: np.ndarray | None = bulk()
+    vae_codes: np.ndarray | None = bulk()
+    ae_codes: np.ndarray | None = bulk()
+    vae_path: np.ndarray | None = bulk()
+    ae_path: np.ndarray | None = bulk()
+    vae_pictures: Any = bulk()
+    ae_pictures: Any = bulk()
+    shown: Any = bulk()
     shape: tuple[int, int] = bulk((8, 8))
-    vae: Any = bulk()  # frozen copies of the two models at this epoch
+    replayed: bool = bulk(False)  # the models came from the workspace, trained before
+    vae: Any = bulk()  # the final snapshot's two models (frozen; the others hold none)
     ae: Any = bulk()
 
     def to_dict(self) -> dict[str, Any]:
@@ -137,7 +156,7 @@ def default_ends(config: InterpolateConfig, test_labels, test_factors) -> tuple[
 
 
 def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateSnapshot]:
-    from engine.vae import images, training
+    from engine.vae import images, pictures, training
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
@@ -146,23 +165,56 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
         references = data.tensor(grid)
     else:
         references = data.train
+    run = _Run(config, data, references, pictures.shown_of(data.test_set, config.seed))
     files = shipped_or_given(config)
+    trained = [kind for kind, path in files.items() if path is None]
+    keys = {kind: training.trained_key(kind, config, device) for kind in trained}
+    kept = {kind: WORKSPACE.get(key) for kind, key in keys.items()}
+    if trained and all(kept.values()):
+        return (yield from _replayed(run, kept))
     trainers = {
         kind: training.trainer_for(kind, data, config, path, f"{kind}_file")
         for kind, path in files.items()
     }
-    trained = [kind for kind, path in files.items() if path is None]
     epochs = config.epochs if trained else 0
-    snap = _paths(config, data, references, trainers, 0)
+    losses: dict[str, list] = {kind: [] for kind in trained}
+    models = {kind: trainer.good for kind, trainer in trainers.items()}
+    snap = run.paths(models, 0, {})
     for epoch in range(1, epochs + 1):
-        if any(trainers[kind].train_epoch()[0] is None for kind in trained):
+        record = {}
+        for kind in trained:
+            loss, _ = trainers[kind].train_epoch()
+            if loss is None:
+                break
+            record[kind] = (loss, *training.evaluate(trainers[kind].good, data, config.seed))
+        if len(record) < len(trained):
             break  # a non-finite loss: the last good epoch's paths make the final line
-        snap = _paths(config, data, references, trainers, epoch)
+        for kind in trained:
+            losses[kind].append(record[kind])
+        models = {kind: trainer.good for kind, trainer in trainers.items()}
+        snap = run.paths(models, epoch, record)
         if epoch < epochs:
             steered = yield snap
             if steered is not None:
-                config = steered  # new end points or path: from the next epoch on
-    return dataclasses.replace(snap, final=True)
+                run.config = steered  # new end points or path: from the next epoch on
+    for kind in trained:
+        WORKSPACE.put(keys[kind], training.Trained(models[kind], tuple(losses[kind])))
+    return dataclasses.replace(snap, final=True, vae=models["vae"], ae=models["ae"])
+
+
+def _replayed(run: _Run, kept) -> Generator[Snapshot, Any, InterpolateSnapshot]:
+    """Both models as trained before (the workspace's): each epoch's losses again, then the
+    paths of the trained models."""
+    epochs = min(len(kept["vae"].losses), len(kept["ae"].losses))
+    for epoch in range(1, epochs):
+        record = {kind: kept[kind].losses[epoch - 1] for kind in kept}
+        steered = yield run.losses_only(epoch, record)
+        if steered is not None:
+            run.config = steered
+    record = {kind: kept[kind].losses[epochs - 1] for kind in kept} if epochs else {}
+    models = {kind: kept[kind].model for kind in kept}
+    snap = run.paths(models, epochs, record, replayed=True)
+    return dataclasses.replace(snap, final=True, vae=models["vae"], ae=models["ae"])
 
 
 def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
@@ -183,49 +235,112 @@ def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
     return given
 
 
-def _paths(config, data, references, trainers, epoch: int) -> InterpolateSnapshot:
-    """Both models' paths from a to b after `epoch` epochs, with their scores."""
-    from engine.vae import interpolation, training
+class _Run:
+    """What every epoch of one run decodes and scores against (the config may be steered)."""
 
-    a, b = default_ends(config, data.test_set.labels, data.test_set.factors)
-    x_a, x_b = data.test[a], data.test[b]
-    vae, ae = trainers["vae"].good, trainers["ae"].good
-    vae_images, vae_codes = interpolation.decoded_path(vae, x_a, x_b, config.points, config.path)
-    ae_images, ae_codes = interpolation.decoded_path(ae, x_a, x_b, config.points, config.path)
-    pixel_images = interpolation.cross_fade(x_a, x_b, config.points)
-    scores = {
-        name: interpolation.off_manifold(strip, references)
-        for name, strip in (("vae", vae_images), ("ae", ae_images), ("pixel", pixel_images))
-    }
-    recon, kl = training.evaluate(vae, data, config.seed)
-    ae_recon, _ = training.evaluate(ae, data, config.seed)
-    return InterpolateSnapshot(
-        step=epoch,
-        epoch=epoch,
-        vae_test_elbo=recon - kl,
-        ae_test_recon=ae_recon,
-        vae_off_manifold=float(scores["vae"].mean()),
-        ae_off_manifold=float(scores["ae"].mean()),
-        pixel_off_manifold=float(scores["pixel"].mean()),
-        a=a,
-        b=b,
-        path=config.path,
-        points=config.points,
-        vae_scores=tuple(float(v) for v in scores["vae"]),
-        ae_scores=tuple(float(v) for v in scores["ae"]),
-        pixel_scores=tuple(float(v) for v in scores["pixel"]),
-        vae_images=vae_images.cpu().numpy(),
-        ae_images=ae_images.cpu().numpy(),
-        pixel_images=pixel_images.cpu().numpy(),
-        vae_codes=vae_codes.cpu().numpy(),
-        ae_codes=ae_codes.cpu().numpy(),
-        shape=data.shape,
-        vae=vae,
-        ae=ae,
-    )
+    def __init__(self, config, data, references, shown) -> None:
+        self.config, self.data, self.references, self.shown = config, data, references, shown
+
+    def losses(self, models, record) -> dict[str, Any]:
+        """Both models' losses: this epoch's training record, or evaluated (epoch 0, files)."""
+        from engine.vae import training
+
+        values = {}
+        for kind in ("vae", "ae"):
+            if kind in record:
+                train_loss, recon, kl = record[kind]
+            else:
+                train_loss, (recon, kl) = (
+                    None,
+                    training.evaluate(models[kind], self.data, self.config.seed),
+                )
+            values[kind] = (train_loss, recon, kl)
+        (vae_train, vae_recon, vae_kl), (ae_train, ae_recon, _) = values["vae"], values["ae"]
+        return dict(
+            vae_test_elbo=vae_recon - vae_kl,
+            ae_test_recon=ae_recon,
+            vae_train_loss=vae_train,
+            ae_train_loss=ae_train,
+            vae_test_recon=vae_recon,
+            vae_test_kl=vae_kl,
+        )
+
+    def ends(self) -> tuple[int, int]:
+        return default_ends(self.config, self.data.test_set.labels, self.data.test_set.factors)
+
+    def losses_only(self, epoch: int, record) -> InterpolateSnapshot:
+        a, b = self.ends()
+        return InterpolateSnapshot(
+            step=epoch,
+            epoch=epoch,
+            **self.losses({}, record),
+            vae_off_manifold=None,
+            ae_off_manifold=None,
+            pixel_off_manifold=None,
+            a=a,
+            b=b,
+            path=self.config.path,
+            points=self.config.points,
+            vae_scores=(),
+            ae_scores=(),
+            pixel_scores=(),
+            shown=self.shown,
+            shape=self.data.shape,
+            replayed=True,
+        )
+
+    def paths(self, models, epoch: int, record, replayed: bool = False) -> InterpolateSnapshot:
+        """Both models' paths from a to b after `epoch` epochs, with their scores and
+        pictures."""
+        from engine.vae import interpolation, pictures
+
+        config, data = self.config, self.data
+        a, b = self.ends()
+        x_a, x_b = data.test[a], data.test[b]
+        strips, codes, drawn, where = {}, {}, {}, {}
+        for kind in ("vae", "ae"):
+            strips[kind], codes[kind] = interpolation.decoded_path(
+                models[kind], x_a, x_b, config.points, config.path
+            )
+            drawn[kind] = pictures.pictures_of(models[kind], data.test, self.shown, config.seed)
+            where[kind] = drawn[kind].plane.project(codes[kind].double().cpu().numpy())
+        strips["pixel"] = interpolation.cross_fade(x_a, x_b, config.points)
+        scores = {
+            name: interpolation.off_manifold(strip, self.references)
+            for name, strip in strips.items()
+        }
+        return InterpolateSnapshot(
+            step=epoch,
+            epoch=epoch,
+            **self.losses(models, record),
+            vae_off_manifold=float(scores["vae"].mean()),
+            ae_off_manifold=float(scores["ae"].mean()),
+            pixel_off_manifold=float(scores["pixel"].mean()),
+            a=a,
+            b=b,
+            path=config.path,
+            points=config.points,
+            vae_scores=tuple(float(v) for v in scores["vae"]),
+            ae_scores=tuple(float(v) for v in scores["ae"]),
+            pixel_scores=tuple(float(v) for v in scores["pixel"]),
+            vae_images=pictures.as_uint8(strips["vae"]),
+            ae_images=pictures.as_uint8(strips["ae"]),
+            pixel_images=pictures.as_uint8(strips["pixel"]),
+            vae_codes=codes["vae"].cpu().numpy(),
+            ae_codes=codes["ae"].cpu().numpy(),
+            vae_path=where["vae"],
+            ae_path=where["ae"],
+            vae_pictures=drawn["vae"],
+            ae_pictures=drawn["ae"],
+            shown=self.shown,
+            shape=data.shape,
+            replayed=replayed,
+        )
 
 
 PRESETS = {
+    # The shipped models: what the window shows the moment it opens (no training).
+    "shipped": dict(dataset="digits", epochs=0),
     "digits": dict(dataset="digits", epochs=20),
     "poles": dict(dataset="poles", epochs=20, likelihood="continuous-bernoulli"),
 }
@@ -237,6 +352,12 @@ EXPERIMENT = register(
         InterpolateConfig,
         generate,
         PRESETS,
-        imports=("engine.vae.training", "engine.vae.interpolation", *DIGITS_IMPORTS),
+        imports=(
+            "engine.vae.training",
+            "engine.vae.interpolation",
+            "engine.vae.pictures",
+            *DIGITS_IMPORTS,
+        ),
+        imports_for=lambda config: OPTIMISER_IMPORTS if config.epochs > 0 else (),
     )
 )

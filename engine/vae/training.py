@@ -5,10 +5,13 @@ they run, and list it in their `imports`)."""
 from __future__ import annotations
 
 import copy
+import json
 import math
+import os
 import pickle
 import time
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +78,8 @@ class Trainer:
         self.beta, self.batch = beta, batch
         # foreach: one multi-tensor step, not a loop over tensors (a fifth of a digits epoch)
         self.parameters = list(model.parameters())
-        self.optimiser = torch.optim.Adam(self.parameters, lr=learning_rate, foreach=True)
+        self.learning_rate = learning_rate
+        self.optimiser: torch.optim.Optimizer | None = None  # made when training starts
         self.shuffle = torch.Generator(device=data.train.device).manual_seed(seed)
         self.good = frozen_copy(model)
         self.epoch = 0
@@ -88,6 +92,8 @@ class Trainer:
         worker wait for every step (on a GPU, a synchronisation each). A non-finite epoch's
         weights are let go: `good` stays the last finite epoch's, and training stops."""
         started = time.perf_counter()
+        if self.optimiser is None:
+            self.optimiser = torch.optim.Adam(self.parameters, lr=self.learning_rate, foreach=True)
         model, train = self.model, self.data.train
         model.train()
         order = torch.randperm(len(train), generator=self.shuffle, device=train.device)
@@ -145,6 +151,32 @@ def trainer_for(kind, data: Data, config, weights: str | None = None, name: str 
     )
 
 
+@dataclass(frozen=True)
+class Trained:
+    """A model trained from the seed, kept in the workspace under its recipe (trained_key),
+    and its record: (training loss, test reconstruction, test KL or None) per epoch."""
+
+    model: Any
+    losses: tuple[tuple[float, float, float | None], ...]
+
+
+def trained_key(kind: str, config, device) -> str:
+    """The workspace's name for a `kind` model trained from the seed as `config` says: all that
+    decides its weights (training is seeded: the same recipe trains the same weights). A data
+    file's size and time of change are part of it: a file changed since is trained again."""
+    recipe = {
+        name: getattr(config, name)
+        for name in ("dataset", "latent", "likelihood", "beta", "learning_rate", "batch")
+    }
+    recipe.update(kind=kind, epochs=config.epochs, seed=config.seed, device=str(device))
+    if config.dataset == "poles":
+        recipe["images"] = config.images
+    elif config.dataset != "digits":
+        status = os.stat(config.dataset)
+        recipe["file"] = [os.path.abspath(config.dataset), status.st_size, status.st_mtime_ns]
+    return "trained:" + json.dumps(recipe, sort_keys=True)
+
+
 def evaluate(model, data: Data, seed: int) -> tuple[float, float | None]:
     """The test set's mean reconstruction and KL (None for the autoencoder), nats per image."""
     with torch.no_grad():
@@ -164,6 +196,32 @@ def ladder(model, data: Data, ks, seed: int) -> tuple[tuple[int, float, float], 
         error = float(values.std(ddof=1) / math.sqrt(len(values))) if len(values) > 1 else 0.0
         rungs.append((k, float(values.mean()), error))
     return tuple(rungs)
+
+
+GAP_DRAWS = 20_000  # draws of each ELBO in the amortisation gap: a standard error of ~0.01 nats
+
+
+def amortisation_gap(model, data: Data, index: int, k: int, seed: int) -> dict[str, float]:
+    """Test image `index`'s ELBO under the encoder's q, under its own fitted q (networks.
+    fitted_q), and its L_k: what amortisation costs, ELBO(encoder) ≤ ELBO(own) ≤ L_k ≤ log p(x)
+    up to Monte Carlo error (the errors: standard errors of the two ELBOs)."""
+    x = data.test[index]
+    generator = evaluation_generator(seed, data.device, 4)
+    with torch.no_grad():
+        mu, logvar = model.encode(x[None])
+        encoder = networks.elbo_of(model, x, mu[0], logvar[0], GAP_DRAWS, generator)
+    mean, log_variance = networks.fitted_q(model, x, generator=generator)
+    with torch.no_grad():
+        own = networks.elbo_of(model, x, mean, log_variance, GAP_DRAWS, generator)
+        bound = networks.iwae_ladder(model, x[None], [k], generator)[0]
+    root = math.sqrt(GAP_DRAWS)
+    return {
+        "gap_encoder_elbo": float(encoder.mean()),
+        "gap_encoder_se": float(encoder.std()) / root,
+        "gap_own_elbo": float(own.mean()),
+        "gap_own_se": float(own.std()) / root,
+        "gap_log_px": float(bound[0]),
+    }
 
 
 def architecture(kind: str, pixels: int, latent: int, likelihood: str) -> dict[str, Any]:

@@ -145,3 +145,29 @@ def test_the_proposal_view_thins_a_density_and_keeps_every_pixels_marginal():
     np.testing.assert_array_equal(view.posterior, density[:: len(axis) // 2000])
     marginals = ProposalProfile("marginals", np.arange(1.0, 13.0), *np.full((3, 12), 0.5))
     assert len(proposal_view(marginals).axis) == 12
+
+
+def test_a_mosaic_places_each_image_in_its_cell_between_hairlines():
+    from engine.geometry import vae as vae_geometry
+
+    images = np.arange(5 * 6, dtype=np.float32).reshape(5, 6) / 30.0  # five 2×3 images
+    out = vae_geometry.mosaic(images, (2, 3), columns=3)
+    assert out.shape == (2 * 3 - 1, 3 * 4 - 1)
+    assert np.array_equal(out[0:2, 4:7], images[1].reshape(2, 3))  # row 0, column 1
+    assert np.array_equal(out[3:5, 4:7], images[4].reshape(2, 3))  # row 1, column 1
+    assert (out[2] == vae_geometry.GAP_VALUE).all() and (out[:, 3] == vae_geometry.GAP_VALUE).all()
+    assert (out[3:5, 8:11] == 0).all()  # the empty cell is paper
+    as_bytes = vae_geometry.mosaic((images * 255).round().astype(np.uint8), (2, 3), columns=3)
+    assert np.allclose(as_bytes, out, atol=1 / 255)
+
+
+def test_strips_stack_paths_a_row_each_and_the_verdict_is_the_measured_one():
+    from engine.geometry import vae as vae_geometry
+
+    rows = [np.full((4, 4), v, np.float32) for v in (0.2, 0.5, 1.0)]
+    out = vae_geometry.strips(rows, (2, 2))
+    assert out.shape == (3 * 3 - 1, 4 * 3 - 1)
+    assert out[0, 0] == np.float32(0.2) and out[6, 0] == 1.0
+    assert vae_geometry.verdict(0.1, 0.2, 0.3).startswith("the VAE's path stays nearer")
+    assert vae_geometry.verdict(0.2, 0.1, 0.15).startswith("the AE's path stays nearer")
+    assert "not both below" in vae_geometry.verdict(0.2, 0.1, 0.15)

@@ -83,6 +83,23 @@ def test_a_steer_goes_into_the_same_thread_and_a_paused_run_shows_one_step(qtbot
     assert not controller.steer(RateConfig(rate=2))  # no generator left to take it
 
 
+@dataclass(frozen=True, kw_only=True)
+class GoingOnConfig(RateConfig):
+    steering_continues: ClassVar[bool] = True  # as training does: the run goes on
+
+
+def test_a_steer_into_a_run_that_goes_on_keeps_its_history(qtbot, controller):
+    controller.start(GoingOnConfig(rate=1), counting_by_rate)
+    for _ in range(2):
+        with qtbot.waitSignal(controller.snapshot_ready):
+            controller.step()
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    with qtbot.waitSignal(controller.snapshot_ready):
+        assert controller.steer(GoingOnConfig(rate=10))
+    qtbot.waitUntil(lambda: controller.state == "paused")
+    assert [s.value for s in controller.history] == [1, 2, 12]  # the steps before it kept
+
+
 @pytest.fixture
 def controller(qtbot):
     controller = ExperimentController()

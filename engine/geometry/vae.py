@@ -1,0 +1,51 @@
+"""What the VAE views draw, as arrays: images laid out in a mosaic, the strips of a path, the
+loss curves of a run on one scale, the verdict of the off-manifold scores."""
+
+from __future__ import annotations
+
+import numpy as np
+
+GAP_VALUE = 0.18  # the hairline between images: a light grey between white paper and ink
+
+
+def mosaic(images: np.ndarray, shape: tuple[int, int], columns: int, gap: int = 1) -> np.ndarray:
+    """`images` (n, h·w), bytes or floats in [0, 1], as one picture of `columns` per row (the
+    last row padded), a `gap`-pixel hairline between them: (rows·(h+gap)−gap, ...) in [0, 1]."""
+    images = np.asarray(images)
+    h, w = shape
+    n = len(images)
+    columns = max(1, min(columns, n)) if n else 1
+    rows = max(1, -(-n // columns))
+    values = images.astype(np.float32) / (255.0 if images.dtype == np.uint8 else 1.0)
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), GAP_VALUE, np.float32)
+    for i in range(n):
+        r, c = divmod(i, columns)
+        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = values[
+            i
+        ].reshape(h, w)
+    if n < rows * columns:  # the padding cells are paper, not hairline
+        for i in range(n, rows * columns):
+            r, c = divmod(i, columns)
+            out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = 0.0
+    return out
+
+
+def strips(rows: list[np.ndarray], shape: tuple[int, int], gap: int = 1) -> np.ndarray:
+    """Paths one above the other (each (points, h·w)): a row each, as one mosaic."""
+    points = max(len(r) for r in rows)
+    return mosaic(np.concatenate(rows), shape, points, gap)
+
+
+def verdict(vae: float, ae: float, pixel: float) -> str:
+    """Which path stays nearer the data, as measured (whichever model it favours)."""
+    if not np.isfinite([vae, ae, pixel]).all():
+        return ""
+    if abs(vae - ae) <= 0.02 * max(vae, ae, 1e-12):
+        which = "the VAE's and the AE's paths stay about as near the data"
+    elif vae < ae:
+        which = f"the VAE's path stays nearer the data ({ae / max(vae, 1e-12):.2g}× less far)"
+    else:
+        which = f"the AE's path stays nearer the data ({vae / max(ae, 1e-12):.2g}× less far)"
+    worst = max(vae, ae)
+    baseline = "both below the cross-fade" if worst < pixel else "not both below the cross-fade"
+    return f"{which}; {baseline}"

@@ -1,0 +1,165 @@
+"""What the VAE views draw, computed without Qt: the plane of the codes, the decoded grid, the
+nearest code to a click, and that a run's snapshots stay small; the workspace's trained models
+give what training again gives."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+import torch
+from sklearn.decomposition import PCA
+
+from engine import experiment as experiments
+from engine.vae import images, pictures
+from engine.workspace import WORKSPACE
+
+INTERPOLATE = experiments.get("interpolate")
+VAE = experiments.get("vae")
+
+
+def result_of(experiment, **params):
+    run = experiments.Run(experiment.config(**params), experiment.generate)
+    steps = list(run.until(None))
+    return steps, run.result
+
+
+def test_the_plane_of_many_latents_is_their_first_two_principal_components():
+    codes = np.random.default_rng(0).normal(size=(500, 5)) * [5.0, 3.0, 1.0, 0.5, 0.1]
+    plane = pictures.plane_of(codes)
+    oracle = PCA(2).fit(codes)
+    assert np.allclose(np.abs(plane.basis @ oracle.components_.T), np.eye(2), atol=1e-9)
+    assert plane.explained == pytest.approx(tuple(oracle.explained_variance_ratio_), rel=1e-9)
+    uv = plane.project(codes)
+    assert np.allclose(np.abs(uv), np.abs(oracle.transform(codes)), atol=1e-9)
+    # Lifting back lands on the plane: projecting again gives the same coordinates.
+    assert np.allclose(plane.project(plane.lift(uv)), uv, atol=1e-9)
+    assert "PC 1" in plane.axes[0]
+
+
+def test_two_latents_are_drawn_as_they_are_and_one_latent_on_a_line():
+    codes = np.random.default_rng(1).normal(size=(50, 2))
+    assert np.array_equal(pictures.plane_of(codes).project(codes), codes)
+    line = pictures.plane_of(codes[:, :1])
+    assert np.array_equal(line.project(codes[:, :1]), np.column_stack([codes[:, 0], np.zeros(50)]))
+
+
+def test_the_grid_runs_as_the_scatter_does_top_row_first():
+    at = pictures.grid_points(((0.0, 2.0), (-1.0, 1.0)), 3, 3)
+    assert at[0].tolist() == [0.0, 1.0] and at[2].tolist() == [2.0, 1.0]  # top row, left to right
+    assert at[-1].tolist() == [2.0, -1.0]
+    assert pictures.grid_points(((0.0, 2.0), (-1.0, 1.0)), 3, 1)[:, 1].tolist() == [0, 0, 0]
+
+
+def test_a_click_picks_the_nearest_shown_code_in_units_of_the_span():
+    shown = pictures.Shown(index=np.array([10, 20, 30]), shape=(1, 1), originals=np.zeros((0, 1)))
+    coords = np.array([[0.0, 0.0], [100.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    drawn = pictures.Pictures(
+        kind="vae",
+        coords=coords,
+        plane=pictures.plane_of(coords),
+        span=((0.0, 100.0), (0.0, 1.0)),
+        grid=np.zeros((0, 1), np.uint8),
+        per_side=0,
+        grid_rows=0,
+        reconstructions=np.zeros((0, 1), np.uint8),
+    )
+    # (10, 0.6) is 10 units from the first in u but, scaled by the spans, nearer the third.
+    assert pictures.nearest_shown(drawn, shown, 10.0, 0.6) == 30
+    assert pictures.nearest_shown(drawn, shown, 90.0, 0.0) == 20
+
+
+def test_images_as_bytes_round_to_the_nearest_level_and_clip():
+    values = np.array([[-0.5, 0.0, 0.5, 1.0, 2.0]])
+    assert pictures.as_uint8(values).tolist() == [[0, 0, 128, 255, 255]]
+
+
+def test_each_epoch_draws_the_models_pictures_from_the_shown_test_images():
+    steps, final = result_of(VAE, epochs=3, iwae_k=10, latent=3)
+    for snap in [*steps, final]:
+        drawn = snap.pictures
+        assert drawn.coords.shape == (359, 2) and drawn.grid.dtype == np.uint8
+        assert drawn.grid.shape == (15 * 15, 64) and drawn.samples.shape == (30, 64)
+        assert snap.shown is steps[0].shown  # made once a run
+    # The reconstructions are the final model's decoding of the first shown test images.
+    with torch.no_grad():
+        data = final.model.code(torch.as_tensor(np.array(_test_x(final.shown.index[:10]))))
+        want = pictures.as_uint8(final.model.decode(data))
+    assert np.abs(want.astype(int) - final.pictures.reconstructions.astype(int)).max() <= 1
+    assert all(snap.model is None for snap in steps) and final.model is not None
+
+
+def _test_x(index):
+    _, test = images.split(images.digits(), 0)
+    return (test.x[index] > 0.5).astype(np.float32)
+
+
+def test_a_long_run_keeps_no_model_in_its_snapshots_and_its_pictures_small():
+    steps, final = result_of(INTERPOLATE, dataset="poles", images=400, epochs=3, points=16)
+    for snap in steps:
+        assert snap.vae is None and snap.ae is None
+        held = sum(
+            value.nbytes
+            for value in (
+                *(getattr(snap, n) for n in ("vae_images", "ae_images", "pixel_images")),
+                *(
+                    getattr(p, n)
+                    for p in (snap.vae_pictures, snap.ae_pictures)
+                    for n in ("coords", "grid", "reconstructions")
+                ),
+            )
+        )
+        assert held < 300_000  # of a 32×32 run: a model alone is 3.3 MB
+    assert final.vae is not None and final.ae is not None
+
+
+def test_a_run_of_a_trained_recipe_takes_the_models_from_the_workspace_as_training_would():
+    params = dict(epochs=4, points=5, a=3, b=40)
+    trained, first = result_of(INTERPOLATE, **params)
+    assert not first.replayed and len(WORKSPACE) == 2
+    replay, again = result_of(INTERPOLATE, **{**params, "a": 7, "path": "slerp"})
+    assert again.replayed and again.vae is first.vae  # no training: the same models
+    # Each epoch's losses replayed as they were.
+    assert [s.vae_train_loss for s in replay] == [s.vae_train_loss for s in trained]
+    assert [s.ae_test_recon for s in replay] == [s.ae_test_recon for s in trained]
+    WORKSPACE.clear()  # what training again gives for the new end points
+    _, fresh = result_of(INTERPOLATE, **{**params, "a": 7, "path": "slerp"})
+    assert not fresh.replayed
+    assert fresh.vae_scores == again.vae_scores and fresh.ae_scores == again.ae_scores
+    assert fresh.vae_test_elbo == again.vae_test_elbo
+
+
+def test_the_two_models_trained_alone_serve_the_interpolation():
+    for model in ("vae", "ae"):
+        result_of(VAE, model=model, epochs=3, iwae_k=1)
+    steps, both = result_of(INTERPOLATE, epochs=3, points=5)
+    assert both.replayed and len(steps) == 2
+    WORKSPACE.clear()
+    _, fresh = result_of(INTERPOLATE, epochs=3, points=5)
+    assert fresh.vae_scores == both.vae_scores and fresh.ae_test_recon == both.ae_test_recon
+
+
+def test_a_changed_recipe_trains_again():
+    result_of(INTERPOLATE, epochs=2, points=3)
+    _, other = result_of(INTERPOLATE, epochs=2, points=3, beta=2.0)
+    assert not other.replayed
+
+
+def test_the_amortisation_gap_is_in_order_and_in_the_final_line():
+    _, final = result_of(VAE, epochs=5, iwae_k=1000, image=4)
+    line = final.to_dict()
+    errors = 3 * np.hypot(line["gap_encoder_se"], line["gap_own_se"])
+    assert line["gap_image"] == 4
+    assert line["gap_encoder_elbo"] <= line["gap_own_elbo"] + errors
+    assert line["gap_own_elbo"] <= line["gap_log_px"] + 3 * line["gap_own_se"]
+    _, ae = result_of(VAE, model="ae", epochs=1, iwae_k=1)
+    assert "gap_image" not in ae.to_dict()
+
+
+def test_snapshots_are_still_frozen():
+    _, final = result_of(VAE, epochs=1, iwae_k=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        final.pictures.grid = None
+    with pytest.raises(ValueError):
+        final.pictures.grid[0, 0] = 1
