@@ -44,14 +44,12 @@ PANELS: tuple[PanelEntry, ...] = (
         "seed-000-binary",
     ),
     PanelEntry("vi", "ELBO & VI"),
-    # Its experiments run from the command line; the window's views come next (issue 11).
     PanelEntry(
         "vae",
         "VAE",
-        ("vae", "interpolate"),
+        ("interpolate", "vae"),
         ("engine.vae.experiment", "engine.vae.interpolate_experiment"),
-        None,
-        window=False,
+        "shipped",
     ),
 )
 

@@ -179,6 +179,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.panel not in PANELS:
         raise UsageError(_unknown_panel(args.panel))
     panel_type = PANELS[args.panel]
+    if args.preset is None:  # what the window opens on: `export vae` draws the shipped models
+        args.preset = panel_type.default_preset
     experiment = engine.get(panel_type.experiment_of(args.preset))
     config = make_config(experiment, args.preset, parse_sets(args.set), seed=args.seed)
     for note in config.notes:

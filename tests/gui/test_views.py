@@ -69,7 +69,7 @@ def steps(view, host, run):
         host.history.append(snap)
         view.draw(snap)
         yield snap
-    if run.result is not None and run.result is not host.history[-1]:
+    if run.result is not None and (not host.history or run.result is not host.history[-1]):
         view.draw(run.result)
         yield run.result
 

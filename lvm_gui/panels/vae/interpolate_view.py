@@ -1,0 +1,201 @@
+"""The VAE against a plain autoencoder: both trained live, and a straight line between two test
+images' codes decoded by each and scored against the data (seed 003 §3, Oring et al. 2021)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QWidget
+
+from engine.config import ExperimentConfig
+from engine.geometry.vae import strips, verdict
+from engine.vae.interpolate_experiment import InterpolateSnapshot
+from engine.vae.pictures import RECONSTRUCTIONS
+from lvm_gui import theme as themes
+from lvm_gui.panels.vae import pieces
+from lvm_gui.panels.vae.pieces import AE_COLOUR, PIXEL_COLOUR, VAE_COLOUR
+from lvm_gui.panels.view import View
+from lvm_gui.plots import make_plot
+
+TEXT = (
+    "Both models train from the same seed on the same split (the shipped preset: trained "
+    "before). Top: each model's test codes (PCA for L > 2) with its path from test image a to "
+    "b; click a code to make it a, shift-click for b. Beside them, the off-manifold score of "
+    "each point on the path: its RMS pixel distance to the nearest training image (pole and "
+    "shadow: to the true generator's images on a dense grid), for the VAE, the plain "
+    "autoencoder and a pixel cross-fade. Middle: the decoded strips and both losses on one "
+    "scale. Bottom: the decoded grids over the scatters' ranges; three rows of samples from "
+    "the VAE's prior, then test images above the VAE's and the AE's reconstructions."
+)
+
+
+class InterpolateView(View):
+    experiment = "interpolate"
+    hidden_params = frozenset({"device"})
+
+    def build_controls(self) -> QWidget:
+        self.colours = pieces.ColourChoice(self.redraw)
+        return self.colours.box
+
+    def build(self) -> QWidget:
+        self.loss_plot = pieces.loss_plot()
+        self.score_plot = make_plot("off-manifold score", "t", "RMS distance to the data")
+        self.vae_scatter_plot = make_plot("VAE: test codes, ▽ a, □ b", "z₁", "z₂")
+        self.ae_scatter_plot = make_plot("AE: test codes, ▽ a, □ b", "z₁", "z₂")
+        self.strip_plot = pieces.image_plot("the path decoded")
+        self.vae_grid_plot = pieces.image_plot("VAE: decoded grid", axes=True)
+        self.ae_grid_plot = pieces.image_plot("AE: decoded grid", axes=True)
+        self.images_plot = pieces.image_plot("prior samples; reconstructions")
+        self._ends: tuple[int, int] | None = None  # the ends drawn last
+        self.scatters = {
+            "vae": pieces.LatentScatter(self.vae_scatter_plot, self._picked),
+            "ae": pieces.LatentScatter(self.ae_scatter_plot, self._picked),
+        }
+        return pieces.page_of(
+            [
+                [(self.vae_scatter_plot, 1), (self.ae_scatter_plot, 1), (self.score_plot, 1)],
+                [(self.strip_plot, 2), (self.loss_plot, 1)],
+                [(self.vae_grid_plot, 1), (self.ae_grid_plot, 1), (self.images_plot, 1)],
+            ]
+        )
+
+    def plots(self) -> dict[str, QWidget]:
+        return {
+            "losses": self.loss_plot,
+            "scores": self.score_plot,
+            "vae-scatter": self.vae_scatter_plot,
+            "ae-scatter": self.ae_scatter_plot,
+            "strips": self.strip_plot,
+            "vae-grid": self.vae_grid_plot,
+            "ae-grid": self.ae_grid_plot,
+            "images": self.images_plot,
+        }
+
+    def what_you_see(self) -> str:
+        return TEXT
+
+    def config_changed(self, config: ExperimentConfig) -> None:
+        self.colours.offer(config.dataset)
+
+    def _picked(self, index: int, second: bool) -> None:
+        """A click on a scatter: its nearest test image becomes a (shift: b), sent into the
+        running experiment, or a run of the same recipe (the models from the workspace). The
+        other end stays where it is shown (left to the seed, it would follow a's label)."""
+        a, b = self._ends if self._ends is not None else (self.config.a, self.config.b)
+        self.panel.set_params(**({"a": a, "b": index} if second else {"a": index, "b": b}))
+
+    # --- drawing ----------------------------------------------------------------------------
+    def draw_parts(self, snap: InterpolateSnapshot):
+        parts = [("losses", lambda: self._draw_losses(snap))]
+        if snap.vae_pictures is None:  # an epoch replayed from the workspace: losses only
+            return parts
+        return [
+            *parts,
+            ("scores", lambda: self._draw_scores(snap)),
+            ("vae scatter", lambda: self._draw_scatter(snap, "vae")),
+            ("ae scatter", lambda: self._draw_scatter(snap, "ae")),
+            ("strips", lambda: self._draw_strips(snap)),
+            ("grids", lambda: self._draw_grids(snap)),
+            ("images", lambda: self._draw_images(snap)),
+        ]
+
+    def _draw_losses(self, snap: InterpolateSnapshot) -> None:
+        names = (
+            "epoch",
+            "vae_train_loss",
+            "vae_test_elbo",
+            "vae_test_recon",
+            "vae_test_kl",
+            "ae_train_loss",
+            "ae_test_recon",
+        )
+        run = self.history.traces_to(snap, *names)
+        epochs = run["epoch"]
+        curves = [
+            ("VAE: test −ELBO", epochs, -run["vae_test_elbo"], VAE_COLOUR, 2.5, False),
+            ("VAE: test −reconstruction", epochs, -run["vae_test_recon"], VAE_COLOUR, 1.5, True),
+            ("VAE: test KL", epochs, run["vae_test_kl"], themes.SKY, 1.5, True),
+            ("VAE: train loss", epochs, run["vae_train_loss"], VAE_COLOUR, 1, False),
+            ("AE: test −reconstruction", epochs, -run["ae_test_recon"], AE_COLOUR, 2.5, False),
+            ("AE: train loss", epochs, run["ae_train_loss"], AE_COLOUR, 1, False),
+        ]
+        pieces.draw_losses(self, self.loss_plot, curves, self.config.likelihood, self.config.epochs)
+
+    def _draw_scores(self, snap: InterpolateSnapshot) -> None:
+        item = self.score_plot.getPlotItem()
+        pool = self.pool(item)
+        t = np.linspace(0.0, 1.0, len(snap.vae_scores))
+        for name, scores, mean, colour in (
+            ("VAE", snap.vae_scores, snap.vae_off_manifold, VAE_COLOUR),
+            ("AE", snap.ae_scores, snap.ae_off_manifold, AE_COLOUR),
+            ("cross-fade", snap.pixel_scores, snap.pixel_off_manifold, PIXEL_COLOUR),
+        ):
+            line = pool.plot(
+                t,
+                np.asarray(scores),
+                pen=themes.pen(colour, 2.5),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=colour,
+                symbolPen=None,
+            )
+            pool.label(line, f"{name}: mean {mean:.4f}")
+        pool.end()
+        item.setXRange(0, 1, padding=0.03)
+        high = max(max(snap.vae_scores), max(snap.ae_scores), max(snap.pixel_scores))
+        self.steady_range(item, "y", 0.0, high * 1.35)  # room above for the legend
+        self.set_title(item, f"off-manifold score, {snap.path} path")
+
+    def _draw_scatter(self, snap: InterpolateSnapshot, kind: str) -> None:
+        self._ends = (snap.a, snap.b)
+        pictures = getattr(snap, f"{kind}_pictures")
+        path = getattr(snap, f"{kind}_path")
+        colour = VAE_COLOUR if kind == "vae" else AE_COLOUR
+        self.scatters[kind].draw(self, pictures, snap.shown, self.colours.name, path, colour)
+        self.colours.explain(snap.shown)
+
+    def _draw_strips(self, snap: InterpolateSnapshot) -> None:
+        picture = strips([snap.vae_images, snap.ae_images, snap.pixel_images], snap.shape)
+        pieces.show_picture(self.strip_plot, picture)
+        self.set_title(
+            self.strip_plot.getPlotItem(),
+            f"test image a = {snap.a} to b = {snap.b}: VAE, AE, pixel cross-fade",
+        )
+
+    def _draw_grids(self, snap: InterpolateSnapshot) -> None:
+        pieces.show_grid(self.vae_grid_plot, self, snap.vae_pictures, snap.shape)
+        pieces.show_grid(self.ae_grid_plot, self, snap.ae_pictures, snap.shape)
+
+    def _draw_images(self, snap: InterpolateSnapshot) -> None:
+        """Three rows of the VAE's prior samples, a blank row, then test images above the
+        VAE's and the AE's reconstructions of them."""
+        blank = np.zeros((RECONSTRUCTIONS, snap.vae_pictures.samples.shape[1]), np.uint8)
+        rows = np.concatenate(
+            [
+                snap.vae_pictures.samples,
+                blank,
+                snap.shown.originals,
+                snap.vae_pictures.reconstructions,
+                snap.ae_pictures.reconstructions,
+            ]
+        )
+        pieces.show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS)
+
+    def status_text(self, snap: InterpolateSnapshot) -> str:
+        parts = [f"epoch {snap.epoch} of {self.config.epochs}"]
+        parts.append(
+            f"VAE test ELBO {snap.vae_test_elbo:.3f}, AE reconstruction "
+            f"{snap.ae_test_recon:.3f} nats ({self.config.likelihood})"
+        )
+        if snap.vae_off_manifold is not None:
+            parts.append(
+                f"off-manifold: VAE {snap.vae_off_manifold:.4f}, AE {snap.ae_off_manifold:.4f}, "
+                f"cross-fade {snap.pixel_off_manifold:.4f}"
+            )
+            if snap.final:
+                parts.append(
+                    verdict(snap.vae_off_manifold, snap.ae_off_manifold, snap.pixel_off_manifold)
+                )
+        if snap.replayed and snap.final:
+            parts.append("models trained before, from the workspace")
+        parts.append(f"seed {self.config.seed}")
+        return " · ".join(p for p in parts if p)

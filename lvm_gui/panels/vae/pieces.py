@@ -1,0 +1,296 @@
+"""What the two VAE views share: image plots, the latent scatter and its clicks, loss curves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+
+from engine.geometry.vae import mosaic
+from engine.vae.pictures import Pictures, Shown, nearest_shown
+from lvm_gui import theme as themes
+from lvm_gui.panels.view import View
+from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot, scrolling
+
+# Three plots a row beside the controls in a 1400-pixel window (an export's): narrower than
+# other panels' plots, their titles kept short; an image plot, without axes, narrower still.
+PLOT_MIN_WIDTH, IMAGE_MIN_WIDTH = 270, 220
+
+# Paper white, ink black: the digits and poles as printed (0 is background, 1 is ink).
+_INK = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (0, 0, 0)]).getLookupTable(0.0, 1.0, 256)
+FACTORS_MAP = pg.colormap.get("viridis")
+VAE_COLOUR, AE_COLOUR, PIXEL_COLOUR = themes.BLUE, themes.ORANGE, themes.GREEN
+
+
+def image_plot(title: str, axes: bool = False) -> pg.PlotWidget:
+    """A plot that shows one picture with square pixels: no axes unless `axes` (the decoded
+    grid shows its latent coordinates)."""
+    plot = make_plot(title, "", "")
+    item = plot.getPlotItem()
+    item.showGrid(x=False, y=False)
+    if not axes:
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.getViewBox().invertY(True)  # row 0 at the top, as a picture
+    view = item.getViewBox()
+    view.setAspectLocked(True)
+    view.setMouseEnabled(False, False)
+    image = pg.ImageItem()
+    image.setLookupTable(_INK)
+    item.addItem(image)
+    plot.picture = image  # the one item: set by show_picture
+    return plot
+
+
+def show_picture(plot: pg.PlotWidget, picture: np.ndarray, rect=None) -> None:
+    """`picture` (rows, columns) in [0, 1]; in data units `rect` = (x, y, width, height) with
+    its first row at the top (the decoded grid over the scatter's range), else in pixels."""
+    image: pg.ImageItem = plot.picture
+    if rect is not None:
+        picture = picture[::-1]  # the view's y runs up: the top row goes last
+    image.setImage(picture, levels=(0.0, 1.0), autoLevels=False)
+    if rect is not None:
+        image.setRect(*rect)
+        bounds = rect
+    else:
+        bounds = (0, 0, picture.shape[1], picture.shape[0])
+    if getattr(plot, "_bounds", None) != bounds:
+        plot._bounds = bounds
+        plot.getPlotItem().getViewBox().setRange(
+            xRange=(bounds[0], bounds[0] + bounds[2]),
+            yRange=(bounds[1], bounds[1] + bounds[3]),
+            padding=0.02,
+        )
+
+
+def show_images(plot: pg.PlotWidget, images: np.ndarray, shape, columns: int) -> None:
+    show_picture(plot, mosaic(images, shape, columns))
+
+
+def show_grid(plot: pg.PlotWidget, view: View, pictures: Pictures, shape) -> None:
+    """The decoded grid over the scatter's range, in the scatter's coordinates."""
+    (u0, u1), (v0, v1) = pictures.span
+    columns = pictures.per_side
+    picture = mosaic(pictures.grid, shape, columns)
+    # Each decoded image is centred on its grid point: the picture reaches half a step beyond.
+    du = (u1 - u0) / max(columns - 1, 1)
+    dv = (v1 - v0) / max(pictures.grid_rows - 1, 1) if pictures.grid_rows > 1 else du
+    height = dv * pictures.grid_rows
+    bottom = v0 - dv / 2 if pictures.grid_rows > 1 else -height / 2
+    show_picture(plot, picture, (u0 - du / 2, bottom, du * columns, height))
+    item = plot.getPlotItem()
+    view.set_label(item, "bottom", pictures.plane.axes[0])
+    view.set_label(item, "left", pictures.plane.axes[1] or " ")
+
+
+class LatentScatter:
+    """One model's test codes on its plot, coloured by label or by a true factor, with a path
+    drawn over them and its ends marked; a click picks the nearest code's test image."""
+
+    def __init__(self, plot: pg.PlotWidget, on_pick: Callable[[int, bool], None]) -> None:
+        self.plot = plot
+        self._on_pick = on_pick
+        self._pictures: Pictures | None = None
+        self._shown: Shown | None = None
+        self._brushes: tuple | None = None  # (key, brushes) for the points' colours
+        self._names: list[pg.TextItem] = []
+        plot.scene().sigMouseClicked.connect(self._clicked)
+
+    def draw(
+        self,
+        view: View,
+        pictures: Pictures,
+        shown: Shown,
+        colour_by: str,
+        path: np.ndarray | None = None,
+        path_colour: str = themes.BLACK,
+    ) -> None:
+        self._pictures, self._shown = pictures, shown
+        item = self.plot.getPlotItem()
+        pool = view.pool(item)
+        xy = pictures.coords
+        pool.scatter(xy[:, 0], xy[:, 1], size=5, brush=self._brushes_for(shown, colour_by))
+        self._name_clusters(view, xy, shown, colour_by)
+        if path is not None:
+            ink = path_colour
+            pool.plot(
+                path[:, 0],
+                path[:, 1],
+                pen=themes.pen(ink, 2.5),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush=ink,
+                symbolPen=None,
+            )
+            for end, symbol in zip((path[0], path[-1]), ("t", "s"), strict=True):
+                pool.scatter(
+                    [end[0]],
+                    [end[1]],
+                    symbol=symbol,
+                    size=14,
+                    brush=themes.with_alpha(view.theme.background, 220),
+                    pen=themes.pen(ink, 2),
+                )
+        pool.end()
+        view.set_label(item, "bottom", pictures.plane.axes[0])
+        view.set_label(item, "left", pictures.plane.axes[1] or " ")
+        (u0, u1), (v0, v1) = pictures.span
+        view.steady_range(item, "x", u0, u1)
+        view.steady_range(item, "y", v0, v1)
+
+    def _brushes_for(self, shown: Shown, colour_by: str) -> list:
+        key = (id(shown), colour_by)
+        if self._brushes is not None and self._brushes[0] == key:
+            return self._brushes[1]
+        if shown.labels is not None:
+            palette = [pg.mkBrush(themes.with_alpha(c, 170)) for c in themes.PALETTE]
+            brushes = [palette[int(label) % len(palette)] for label in shown.labels]
+        else:
+            column = shown.factors[:, factor_index(shown, colour_by)]
+            span = float(column.max() - column.min()) or 1.0
+            colours = FACTORS_MAP.map((column - column.min()) / span, mode="qcolor")
+            brushes = [pg.mkBrush(c) for c in colours]
+        self._brushes = (key, brushes)
+        return brushes
+
+    def _name_clusters(self, view: View, xy: np.ndarray, shown: Shown, colour_by: str) -> None:
+        """Each label's name at the median of its codes (digits): the scatter's legend."""
+        labels = shown.labels
+        wanted = [] if labels is None else sorted(set(int(v) for v in labels))
+        item = self.plot.getPlotItem()
+        while len(self._names) < len(wanted):
+            text = pg.TextItem(anchor=(0.5, 0.5))
+            item.addItem(text, ignoreBounds=True)
+            self._names.append(text)
+        for i, text in enumerate(self._names):
+            if i >= len(wanted):
+                text.setVisible(False)
+                continue
+            members = xy[labels == wanted[i]]
+            u, v = np.median(members, axis=0)
+            colour = themes.PALETTE[wanted[i] % len(themes.PALETTE)]
+            text.setHtml(
+                f'<span style="font-weight:bold; font-size:13pt; color:{colour};">'
+                f"{wanted[i]}</span>"
+            )
+            text.setPos(float(u), float(v))
+            text.setVisible(True)
+
+    def _clicked(self, event) -> None:
+        if self._pictures is None or self._shown is None:
+            return
+        point = View.clicked_point(self.plot, event)
+        if point is None:
+            return
+        second = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self._on_pick(nearest_shown(self._pictures, self._shown, *point), second)
+
+
+class ColourChoice:
+    """The scatter's colour choice: the label (digits), or a true factor (pole and shadow),
+    with what the colours mean beside it."""
+
+    def __init__(self, redraw: Callable[[], None]) -> None:
+        self.box = QGroupBox("Scatter colours")
+        layout = QFormLayout(self.box)
+        self.combo = QComboBox()
+        self.combo.setToolTip("Pole and shadow: colour the codes by the light's θ or φ")
+        self.combo.currentIndexChanged.connect(lambda _: redraw())
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        layout.addRow("colour by", self.combo)
+        layout.addRow(self.meaning)
+
+    @property
+    def name(self) -> str:
+        return self.combo.currentText()
+
+    def offer(self, dataset: str) -> None:
+        offer_colours(self.combo, dataset)
+
+    def explain(self, shown: Shown) -> None:
+        text = colour_text(shown, self.name)
+        if self.meaning.text() != text:
+            self.meaning.setText(text)
+
+
+def offer_colours(combo: QComboBox, dataset: str) -> None:
+    names = ("elevation θ", "azimuth φ") if dataset == "poles" else ("label",)
+    if tuple(combo.itemText(i) for i in range(combo.count())) != names:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(names)
+        combo.blockSignals(False)
+    combo.setEnabled(len(names) > 1)
+
+
+def factor_index(shown: Shown, colour_by: str) -> int:
+    names = shown.factor_names
+    return names.index(colour_by) if colour_by in names else 0
+
+
+def colour_text(shown: Shown, colour_by: str) -> str:
+    if shown.labels is not None:
+        return "each test code in its label's colour, the label at their median"
+    name = shown.factor_names[factor_index(shown, colour_by)] if shown.factor_names else ""
+    column = shown.factors[:, factor_index(shown, colour_by)]
+    low, high = np.degrees(column.min()), np.degrees(column.max())
+    return f"{name} of the light: {low:.0f}° (purple) to {high:.0f}° (yellow)"
+
+
+def page_of(rows: list[list[tuple[QWidget, int]]], plot_height: int = 260) -> QWidget:
+    """Plots in rows of (widget, columns spanned) on a scrolling page; image plots may be
+    narrower than plots with axes."""
+    from PySide6.QtWidgets import QGridLayout
+
+    page = QWidget()
+    grid = QGridLayout(page)
+    grid.setContentsMargins(0, 0, 0, 0)
+    for r, row in enumerate(rows):
+        column = 0
+        for widget, span in row:
+            grid.addWidget(widget, r, column, 1, span)
+            column += span
+    area = scrolling(page, plot_height)
+    for row in rows:
+        for widget, _ in row:
+            narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
+            widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
+            fit_plot_width(widget)
+    return area
+
+
+def loss_plot() -> pg.PlotWidget:
+    return make_plot("losses (lower is better)", "epoch", "nats per image")
+
+
+def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: int) -> None:
+    """`curves`: (label, epochs, values, colour, width, dashed), all in nats per image."""
+    item = plot.getPlotItem()
+    pool = view.pool(item)
+    lows, highs = [], []
+    for label, epochs, values, colour, width, dashed in curves:
+        keep = np.isfinite(values)
+        if not keep.any():
+            continue
+        few = int(keep.sum()) < 3  # a point or two: marked, or a lone point would not show
+        line = pool.plot(
+            epochs[keep],
+            values[keep],
+            pen=themes.pen(colour, width, dashed),
+            symbol="o" if few else None,
+            symbolSize=7,
+            symbolBrush=colour,
+            symbolPen=None,
+        )
+        pool.label(line, label)
+        lows.append(values[keep].min())
+        highs.append(values[keep].max())
+    pool.end()
+    view.set_label(item, "left", f"nats per image ({likelihood})")
+    item.setXRange(0, max(last, 1), padding=0.02)
+    if lows:
+        view.steady_range(item, "y", min(0.0, min(lows)), max(highs))

@@ -1,0 +1,164 @@
+"""The VAE panel's views fed runs by hand (tests/gui/test_views.py's host): what they draw is
+the snapshots' numbers and engine.geometry's pictures, clicks pick the nearest test code, and
+the panel in the window keeps its history while end points are steered into a training run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from engine.geometry.vae import mosaic, strips
+from engine.vae.pictures import nearest_shown
+from lvm_gui.panels.vae.interpolate_view import InterpolateView
+from lvm_gui.panels.vae.vae_view import VAEView
+from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
+from tests.gui.test_views import hosted, steps
+
+
+class Click:
+    """A left click at data point (x, y) of `plot` (shift held for `shift`)."""
+
+    def __init__(self, plot, x, y, shift=False):
+        view = plot.getPlotItem().vb
+        view.setRange(xRange=(-3, 3), yRange=(-3, 3), padding=0)  # a mapping that is certain
+        self.position = view.mapViewToScene(QPointF(x, y))
+        self.shift = shift
+
+    def button(self):
+        return Qt.MouseButton.LeftButton
+
+    def scenePos(self):
+        return self.position
+
+    def modifiers(self):
+        return Qt.KeyboardModifier.ShiftModifier if self.shift else Qt.KeyboardModifier.NoModifier
+
+
+def labelled(view, plot, text):
+    return view.pools[id(plot.getPlotItem())].labelled(text)
+
+
+def test_the_interpolation_view_draws_the_shipped_models_scores_and_strips(qtbot):
+    view, host, run = hosted(qtbot, InterpolateView, "shipped", points=7)
+    (final,) = list(steps(view, host, run))
+    assert final.final and len(final.vae_scores) == 7
+    for name, scores in (
+        ("VAE", final.vae_scores),
+        ("AE", final.ae_scores),
+        ("cross-fade", final.pixel_scores),
+    ):
+        curve = labelled(view, view.score_plot, name)
+        x, y = curve.getData()
+        assert np.allclose(y, scores) and np.allclose(x, np.linspace(0, 1, 7))
+    strip = view.strip_plot.picture.image
+    want = strips([final.vae_images, final.ae_images, final.pixel_images], final.shape)
+    assert np.array_equal(strip, want)
+    # Each scatter is its model's test codes, and the path its decoded codes' projection.
+    scatter = view.scatters["vae"].plot.getPlotItem()
+    pool = view.pools[id(scatter)]
+    x, y = pool.scatters[0].getData()
+    assert np.allclose(np.column_stack([x, y]), final.vae_pictures.coords)
+    path = pool.curves[0].getData()
+    assert np.allclose(np.column_stack(path), final.vae_path)
+    # The grid is drawn over the scatter's range, its top row at the top.
+    grid = view.vae_grid_plot.picture
+    picture = mosaic(final.vae_pictures.grid, final.shape, final.vae_pictures.per_side)
+    assert np.array_equal(grid.image, picture[::-1])
+    (u0, u1), _ = final.vae_pictures.span
+    assert grid.mapRectToParent(grid.boundingRect()).left() < u0 < u1
+    assert "the VAE's path" in view.status_text(final) or "the AE's path" in view.status_text(final)
+
+
+def test_a_click_on_a_scatter_picks_the_nearest_test_code_as_a_and_shift_as_b(qtbot):
+    view, host, run = hosted(qtbot, InterpolateView, "shipped")
+    view.page.show()
+    (final,) = list(steps(view, host, run))
+    plot = view.vae_scatter_plot
+    view.scatters["vae"]._clicked(Click(plot, 1.0, -1.0))
+    view.scatters["vae"]._clicked(Click(plot, -1.5, 0.5, shift=True))
+    want_a = nearest_shown(final.vae_pictures, final.shown, 1.0, -1.0)
+    want_b = nearest_shown(final.vae_pictures, final.shown, -1.5, 0.5)
+    # The other end stays as drawn (not the seed's choice for the new end).
+    assert host.params == [{"a": want_a, "b": final.b}, {"a": final.a, "b": want_b}]
+    assert want_a != want_b
+
+
+def test_the_vae_view_draws_the_ladder_and_the_gap_of_the_final_snapshot(qtbot):
+    view, host, run = hosted(qtbot, VAEView, "digits-vae", epochs=3, iwae_k=100, image=5)
+    drawn = list(steps(view, host, run))
+    final = drawn[-1]
+    line = labelled(view, view.ladder_plot, "L_k")
+    ks, values = line.getData()  # log10 k: the axis is logarithmic
+    assert np.allclose(ks, [0, 1, 2])
+    assert np.allclose(values, [v for _, v, _ in final.iwae_ladder])
+    assert values[0] <= values[-1] + 3 * final.iwae_ladder[-1][2]  # rising within error
+    own = labelled(view, view.gap_plot, "ELBO, own q")
+    assert own.getData()[0][0] == pytest.approx(final.gap_own_elbo)
+    loss = labelled(view, view.loss_plot, "test −ELBO")
+    epochs, values = loss.getData()
+    assert list(epochs) == [1, 2, 3]
+    assert np.allclose(values, [-s.test_elbo for s in drawn])
+    view.scatter._clicked(Click(view.scatter_plot, 0.0, 0.0))
+    assert host.params[-1] == {"image": nearest_shown(final.pictures, final.shown, 0.0, 0.0)}
+
+
+def test_an_autoencoder_shows_no_ladder_and_no_prior_samples(qtbot):
+    view, host, run = hosted(qtbot, VAEView, "digits-ae", epochs=2)
+    final = list(steps(view, host, run))[-1]
+    assert final.iwae_ladder is None and final.pictures.samples is None
+    assert view.ladder_plot.getPlotItem().titleLabel.text.startswith("IWAE: none")
+    rows = view.images_plot.picture.image.shape[0]
+    assert rows == 2 * 9 - 1  # the test images and their reconstructions only
+
+
+@pytest.fixture
+def panel(qtbot):
+    from lvm_gui.panels.vae import VAEPanel
+
+    panel = VAEPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1400, 860)
+    panel.show()
+    yield panel
+    assert panel.shutdown()
+
+
+def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):
+    final = run_to_end(qtbot, panel)
+    assert panel.preset == "shipped" and final.final and final.epoch == 0
+    assert "nats (bernoulli)" in panel.status_line.text()
+    assert_plots_fit(panel)
+
+
+def test_a_click_after_training_takes_the_trained_models_from_the_workspace(qtbot, panel):
+    panel.set_params(epochs=3, points=5)
+    trained = run_to_end(qtbot, panel)
+    assert not trained.replayed and len(panel.history) == 2  # and the result: epoch 3
+    other = next(int(i) for i in trained.shown.index if i not in (trained.a, trained.b))
+    with qtbot.waitSignal(panel.controller.finished, timeout=30000):
+        panel.view._picked(other, False)  # the run has ended: a run of the same recipe
+        panel.controller.play()
+    final = wait_drawn(qtbot, panel)
+    assert final.replayed and final.a == other and final.b == trained.b
+    assert final.vae_test_elbo == trained.vae_test_elbo  # the same models, not retrained
+    # The epochs' losses are in the history again, so the loss curves are whole.
+    curve = panel.view.pools[id(panel.view.loss_plot.getPlotItem())].labelled("VAE: test −ELBO")
+    assert list(curve.getData()[0]) == [1, 2, 3]
+
+
+def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, panel):
+    panel.set_params(epochs=6, points=5)
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
+        panel.restart()
+        panel.controller.step()
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    first = panel.controller.history[-1]
+    other = next(int(i) for i in first.shown.index if i not in (first.a, first.b))
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
+        panel.view._picked(other, True)
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    steered = panel.controller.history[-1]
+    assert steered.b == other and steered.epoch == first.epoch + 1
+    # Every epoch before the steer is still in the history: the loss curves stay whole.
+    assert [s.epoch for s in panel.controller.history] == list(range(1, steered.epoch + 1))
