@@ -224,6 +224,9 @@ class ExperimentPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # Left to itself the splitter gave the controls more than their widest (a blank strip
+        # of 70 pixels beside them): they get that much, the plots the rest.
+        splitter.setSizes([scroller.maximumWidth(), 1 << 16])
         outer = QHBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(splitter)
