@@ -28,7 +28,13 @@ class PanelEntry:
 
 
 PANELS: tuple[PanelEntry, ...] = (
-    PanelEntry("data", "Data", ("data",), ("engine.data.experiment",), "seed-003"),
+    PanelEntry(
+        "data",
+        "Data",
+        ("data", "images"),
+        ("engine.data.experiment", "engine.vae.images_experiment"),
+        "seed-003",
+    ),
     PanelEntry(
         "em",
         "EM",

@@ -15,6 +15,7 @@ import torch
 
 from engine.experiment import frozen_array
 from engine.vae.images import ImageSet
+from engine.vae.images import as_uint8 as _as_uint8
 
 SHOWN = 2000  # test codes drawn at most: a seeded subset beyond
 RECONSTRUCTIONS = 10  # test images shown beside their reconstructions
@@ -24,10 +25,10 @@ SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
 
 
 def as_uint8(images) -> np.ndarray:
-    """Images in [0, 1] (a tensor or an array) as bytes: a quarter of the float32's memory."""
+    """engine.vae.images.as_uint8, for a tensor too."""
     if isinstance(images, torch.Tensor):
         images = images.detach().cpu().numpy()
-    return frozen_array(np.clip(np.asarray(images) * 255.0 + 0.5, 0, 255).astype(np.uint8))
+    return _as_uint8(images)
 
 
 @dataclass(frozen=True)

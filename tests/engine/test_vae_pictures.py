@@ -163,3 +163,51 @@ def test_snapshots_are_still_frozen():
         final.pictures.grid = None
     with pytest.raises(ValueError):
         final.pictures.grid[0, 0] = 1
+
+
+IMAGES = experiments.get("images")
+
+
+def test_the_digits_as_the_data_panel_shows_them():
+    from sklearn.datasets import load_digits
+
+    _, snap = result_of(IMAGES, dataset="digits")
+    target = load_digits().target
+    assert snap.label_counts == tuple(np.bincount(target))
+    assert (snap.train_size, snap.test_size) == images.split_sizes("digits", 0)
+    assert snap.row_names == tuple(str(d) for d in range(10)) and snap.grid.shape == (100, 64)
+    # Row r of the grid holds ten different images of label r.
+    everything = images.digits()
+    bytes_of_all = images.as_uint8(everything.x)
+    for row in range(10):
+        for image in snap.grid[row * 10 : row * 10 + 10]:
+            match = np.flatnonzero((bytes_of_all == image).all(1))
+            assert len(match) and (everything.labels[match] == row).all()
+        assert len({bytes(image) for image in snap.grid[row * 10 : row * 10 + 10]}) == 10
+
+
+def test_pole_and_shadow_are_laid_out_on_their_true_factors():
+    _, snap = result_of(IMAGES, dataset="poles", images=2000)
+    everything = images.poles(2000, 0)
+    grid = everything.factors
+    low, high = grid.min(0), grid.max(0)
+    theta = np.linspace(high[0], low[0], 10)
+    phi = np.linspace(low[1], high[1], 10)
+    bytes_of_all = images.as_uint8(everything.x)
+    for i, image in enumerate(snap.grid):
+        found = grid[np.flatnonzero((bytes_of_all == image).all(1))[0]]
+        r, c = divmod(i, 10)
+        step = (high - low) / 9
+        assert abs(found[0] - theta[r]) < step[0] and abs(found[1] - phi[c]) < step[1]
+    assert snap.factors.shape == (2000, 2) and snap.is_test.sum() == snap.test_size
+    assert snap.row_names[0] == f"{np.degrees(high[0]):.0f}°"
+
+
+def test_an_image_file_that_lies_is_refused_in_one_line(tmp_path, capfd):
+    from engine.data.files import DataError
+
+    path = tmp_path / "train-images-idx3-ubyte"
+    path.write_bytes(b"\x00\x00\x08\x03" + (60000).to_bytes(4, "big") + b"\x00\x00\x00\x1c" * 2)
+    with pytest.raises(DataError, match="train-images-idx3-ubyte") as caught:
+        result_of(IMAGES, dataset=str(path))
+    assert "\n" not in str(caught.value)

@@ -162,3 +162,21 @@ def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, pane
     assert steered.b == other and steered.epoch == first.epoch + 1
     # Every epoch before the steer is still in the history: the loss curves stay whole.
     assert [s.epoch for s in panel.controller.history] == list(range(1, steered.epoch + 1))
+
+
+def test_the_data_panels_image_view_draws_the_grid_and_the_labels_counts(qtbot):
+    from lvm_gui.panels.data.images_view import ImagesView
+
+    view, host, run = hosted(qtbot, ImagesView, "digits")
+    (snap,) = list(steps(view, host, run))
+    assert np.array_equal(view.grid_plot.picture.image, mosaic(snap.grid, (8, 8), 10))
+    bars = view._bars
+    assert list(bars.opts["height"]) == list(snap.label_counts)
+    ticks = view.grid_plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [name for _, name in ticks] == [str(d) for d in range(10)]
+    assert "1,797 images of 8×8" in view.status_text(snap)
+    view, host, run = hosted(qtbot, ImagesView, "poles", images=300)
+    (snap,) = list(steps(view, host, run))
+    test = view.pools[id(view.spread_plot.getPlotItem())].labelled("test")
+    assert len(test.getData()[0]) == snap.test_size == 60
+    assert view.grid_plot._light  # pole and shadow's values are light, not ink

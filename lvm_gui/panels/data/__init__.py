@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine import catalog
-from lvm_gui.panels.data import data_view  # noqa: F401 (views)
+from lvm_gui.panels.data import data_view, images_view  # noqa: F401 (views)
 from lvm_gui.panels.panel import ExperimentPanel
 
 

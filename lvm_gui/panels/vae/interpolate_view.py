@@ -11,6 +11,7 @@ from engine.geometry.vae import strips, verdict
 from engine.vae.interpolate_experiment import InterpolateSnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
+from lvm_gui.image_plots import set_tone
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, PIXEL_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
@@ -75,6 +76,8 @@ class InterpolateView(View):
 
     def config_changed(self, config: ExperimentConfig) -> None:
         self.colours.offer(config.dataset)
+        for plot in (self.strip_plot, self.vae_grid_plot, self.ae_grid_plot, self.images_plot):
+            set_tone(plot, config.dataset)
 
     def _picked(self, index: int, second: bool) -> None:
         """A click on a scatter: its nearest test image becomes a (shift: b), sent into the

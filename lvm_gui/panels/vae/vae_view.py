@@ -10,6 +10,7 @@ from engine.config import ExperimentConfig
 from engine.vae.experiment import VAESnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
+from lvm_gui.image_plots import set_tone
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
@@ -69,6 +70,8 @@ class VAEView(View):
 
     def config_changed(self, config: ExperimentConfig) -> None:
         self.colours.offer(config.dataset)
+        for plot in (self.grid_plot, self.images_plot):
+            set_tone(plot, config.dataset)
 
     def _picked(self, index: int, _second: bool) -> None:
         self.panel.set_params(image=index)

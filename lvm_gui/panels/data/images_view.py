@@ -1,0 +1,129 @@
+"""The image data sets of the VAE panel: a grid of images laid out by label or by the true
+factors, and how the labels or the factors are spread over the seeded train/test split."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from engine.vae.images_experiment import PER_ROW, ImagesSnapshot
+from lvm_gui import theme as themes
+from lvm_gui.image_plots import image_plot, set_tone, show_images
+from lvm_gui.panels.view import View
+from lvm_gui.plots import make_plot, scrolling
+
+TEXT = (
+    "The images the VAE panel learns from. Left: a row of images per label (digits, MNIST), "
+    "or for pole and shadow the image nearest each point of a regular grid over the light's "
+    "elevation θ (down) and azimuth φ (across): its true 2-D manifold. Right: the images per "
+    "label, or every image's (θ, φ); the test images, held out by the seed, in orange."
+)
+
+
+class ImagesView(View):
+    experiment = "images"
+    autorun = True
+
+    def build(self) -> QWidget:
+        self.grid_plot = image_plot("images", axes=True)
+        self.grid_plot.getPlotItem().getViewBox().invertY(True)  # the first row on top
+        self.grid_plot.getPlotItem().getViewBox().setAspectLocked(True)
+        self.spread_plot = make_plot("images per label", "label", "images")
+        self._bars: pg.BarGraphItem | None = None
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.grid_plot, 0, 0)
+        grid.addWidget(self.spread_plot, 0, 1)
+        return scrolling(page, plot_height=400)
+
+    def plots(self) -> dict[str, QWidget]:
+        return {"images": self.grid_plot, "spread": self.spread_plot}
+
+    def what_you_see(self) -> str:
+        return TEXT
+
+    def draw_parts(self, snap: ImagesSnapshot):
+        return [
+            ("grid", lambda: self._draw_grid(snap)),
+            ("spread", lambda: self._draw_spread(snap)),
+        ]
+
+    def _draw_grid(self, snap: ImagesSnapshot) -> None:
+        set_tone(self.grid_plot, snap.dataset)
+        show_images(self.grid_plot, snap.grid, snap.shape, PER_ROW)
+        item = self.grid_plot.getPlotItem()
+        h, w = snap.shape
+        rows = [((h + 1) * i + h / 2, name) for i, name in enumerate(snap.row_names)]
+        columns = [((w + 1) * i + w / 2, name) for i, name in enumerate(snap.column_names)]
+        item.getAxis("left").setTicks([rows] if rows else None)
+        item.getAxis("bottom").setTicks([columns] if columns else None)
+        for axis, shown in (("left", bool(rows)), ("bottom", bool(columns))):
+            item.showAxis(axis, shown)
+        if snap.factor_names:
+            self.set_label(item, "left", snap.factor_names[0])
+            self.set_label(item, "bottom", snap.factor_names[1])
+            title = "the nearest image to each (θ, φ) of a grid"
+        elif snap.label_counts is not None:
+            self.set_label(item, "left", "label")
+            title = f"{PER_ROW} images of each label"
+        else:
+            title = f"the first {len(snap.grid)} images"
+        self.set_title(item, title)
+
+    def _draw_spread(self, snap: ImagesSnapshot) -> None:
+        item = self.spread_plot.getPlotItem()
+        pool = self.pool(item)
+        if self._bars is not None:
+            self._bars.setVisible(False)
+        if snap.label_counts is not None:
+            counts = np.asarray(snap.label_counts, dtype=float)
+            labels = np.arange(len(counts))
+            if self._bars is None:
+                self._bars = pg.BarGraphItem(x=labels, height=counts, width=0.7)
+                item.addItem(self._bars)
+            self._bars.setOpts(
+                x=labels,
+                height=counts,
+                width=0.7,
+                brush=themes.with_alpha(themes.BLUE, 200),
+                pen=themes.pen(self.theme.foreground, 1),
+            )
+            self._bars.setVisible(True)
+            self.set_label(item, "bottom", "label")
+            self.set_label(item, "left", "images")
+            item.setXRange(-0.7, len(counts) - 0.3, padding=0)
+            item.setYRange(0, counts.max() * 1.1, padding=0)
+            title = f"images per label ({snap.count:,} in all)"
+        elif snap.factors is not None:
+            degrees = np.degrees(snap.factors)
+            for test, colour, name in (
+                (False, themes.BLUE, "train"),
+                (True, themes.ORANGE, "test"),
+            ):
+                members = degrees[snap.is_test == test]
+                dots = pool.scatter(
+                    members[:, 1], members[:, 0], size=4, brush=themes.with_alpha(colour, 160)
+                )
+                pool.label(dots, f"{name}: {len(members):,}")
+            self.set_label(item, "bottom", f"{snap.factor_names[1]} (degrees)")
+            self.set_label(item, "left", f"{snap.factor_names[0]} (degrees)")
+            title = "the light of every image"
+        else:
+            title = "no labels or factors in this file"
+        pool.end()
+        self.set_title(item, title)
+
+    def status_text(self, snap: ImagesSnapshot) -> str:
+        parts = [
+            f"{snap.count:,} images of {snap.height}×{snap.width} pixels",
+            f"train {snap.train_size:,}, test {snap.test_size:,} (seed {self.config.seed}'s split)",
+            f"mean pixel {snap.mean_level:.3f}",
+        ]
+        if snap.label_counts is not None:
+            parts.append(f"{len(snap.label_counts)} labels")
+        if snap.factor_ranges is not None:
+            for name, (low, high) in zip(snap.factor_names, snap.factor_ranges, strict=True):
+                parts.append(f"{name} {np.degrees(low):.0f}° to {np.degrees(high):.0f}°")
+        return " · ".join(parts)
