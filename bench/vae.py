@@ -9,6 +9,10 @@ latent size) on the same binarised images. Ours is engine.vae.training.Trainer: 
 already on the device and one permutation per epoch, no DataLoader. Reported per data set: the
 best epoch time of each, the ratio ours / peer (issue 11's bar: at most 1.0), and the FLOP roof:
 the epoch's multiply-adds (forward and backward, about three forwards) over our epoch time.
+
+Then a 16-point path decoded by each model with its off-manifold scores, as the interpolate
+experiment does it each epoch (issue 11's bar: under 16 ms): against the 1,438 digits training
+images, and against the 10⁴ rendered images of pole and shadow's true factor grid.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from engine.vae import networks, training
+from engine.vae import images, interpolation, networks, training
 
 
 class ExamplesVAE(nn.Module):
@@ -74,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=20, help="timed epochs each (default 20)")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--paths", type=int, default=50, help="paths timed (default 50)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     device = torch.device("cpu")
@@ -105,6 +110,28 @@ def main() -> None:
             f"{dataset:<8} {n:>6} {ours_s:>9.4f} {peer_s:>13.4f} {ours_s / peer_s:>6.2f} "
             f"{2 * macs / ours_s / 1e9:>8.1f}"
         )
+    print(f"# a 16-point path decoded and scored; median of {args.paths} (ms)")
+    print(f"{'data':<8} {'references':>10} {'linear':>7} {'slerp':>7}")
+    for dataset, count in (("digits", 0), ("poles", 5000)):
+        data = training.Data(dataset, "continuous-bernoulli", 0, device, count)
+        model = networks.build("vae", data.pixels, 2, "continuous-bernoulli", 0, device).eval()
+        references = data.train if dataset == "digits" else data.tensor(images.pole_grid(100)[0])
+        timings = [
+            path_ms(model, data, references, path, args.paths) for path in ("linear", "slerp")
+        ]
+        print(f"{dataset:<8} {len(references):>10} {timings[0]:>7.2f} {timings[1]:>7.2f}")
+
+
+def path_ms(model, data, references, path: str, repeats: int) -> float:
+    """Decode a 16-point path between two test images and score every point: median ms."""
+    x_a, x_b = data.test[0], data.test[1]
+    times = []
+    for _ in range(repeats + 1):  # the first warms up
+        start = time.perf_counter()
+        strip, _ = interpolation.decoded_path(model, x_a, x_b, 16, path)
+        interpolation.off_manifold(strip, references)
+        times.append(time.perf_counter() - start)
+    return 1000 * sorted(times[1:])[len(times[1:]) // 2]
 
 
 if __name__ == "__main__":
