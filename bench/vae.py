@@ -115,7 +115,9 @@ def main() -> None:
     for dataset, count in (("digits", 0), ("poles", 5000)):
         data = training.Data(dataset, "continuous-bernoulli", 0, device, count)
         model = networks.build("vae", data.pixels, 2, "continuous-bernoulli", 0, device).eval()
-        references = data.train if dataset == "digits" else data.tensor(images.pole_grid(100)[0])
+        references = interpolation.References(
+            data.train if dataset == "digits" else data.tensor(images.pole_grid(100)[0])
+        )
         timings = [
             path_ms(model, data, references, path, args.paths) for path in ("linear", "slerp")
         ]

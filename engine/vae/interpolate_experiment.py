@@ -156,7 +156,7 @@ def default_ends(config: InterpolateConfig, test_labels, test_factors) -> tuple[
 
 
 def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateSnapshot]:
-    from engine.vae import images, pictures, training
+    from engine.vae import images, interpolation, pictures, training
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
@@ -165,6 +165,7 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
         references = data.tensor(grid)
     else:
         references = data.train
+    references = interpolation.References(references)
     run = _Run(config, data, references, pictures.shown_of(data.test_set, config.seed))
     files = shipped_or_given(config)
     trained = [kind for kind, path in files.items() if path is None]

@@ -211,3 +211,16 @@ def test_an_image_file_that_lies_is_refused_in_one_line(tmp_path, capfd):
     with pytest.raises(DataError, match="train-images-idx3-ubyte") as caught:
         result_of(IMAGES, dataset=str(path))
     assert "\n" not in str(caught.value)
+
+
+def test_the_off_manifold_score_is_the_distance_to_the_nearest_reference():
+    from engine.vae import interpolation
+
+    generator = torch.Generator().manual_seed(3)
+    references = torch.rand((5000, 64), generator=generator)
+    points = torch.rand((16, 64), generator=generator)
+    points[3] = references[4321]  # on a reference: 0
+    brute = torch.cdist(points.double(), references.double()).min(1).values / 8.0
+    kept = interpolation.References(references)
+    assert np.allclose(interpolation.off_manifold(points, kept), brute.numpy(), atol=1e-6)
+    assert interpolation.off_manifold(points, references)[3] == 0.0
