@@ -535,12 +535,20 @@ class Curve(Model):
 
 
 def make_model(
-    name: str, *, bits: int, components: int, seed: int, device, dtype, image: int = 0
+    name: str,
+    *,
+    bits: int,
+    components: int,
+    seed: int,
+    device,
+    dtype,
+    image: int = 0,
+    weights: str | None = None,
 ) -> Model:
     if name == "vae":
         from engine.estimators.vae_model import VAEImage
 
-        return VAEImage(image, seed, device, dtype)
+        return VAEImage(image, seed, device, dtype, weights)
     if name == "binary":
         return BinaryImage(bits, seed, device, dtype)
     if name == "mixture":

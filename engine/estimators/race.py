@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from engine import device as devices
-from engine.config import ConfigError, ExperimentConfig, param
+from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.estimators.models import (
     MAX_BITS,
     MAX_COMPONENTS,
@@ -66,7 +66,12 @@ class RaceConfig(ExperimentConfig):
         maximum=1e3,
     )
     image: int = param(
-        0, "vae: the digits test image whose p(x) the shipped VAE gives", minimum=0, maximum=358
+        0, "vae: the digits test image whose p(x) the VAE gives", minimum=0, maximum=358
+    )
+    weights: str | None = param(
+        None,
+        "vae: the VAE's weights, a file saved by the vae experiment's save= (digits, latent 2, "
+        "bernoulli; default: the shipped VAE)",
     )
     chains: int = param(
         50, "C, independent chains of each estimator", minimum=1, maximum=MAX_CHAINS
@@ -77,7 +82,7 @@ class RaceConfig(ExperimentConfig):
     steerable: ClassVar[frozenset[str]] = frozenset({"proposal", "q_mean", "q_scale"})
 
     def applies(self, name: str) -> bool:
-        if name == "image":
+        if name in ("image", "weights"):
             return self.model == "vae"
         return super().applies(name)
 
@@ -93,6 +98,8 @@ class RaceConfig(ExperimentConfig):
                 f"proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not "
                 f"{self.model}"
             )
+        if self.weights is not None and self.model == "vae":
+            existing_file("weights", self.weights)  # its architecture is checked when read
         if self.proposal == "posterior" and self.model == "vae":
             raise ConfigError(
                 "proposal = posterior: the vae model's posterior is not known; use fitted (the "
@@ -188,6 +195,7 @@ def generate(config: RaceConfig) -> Generator[Snapshot, RaceConfig | None, Snaps
         device=device,
         dtype=dtype,
         image=config.image,
+        weights=config.weights,
     )
     while True:
         outcome = yield from _race(torch, model, config, device, dtype)

@@ -1,4 +1,5 @@
-"""The race's `vae` model: p(x) of one digits test image under the shipped VAE (issue 11).
+"""The race's `vae` model: p(x) of one digits test image under a VAE (issue 11): the shipped one,
+or the weights a `vae` run saved (`weights=`).
 
 p(x) = ∫ p(x | z) N(z; 0, I) dz has no closed form here, so the race's reference line is an
 estimate, and says so: the IWAE estimate with k = 10⁵ draws from the encoder's q(z | x), with
@@ -28,7 +29,7 @@ class VAEImage(Model):
     naive = "prior"  # what the naive chains draw from
     exact = False  # the reference p(x) is an estimate
 
-    def __init__(self, image: int, seed: int, device, dtype) -> None:
+    def __init__(self, image: int, seed: int, device, dtype, weights: str | None = None) -> None:
         super().__init__(seed, device, dtype)
         from engine.vae import training
         from engine.vae.interpolate_experiment import SHIPPED
@@ -37,7 +38,8 @@ class VAEImage(Model):
         if not 0 <= image < len(data.test):
             raise ConfigError(f"image = {image}: the digits test set has {len(data.test)} images")
         wanted = training.architecture("vae", data.pixels, 2, "bernoulli")
-        self.network = training.load_weights("vae", str(SHIPPED["vae"]), wanted, device)
+        path = str(SHIPPED["vae"]) if weights is None else weights
+        self.network = training.load_weights("weights", path, wanted, device)
         self.network = self.network.to(dtype).eval()
         for parameter in self.network.parameters():
             parameter.requires_grad_(False)

@@ -261,3 +261,19 @@ def test_the_vae_race_estimates_p_x_against_an_iwae_reference_that_says_it_is_on
         RaceConfig(model="vae", proposal="posterior")
     exact = final("race", model="curve1d", chains=2, samples=2)
     assert exact.reference_se is None and "reference_se" not in exact.to_dict()
+
+
+def test_the_vae_race_takes_the_weights_a_vae_run_saved(tmp_path):
+    """weights= names the file a `vae` run saved: its p(x) is that model's (here a VAE trained
+    2 epochs, far worse than the shipped one), and a file of another architecture is refused."""
+    saved = tmp_path / "vae.pt"
+    final("vae", epochs=2, iwae_k=1, save=str(saved))
+    shipped = final("race", model="vae", image=3, chains=2, samples=10)
+    ours = final("race", model="vae", image=3, chains=2, samples=10, weights=str(saved))
+    assert ours.truth_log_p < shipped.truth_log_p - 1  # a worse model: a lower p(x)
+    other = tmp_path / "ae.pt"
+    final("vae", model="ae", epochs=1, iwae_k=1, save=str(other))
+    with pytest.raises(ConfigError, match=r"weights = .*another architecture: model ae"):
+        final("race", model="vae", weights=str(other), chains=2, samples=10)
+    with pytest.raises(ConfigError, match=r"weights = .*no such file"):
+        RaceConfig(model="vae", weights=str(tmp_path / "missing.pt"))
