@@ -180,3 +180,16 @@ def test_the_data_panels_image_view_draws_the_grid_and_the_labels_counts(qtbot):
     test = view.pools[id(view.spread_plot.getPlotItem())].labelled("test")
     assert len(test.getData()[0]) == snap.test_size == 60
     assert view.grid_plot._light  # pole and shadow's values are light, not ink
+
+
+def test_run_and_cancel_hammered_while_both_models_train(qtbot, panel):
+    """Run, cancel and restart pressed in quick succession while both models train: no
+    exception escapes, nothing is left running, and the last run still trains to its end."""
+    panel.set_params(epochs=4, points=5)
+    for _ in range(6):
+        panel.toggle_run()
+        panel.cancel()
+        panel.restart()
+    final = run_to_end(qtbot, panel)
+    assert final.final and final.epoch == 4
+    assert panel.controller.state == "done"

@@ -30,7 +30,7 @@ GAP_NAMES = ("ELBO, encoder's q", "ELBO, own q", "L")
 
 class VAEView(View):
     experiment = "vae"
-    hidden_params = frozenset({"device", "save"})
+    hidden_params = frozenset({"device"})
 
     def build_controls(self) -> QWidget:
         self.colours = pieces.ColourChoice(self.redraw)
