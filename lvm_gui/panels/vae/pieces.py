@@ -133,10 +133,13 @@ class LatentScatter:
             members = xy[labels == wanted[i]]
             u, v = np.median(members, axis=0)
             colour = themes.PALETTE[wanted[i] % len(themes.PALETTE)]
-            text.setHtml(
+            html = (
                 f'<span style="font-weight:bold; font-size:13pt; color:{colour};">'
                 f"{wanted[i]}</span>"
             )
+            if getattr(text, "_html", None) != html:  # laid out again only when it changes
+                text.setHtml(html)
+                text._html = html
             text.setPos(float(u), float(v))
             text.setVisible(True)
 
