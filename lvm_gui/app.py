@@ -105,6 +105,9 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+SWITCH_INTERVAL = 0.001  # seconds
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -112,6 +115,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         name_application()
         device.configure_threads()
     collect_garbage_on_gui_thread()
+    # A worker busy in Python holds the interpreter lock until the switch interval asks it to
+    # let go, and the GUI thread waits that long at every Qt call that took the lock back: at
+    # Python's 5 ms a frame of many calls stalled the window (the VI panel's ascent: 250-500
+    # ms). 1 ms costs a busy worker next to nothing.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     themes.configure_pyqtgraph(themes.LIGHT)
     # Room for the axes' cached images (theme.style_plot): each is about its plot's size, two
     # per plot, and Qt's default 10 MB holds a page of them only in a small window.
