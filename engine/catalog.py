@@ -49,14 +49,12 @@ PANELS: tuple[PanelEntry, ...] = (
         ("engine.estimators.race", "engine.estimators.gradients"),
         "seed-000-binary",
     ),
-    # Its experiments run from the command line; the window's views come next (issue 12).
     PanelEntry(
         "vi",
         "ELBO & VI",
         ("vi-gauss", "kl-directions", "cavi", "variational-learning"),
         ("engine.vi.gauss_experiment", "engine.vi.cavi", "engine.vi.learning"),
         "bimodal",
-        window=False,
     ),
     PanelEntry(
         "vae",

@@ -100,7 +100,7 @@ def test_run_reports_notes_on_stderr(capsys):
         (["run", "data", "--set", "kind=file", "--set", "path=/no/such.csv"], "no such file"),
         (["run"], "the following arguments are required"),
         (["frobnicate"], "invalid choice"),
-        (["export", "vi", "--out", "x.png"], "panel 'vi' is not built yet"),
+        (["export", "vi", "--preset", "nope", "--out", "x.png"], "unknown preset 'nope'"),
         (["export", "em", "--preset", "faithful", "--out", "x.png"], "unknown preset 'faithful'"),
         (["export", "nope", "--out", "x.png"], "unknown panel 'nope'"),
         (["--panel", "nope"], "unknown panel 'nope'"),

@@ -11,6 +11,7 @@ of the ELBO, which on a bimodal posterior sits on one mode (mode seeking).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
@@ -106,6 +107,7 @@ def maximiser(post, starts) -> tuple[float, float, float]:
     return best
 
 
+@functools.lru_cache(maxsize=8)  # a run started again (a drag after the end) redraws at once
 def scene_of(post) -> Scene:
     mean, sd = post.moments()
     modes = post.modes()
@@ -113,8 +115,8 @@ def scene_of(post) -> Scene:
     thin = max(1, len(z) // DENSITY_POINTS)
     starts = [(mode, 0.5 * sd) for mode in modes] + [(mean, sd)]
     best_m, best_s, best_elbo = maximiser(post, starts)
-    low = min(mean - 3.5 * sd, *modes) - 1.0
-    high = max(mean + 3.5 * sd, *modes) + 1.0
+    low = min(mean - 1.5 * sd, *modes) - 2.5
+    high = max(mean + 1.5 * sd, *modes) + 2.5
     m_axis = np.linspace(low, high, SURFACE_SIDE)
     log_s_axis = np.linspace(math.log(sd) - 3.0, math.log(sd) + 1.2, SURFACE_SIDE)
     mm, ss = np.meshgrid(m_axis, np.exp(log_s_axis))
@@ -264,7 +266,7 @@ KL_EXPERIMENT = register(
         "KL(p ‖ q) against KL(q ‖ p): mass covering against mode seeking",
         KLConfig,
         generate_kl,
-        {"bimodal": dict(posterior="bimodal"), "skewed": dict(posterior="skewed")},
+        {"kl-bimodal": dict(posterior="bimodal"), "kl-skewed": dict(posterior="skewed")},
         imports=("scipy.optimize", "scipy.integrate", "scipy.special"),
     )
 )

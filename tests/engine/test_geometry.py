@@ -171,3 +171,19 @@ def test_strips_stack_paths_a_row_each_and_the_verdict_is_the_measured_one():
     assert vae_geometry.verdict(0.1, 0.2, 0.3).startswith("the VAE's path stays nearer")
     assert vae_geometry.verdict(0.2, 0.1, 0.15).startswith("the AE's path stays nearer")
     assert "not both below" in vae_geometry.verdict(0.2, 0.1, 0.15)
+
+
+def test_the_vi_views_geometry():
+    from engine.geometry import vi as vi_geometry
+
+    # A drag of q's peak to height h means s = 1 / (h √2π): the density's peak again.
+    s = vi_geometry.scale_from_peak(0.4)
+    assert vi_geometry.normal_density(np.array([1.0]), 1.0, s)[0] == pytest.approx(0.4)
+    path = vi_geometry.half_step_path((0.0, 0.0), [1.0, 3.0], [0.0, 2.0], [1.0, 3.0], [2.0, 4.0])
+    assert path.tolist() == [[0, 0], [1, 0], [1, 2], [3, 2], [3, 4]]  # along z₁, then z₂
+    surface = np.arange(12.0).reshape(3, 4)
+    levels = vi_geometry.surface_levels(surface, 4)
+    assert levels[0] < surface.max() and np.all(np.diff(levels) < 0)
+    one, two = vi_geometry.correlated_ellipses((0.0, 0.0), 0.5)
+    radius = np.einsum("ij,jk,ik->i", one, np.linalg.inv([[1, 0.5], [0.5, 1]]), one)
+    assert np.allclose(radius, 1.0) and np.allclose(np.abs(two), 2 * np.abs(one))

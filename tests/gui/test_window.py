@@ -36,6 +36,7 @@ def test_one_tab_per_working_panel(window):
         "Data",
         "EM",
         "Estimators",
+        "ELBO & VI",
         "VAE",
     ]
     menus = [a.text() for a in window.menuBar().actions()]

@@ -1,0 +1,206 @@
+"""q = N(m, s²) against p(z | x): the densities, the ELBO over (m, log s) with the ascent's
+paths, and log p(x) = ELBO + KL as bars that move while q is dragged (seed 000)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from engine.geometry.vi import normal_density, scale_from_peak, surface_contours
+from engine.vi.gauss_experiment import GaussSnapshot
+from lvm_gui import theme as themes
+from lvm_gui.panels.view import View
+from lvm_gui.plots import make_plot, scrolling
+
+Q_COLOUR, EXACT_COLOUR = themes.ORANGE, themes.BLUE
+TEXT = (
+    "Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q's peak sideways to "
+    "move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the "
+    "ascent's path (orange; with method = sga, reparameterised gradients) and the exact "
+    "gradient ascent from the same start (blue, dashed); click to put q there. Below: "
+    "log p(x) = ELBO + KL(q ‖ p) as bars, exact to many digits, and the ELBO step by step. "
+    "Where q is the exact posterior (the gaussian posterior) the gap closes."
+)
+
+
+class GaussView(View):
+    experiment = "vi-gauss"
+
+    def build(self) -> QWidget:
+        self.density_plot = make_plot("p(z | x) and q", "z", "density")
+        self.surface_plot = make_plot("ELBO over (m, log s)", "m", "log s")
+        self.bars_plot = make_plot("log p(x) = ELBO + KL", "", "nats")
+        self.trace_plot = make_plot("ELBO per step", "step", "nats")
+        self.surface_image = pg.ImageItem(axisOrder="row-major")
+        self.surface_image.setColorMap(pg.colormap.get("viridis"))
+        self.surface_plot.getPlotItem().addItem(self.surface_image)
+        self._contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
+        self.surface_plot.getPlotItem().addItem(self._contours)
+        self._scene = None
+        self.handle = pg.TargetItem(size=14, movable=True, pen=themes.pen(Q_COLOUR, 2))
+        self.density_plot.getPlotItem().addItem(self.handle)
+        self.handle.sigPositionChanged.connect(self._dragged)
+        self._placing = False
+        self.bars = pg.BarGraphItem(x=[0, 1, 2], height=[0, 0, 0], width=0.6)
+        self.bars_plot.getPlotItem().addItem(self.bars)
+        self.bars_plot.getPlotItem().getAxis("bottom").setTicks(
+            [[(0, "log p(x)"), (1, "ELBO"), (2, "KL(q ‖ p)")]]
+        )
+        self.surface_plot.scene().sigMouseClicked.connect(self._clicked)
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.density_plot, 0, 0)
+        grid.addWidget(self.surface_plot, 0, 1)
+        grid.addWidget(self.bars_plot, 1, 0)
+        grid.addWidget(self.trace_plot, 1, 1)
+        return scrolling(page, plot_height=300)
+
+    def plots(self) -> dict[str, QWidget]:
+        return {
+            "density": self.density_plot,
+            "surface": self.surface_plot,
+            "bars": self.bars_plot,
+            "trace": self.trace_plot,
+        }
+
+    def what_you_see(self) -> str:
+        return TEXT
+
+    # --- what the user does -------------------------------------------------------------------
+    def _dragged(self) -> None:
+        """q's peak dragged: its position is (m, 1/(s√2π)); sent into the run as it moves."""
+        if self._placing:
+            return
+        point = self.handle.pos()
+        s = min(max(scale_from_peak(point.y()), 1e-3), 50.0)
+        self.panel.set_params(m=round(point.x(), 4), s=round(s, 4))
+
+    def _clicked(self, event) -> None:
+        point = self.clicked_point(self.surface_plot, event)
+        if point is not None:
+            m, log_s = point
+            self.panel.set_params(m=m, s=round(min(max(math.exp(log_s), 1e-3), 50.0), 4))
+
+    # --- drawing ------------------------------------------------------------------------------
+    def draw_parts(self, snap: GaussSnapshot):
+        return [
+            ("density", lambda: self._draw_density(snap)),
+            ("surface", lambda: self._draw_surface(snap)),
+            ("bars", lambda: self._draw_bars(snap)),
+            ("trace", lambda: self._draw_trace(snap)),
+        ]
+
+    def _draw_density(self, snap: GaussSnapshot) -> None:
+        scene = snap.scene
+        item = self.density_plot.getPlotItem()
+        pool = self.pool(item)
+        posterior = pool.plot(scene.z, scene.density, pen=themes.pen(self.theme.ink, 2.5))
+        pool.label(
+            posterior, f"p(z | x): mean {snap.posterior_mean:.4f}, sd {snap.posterior_sd:.4f}"
+        )
+        q = pool.plot(
+            scene.z, normal_density(scene.z, snap.m, snap.s), pen=themes.pen(Q_COLOUR, 2.5)
+        )
+        pool.label(q, "q = N(m, s²)")
+        pool.end()
+        peak = 1.0 / (snap.s * math.sqrt(2 * math.pi))
+        self._placing = True
+        try:
+            self.handle.setPos(snap.m, peak)
+        finally:
+            self._placing = False
+        low, high = scene.z[0], scene.z[-1]
+        mass = scene.density > 1e-4 * scene.density.max()
+        if mass.any():
+            low, high = scene.z[mass][0] - 1.0, scene.z[mass][-1] + 1.0
+        self.steady_range(item, "x", low, high)
+        self.steady_range(item, "y", 0.0, 1.3 * max(float(scene.density.max()), min(peak, 3.0)))
+
+    def _draw_surface(self, snap: GaussSnapshot) -> None:
+        scene = snap.scene
+        item = self.surface_plot.getPlotItem()
+        if scene is not self._scene:
+            self._scene = scene
+            top = float(scene.surface.max())
+            floor = float(np.quantile(scene.surface, 0.05))
+            self.surface_image.setImage(
+                np.ascontiguousarray(scene.surface, dtype=np.float32), levels=(floor, top)
+            )
+            m0, m1 = scene.m_axis[0], scene.m_axis[-1]
+            s0, s1 = scene.log_s_axis[0], scene.log_s_axis[-1]
+            self.surface_image.setRect(QRectF(m0, s0, m1 - m0, s1 - s0))
+            lines = surface_contours(scene)
+            self._contours.setData(lines[:, 0], lines[:, 1], connect="finite")
+            item.setRange(xRange=(m0, m1), yRange=(s0, s1), padding=0)
+        pool = self.pool(item)
+        run = self.history.traces_to(snap, "m", "s", "exact_m", "exact_s")
+        path = pool.plot(run["m"], np.log(run["s"]), pen=themes.pen(Q_COLOUR, 2))
+        pool.label(path, f"{self.config.method} ascent")
+        exact = pool.plot(
+            run["exact_m"], np.log(run["exact_s"]), pen=themes.pen(EXACT_COLOUR, 2, dashed=True)
+        )
+        pool.label(exact, "exact gradient ascent")
+        now = pool.scatter([snap.m], [math.log(snap.s)], size=10, brush=Q_COLOUR)
+        pool.label(now, "q now")
+        best = pool.scatter(
+            [scene.best_m],
+            [math.log(scene.best_s)],
+            symbol="star",
+            size=18,
+            brush="#FFFFFF",
+            pen=themes.pen(themes.BLACK, 1.5),
+        )
+        pool.label(best, f"maximiser: ELBO {scene.best_elbo:.4f}")
+        pool.end()
+
+    def _draw_bars(self, snap: GaussSnapshot) -> None:
+        item = self.bars_plot.getPlotItem()
+        heights = [snap.log_px, snap.elbo, snap.kl]
+        colours = [self.theme.ink, Q_COLOUR, themes.VERMILLION]
+        self.bars.setOpts(
+            x=[0, 1, 2],
+            height=heights,
+            width=0.6,
+            brushes=[themes.with_alpha(c, 200) for c in colours],
+            pen=themes.pen(self.theme.foreground, 1),
+        )
+        low, high = min(0.0, *heights), max(0.0, *heights)
+        self.steady_range(item, "y", low, high)
+        item.setXRange(-0.6, 2.6, padding=0)
+        self.set_title(
+            item, f"log p(x) {snap.log_px:.6f} = ELBO {snap.elbo:.6f} + KL {snap.kl:.6f}"
+        )
+
+    def _draw_trace(self, snap: GaussSnapshot) -> None:
+        item = self.trace_plot.getPlotItem()
+        pool = self.pool(item, legend_offset=(-10, -10))
+        run = self.history.traces_to(snap, "step", "elbo")
+        line = pool.plot(run["step"], run["elbo"], pen=themes.pen(Q_COLOUR, 2))
+        pool.label(line, "ELBO")
+        bound = pool.plot(
+            [0, max(self.config.iterations, 1)],
+            [snap.log_px, snap.log_px],
+            pen=themes.pen(self.theme.ink, 2, dashed=True),
+        )
+        pool.label(bound, "log p(x)")
+        pool.end()
+        item.setXRange(0, max(self.config.iterations, 1), padding=0.02)
+        low = float(np.nanmin(run["elbo"]))
+        self.steady_range(item, "y", low, snap.log_px + 0.15 * (snap.log_px - low + 1e-3))
+
+    def status_text(self, snap: GaussSnapshot) -> str:
+        return " · ".join(
+            [
+                f"step {snap.step} of {self.config.iterations}",
+                f"q = N({snap.m:.4f}, {snap.s:.4f}²)",
+                f"ELBO {snap.elbo:.6f}",
+                f"KL(q ‖ p) {snap.kl:.6f}",
+                f"log p(x) {snap.log_px:.6f}",
+                f"seed {self.config.seed}",
+            ]
+        )
