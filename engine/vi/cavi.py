@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -40,6 +40,8 @@ class CAVIConfig(ExperimentConfig):
         (-2.5, 2.0), "q's means at the start (m₁, m₂)", minimum=-50.0, maximum=50.0
     )
     sweeps: int = param(20, "full sweeps (two half-steps each)", minimum=0, maximum=10_000)
+
+    steerable: ClassVar[frozenset[str]] = frozenset({"rho", "start"})
 
     def validate(self) -> None:
         if not abs(self.rho) < 1:
@@ -97,10 +99,15 @@ class Banana:
         return log_p - (np.log(np.exp(log_p - log_p.max()).sum() * step) + log_p.max())
 
 
-def generate(config: CAVIConfig) -> Generator[Snapshot, None, CAVISnapshot]:
-    if config.target == "gaussian":
-        return (yield from _gaussian(config))
-    return (yield from _banana(config))
+def generate(config: CAVIConfig) -> Generator[Snapshot, Any, CAVISnapshot]:
+    """The sweeps of `config`; a config steered in (the ρ slider) starts them again with it,
+    in the same generator: no new thread per step of a drag."""
+    while True:
+        run = _gaussian(config) if config.target == "gaussian" else _banana(config)
+        outcome = yield from run
+        if isinstance(outcome, CAVISnapshot):
+            return outcome
+        config = outcome  # steered: from the start again
 
 
 def _gaussian(config: CAVIConfig):
@@ -119,7 +126,9 @@ def _gaussian(config: CAVIConfig):
         else:
             half, half_kl = m.copy(), gaussian_kl(m, v, mu, rho)
         if snap is not None:
-            yield snap
+            steered = yield snap
+            if steered is not None:
+                return steered
         snap = CAVISnapshot(
             step=sweep,
             final=sweep == config.sweeps,
@@ -176,7 +185,9 @@ def _banana(config: CAVIConfig):
         else:
             half = (m1, m2, kl(q1, q2))
         if snap is not None:
-            yield snap
+            steered = yield snap
+            if steered is not None:
+                return steered
         snap = CAVISnapshot(
             step=sweep,
             final=sweep == config.sweeps,

@@ -45,12 +45,20 @@ class GaussConfig(ExperimentConfig):
     samples: int = param(10, "sga: draws of ε per step", minimum=1, maximum=100_000)
     step_size: float = param(0.05, "the ascent's step on (m, log s)", minimum=1e-6, maximum=10.0)
     iterations: int = param(300, "steps of the ascent", minimum=0, maximum=100_000)
+    other: tuple[float, ...] | None = param(
+        None,
+        "another q to compare, 'm, s' (seed 000's N(−4, 0.75) beside N(2, 2))",
+        minimum=-50.0,
+        maximum=50.0,
+    )
 
     steerable: ClassVar[frozenset[str]] = frozenset({"m", "s"})
 
     def validate(self) -> None:
         if self.s <= 0:
             raise ConfigError(f"s = {self.s:g}: a standard deviation is positive")
+        if self.other is not None and (len(self.other) != 2 or self.other[1] <= 0):
+            raise ConfigError("other: two numbers 'm, s' with s > 0")
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,16 @@ class GaussSnapshot(Snapshot):
     grad_log_s: float
     exact_m: float  # the exact ascent from the same start, step for step
     exact_s: float
+    other_elbo: float | None = None  # the other q's (config.other), fixed
+    other_kl: float | None = None
     scene: Any = bulk()
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if out["other_elbo"] is None:
+            out.pop("other_elbo")
+            out.pop("other_kl")
+        return out
 
 
 def maximiser(post, starts) -> tuple[float, float, float]:
@@ -140,6 +157,10 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
     rng = np.random.default_rng([config.seed, 23])
     m, log_s = config.m, math.log(config.s)
     exact_m, exact_log_s = m, log_s
+    other_elbo = other_kl = None
+    if config.other is not None:
+        other_elbo = float(post.elbo(*config.other))
+        other_kl = log_px - other_elbo
 
     def snapshot(step: int, grad) -> GaussSnapshot:
         s = math.exp(log_s)
@@ -158,6 +179,8 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
             grad_log_s=grad[1],
             exact_m=exact_m,
             exact_s=math.exp(exact_log_s),
+            other_elbo=other_elbo,
+            other_kl=other_kl,
             scene=scene,
         )
 
@@ -245,7 +268,14 @@ PRESETS = {
     "gaussian": dict(posterior="gaussian", m=-1.0, s=2.0),
     # Seed 000's "intractable posteriors": N(2, 2) fits p(z | x) better than N(−4, 0.75); read
     # as N(mean, variance), q = N(2, 2) has s = √2. The posterior: bimodal, x = 1 (93.5% near 1.9).
-    "seed-000": dict(posterior="bimodal", x=1.0, m=2.0, s=math.sqrt(2.0), iterations=0),
+    "seed-000": dict(
+        posterior="bimodal",
+        x=1.0,
+        m=2.0,
+        s=math.sqrt(2.0),
+        other=(-4.0, math.sqrt(0.75)),
+        iterations=0,
+    ),
     "seed-000-other": dict(posterior="bimodal", x=1.0, m=-4.0, s=math.sqrt(0.75), iterations=0),
     "sga": dict(posterior="bimodal", m=0.0, s=1.0, method="sga", samples=10),
 }

@@ -1,7 +1,8 @@
 """One-dimensional models p(z) p(x | z) with one observed x, whose posterior p(z | x) the ELBO &
 VI panel approximates by q = N(m, s²). Everything is one-dimensional, so every quantity is
-computed exactly: log p(x) by quadrature on a dense grid (in closed form where the model is
-conjugate), and E_q[·] by Gauss–Hermite quadrature.
+computed exactly: log p(x) in closed form where the model is conjugate, else by Simpson's rule
+on a dense grid; E_q log p(x, z) in closed form but for the mixture prior's one softplus term,
+by Gauss–Legendre quadrature split at its bend (the drawn surface takes Gauss–Hermite there).
 
 - `gaussian`: z ~ N(0, 1), x | z ~ N(z, σ²): the posterior is gaussian, so q can be exact.
 - `bimodal`: z ~ ½ N(−4, ½) + ½ N(2, ½), x | z ~ N(z, 2²): the posterior is a two-component
@@ -108,8 +109,8 @@ class Posterior:
 
     # --- q = N(m, s²) ----------------------------------------------------------------------------
     def expected_log_joint(self, m, s):
-        """E_q log p(x, z) for q = N(m, s²), exactly (closed form, or adaptive quadrature where
-        there is none); m and s broadcast."""
+        """E_q log p(x, z) for q = N(m, s²), exactly (closed form, or quadrature to 1e-11
+        where there is none); m and s broadcast."""
         raise NotImplementedError
 
     def expected_gradient(self, m: float, s: float) -> tuple[float, float]:

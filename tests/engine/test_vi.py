@@ -199,3 +199,15 @@ def test_a_posterior_beyond_its_grid_is_one_message():
         run(GAUSS, posterior="gaussian", x=40.0)
     with pytest.raises(ConfigError, match="reaches the ends of its grid"):
         run(LEARNING, theta=-20.0, x=(1000.0,))
+
+
+def test_a_steered_rho_starts_the_sweeps_again_in_the_same_generator():
+    config = CAVI.config(rho=0.5, sweeps=10)
+    r = experiments.Run(config, CAVI.generate)
+    r.next_step()
+    r.next_step()
+    again = r.step(steer=config.replace(rho=0.9))
+    assert again.step == 0 and again.m1 == config.start[0]
+    list(r.until(None))
+    fresh = run(CAVI, rho=0.9, sweeps=10)[1]
+    assert (r.result.m1, r.result.m2, r.result.kl) == (fresh.m1, fresh.m2, fresh.kl)

@@ -122,3 +122,12 @@ def test_the_panel_steers_a_dragged_q_into_its_paused_run(qtbot, panel):
     final = run_to_end(qtbot, panel)
     assert final.final and final.kl >= 0
     assert_plots_fit(panel)
+
+
+def test_the_rho_slider_sends_its_value(qtbot):
+    view, host, run = hosted(qtbot, CAVIView, "rho-0.8", sweeps=2)
+    list(steps(view, host, run))
+    view.rho_slider.setValue(0.5)
+    assert host.params[-1] == {"rho": 0.5}
+    view.config_changed(host.config)  # showing a config moves the slider without sending
+    assert host.params[-1] == {"rho": 0.5} and view.rho_slider.value() == pytest.approx(0.8)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QWidget
+from superqt import QLabeledDoubleSlider
 
 from engine.geometry.vi import (
     correlated_ellipses,
@@ -32,6 +34,31 @@ TEXT = (
 
 class CAVIView(View):
     experiment = "cavi"
+
+    def build_controls(self) -> QWidget:
+        """ρ as a slider: every value of a drag goes into the running sweeps, which start again
+        with it (no new thread)."""
+        box = QGroupBox("Correlation ρ")
+        layout = QFormLayout(box)
+        self.rho_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
+        self.rho_slider.setRange(-0.99, 0.99)
+        self.rho_slider.valueChanged.connect(self._on_rho)
+        self._syncing = False
+        layout.addRow("ρ", self.rho_slider)
+        self.rho_box = box
+        return box
+
+    def _on_rho(self, value: float) -> None:
+        if not self._syncing:
+            self.panel.set_params(rho=round(value, 3))
+
+    def config_changed(self, config) -> None:
+        self.rho_box.setVisible(config.target == "gaussian")
+        self._syncing = True
+        try:
+            self.rho_slider.setValue(float(config.rho))
+        finally:
+            self._syncing = False
 
     def build(self) -> QWidget:
         self.contour_plot = make_plot("p and q₁q₂", "z₁", "z₂")

@@ -16,7 +16,7 @@ from lvm_gui import theme as themes
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
-Q_COLOUR, EXACT_COLOUR = themes.ORANGE, themes.BLUE
+Q_COLOUR, EXACT_COLOUR, OTHER_COLOUR = themes.ORANGE, themes.BLUE, themes.GREEN
 TEXT = (
     "Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q's peak sideways to "
     "move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the "
@@ -47,9 +47,6 @@ class GaussView(View):
         self._placing = False
         self.bars = pg.BarGraphItem(x=[0, 1, 2], height=[0, 0, 0], width=0.6)
         self.bars_plot.getPlotItem().addItem(self.bars)
-        self.bars_plot.getPlotItem().getAxis("bottom").setTicks(
-            [[(0, "log p(x)"), (1, "ELBO"), (2, "KL(q ‖ p)")]]
-        )
         self.surface_plot.scene().sigMouseClicked.connect(self._clicked)
         page = QWidget()
         grid = QGridLayout(page)
@@ -107,6 +104,12 @@ class GaussView(View):
             scene.z, normal_density(scene.z, snap.m, snap.s), pen=themes.pen(Q_COLOUR, 2.5)
         )
         pool.label(q, "q = N(m, s²)")
+        if self.config.other is not None:
+            other_m, other_s = self.config.other
+            other = pool.plot(
+                scene.z, normal_density(scene.z, other_m, other_s), pen=themes.pen(OTHER_COLOUR, 2)
+            )
+            pool.label(other, f"other q = N({other_m:g}, {other_s:.3g}²)")
         pool.end()
         peak = 1.0 / (snap.s * math.sqrt(2 * math.pi))
         self._placing = True
@@ -159,11 +162,20 @@ class GaussView(View):
         pool.end()
 
     def _draw_bars(self, snap: GaussSnapshot) -> None:
+        """log p(x), then each q's ELBO and KL side by side (the other q's, when there is one)."""
         item = self.bars_plot.getPlotItem()
         heights = [snap.log_px, snap.elbo, snap.kl]
-        colours = [self.theme.ink, Q_COLOUR, themes.VERMILLION]
+        colours = [self.theme.ink, Q_COLOUR, Q_COLOUR]
+        ticks = [(0, "log p(x)"), (1, "ELBO"), (2, "KL(q ‖ p)")]
+        if snap.other_elbo is not None:
+            heights += [snap.other_elbo, snap.other_kl]
+            colours += [OTHER_COLOUR, OTHER_COLOUR]
+            ticks += [(3, "other's ELBO"), (4, "other's KL")]
+        if getattr(self, "_ticks", None) != ticks:
+            item.getAxis("bottom").setTicks([ticks])
+            self._ticks = ticks
         self.bars.setOpts(
-            x=[0, 1, 2],
+            x=list(range(len(heights))),
             height=heights,
             width=0.6,
             brushes=[themes.with_alpha(c, 200) for c in colours],
@@ -171,16 +183,22 @@ class GaussView(View):
         )
         low, high = min(0.0, *heights), max(0.0, *heights)
         self.steady_range(item, "y", low, high)
-        item.setXRange(-0.6, 2.6, padding=0)
-        self.set_title(
-            item, f"log p(x) {snap.log_px:.6f} = ELBO {snap.elbo:.6f} + KL {snap.kl:.6f}"
-        )
+        item.setXRange(-0.6, len(heights) - 0.4, padding=0)
+        # The numbers are in the status line: a title changed at every frame is laid out again
+        # at every frame (15 ms here).
 
     def _draw_trace(self, snap: GaussSnapshot) -> None:
         item = self.trace_plot.getPlotItem()
         pool = self.pool(item, legend_offset=(-10, -10))
         run = self.history.traces_to(snap, "step", "elbo")
-        line = pool.plot(run["step"], run["elbo"], pen=themes.pen(Q_COLOUR, 2))
+        line = pool.plot(
+            run["step"],
+            run["elbo"],
+            pen=themes.pen(Q_COLOUR, 2),
+            symbol="o" if len(run["step"]) < 3 else None,  # a lone point shows
+            symbolBrush=Q_COLOUR,
+            symbolPen=None,
+        )
         pool.label(line, "ELBO")
         bound = pool.plot(
             [0, max(self.config.iterations, 1)],
@@ -194,13 +212,14 @@ class GaussView(View):
         self.steady_range(item, "y", low, snap.log_px + 0.15 * (snap.log_px - low + 1e-3))
 
     def status_text(self, snap: GaussSnapshot) -> str:
-        return " · ".join(
-            [
-                f"step {snap.step} of {self.config.iterations}",
-                f"q = N({snap.m:.4f}, {snap.s:.4f}²)",
-                f"ELBO {snap.elbo:.6f}",
-                f"KL(q ‖ p) {snap.kl:.6f}",
-                f"log p(x) {snap.log_px:.6f}",
-                f"seed {self.config.seed}",
-            ]
-        )
+        parts = [
+            f"step {snap.step} of {self.config.iterations}",
+            f"q = N({snap.m:.4f}, {snap.s:.4f}²)",
+            f"ELBO {snap.elbo:.6f}",
+            f"KL(q ‖ p) {snap.kl:.6f}",
+            f"log p(x) {snap.log_px:.6f}",
+        ]
+        if snap.other_elbo is not None:
+            parts.append(f"other q: ELBO {snap.other_elbo:.6f}, KL {snap.other_kl:.6f}")
+        parts.append(f"seed {self.config.seed}")
+        return " · ".join(parts)
