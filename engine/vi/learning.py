@@ -20,9 +20,10 @@ import numpy as np
 from scipy.special import gammaln, logsumexp
 
 from engine.config import ConfigError, ExperimentConfig, param
-from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 METHODS = ("gaussian", "em")
+MAX_COUNTS = 100  # counts at most: each has its own q, its own grid posterior
 Z = np.linspace(-14.0, 10.0, 6001)  # the grid of each zᵢ's exact posterior
 CURVE_POINTS = 241  # θ values each drawn curve is evaluated at
 
@@ -41,6 +42,8 @@ class LearningConfig(ExperimentConfig):
     def validate(self) -> None:
         if not self.x:
             raise ConfigError("x: at least one count")
+        if len(self.x) > MAX_COUNTS:
+            raise ConfigError(f"x: {len(self.x)} counts; at most {MAX_COUNTS}")
         if any(v != int(v) for v in self.x):
             raise ConfigError("x: counts are whole numbers (0, 1, 2, ...)")
         if sum(self.x) == 0:
@@ -151,7 +154,11 @@ def generate(config: LearningConfig) -> Generator[Snapshot, None, LearningSnapsh
     check_grid(x, theta)
     centre = math.log(max(x.mean(), 0.5))
     thetas = np.linspace(min(theta, centre) - 2.5, max(theta, centre) + 2.5, CURVE_POINTS)
-    curve_log_px = np.array([log_px(x, t) for t in thetas])
+    curve_log_px = np.empty(len(thetas))
+    for i, t in enumerate(thetas):  # in chunks, each a chance to cancel (many counts: seconds)
+        curve_log_px[i] = log_px(x, t)
+        if i % 20 == 19:
+            yield Progress(step=0, fraction=(i + 1) / len(thetas), what="log p(x; θ)")
     m, s = np.zeros(len(x)), np.ones(len(x))  # q at the start: the prior
     q = np.exp(_log_normal(Z))[None].repeat(len(x), 0)
 

@@ -211,3 +211,12 @@ def test_a_steered_rho_starts_the_sweeps_again_in_the_same_generator():
     list(r.until(None))
     fresh = run(CAVI, rho=0.9, sweeps=10)[1]
     assert (r.result.m1, r.result.m2, r.result.kl) == (fresh.m1, fresh.m2, fresh.kl)
+
+
+def test_many_counts_are_refused_and_a_long_start_can_be_cancelled():
+    with pytest.raises(ConfigError, match="at most 100"):
+        LEARNING.config(x=(1.0,) * 1000)
+    generator = LEARNING.generate(LEARNING.config(x=(1.0,) * 100))
+    first = next(generator)  # set-up work reports progress: a cancel is never far away
+    assert isinstance(first, experiments.Progress)
+    generator.close()
