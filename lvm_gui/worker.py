@@ -55,7 +55,10 @@ def describe_error(exc: BaseException) -> str:
 class ExperimentThread(QThread):
     """Steps one Run; all control methods are safe to call from the GUI thread."""
 
-    snapshot = Signal(int, object)
+    # Snapshots wait in the outbox; the signal is sent only when it was empty, so a generator
+    # faster than the window queues one event, not one per step: at 700 steps a second each
+    # event's wait for the interpreter lock kept the window from its timers and paints.
+    snapshots_waiting = Signal()
     progress = Signal(int, object)
     result = Signal(int, object)
     failed = Signal(int, str)
@@ -74,6 +77,8 @@ class ExperimentThread(QThread):
         self._gui_free = gui_free
         self.generation = generation
         self._lock = threading.Condition()
+        self._outbox: list[tuple[int, Snapshot]] = []
+        self._outbox_lock = threading.Lock()
         self._credits = 0
         self._running = False
         self._abort = False
@@ -140,7 +145,7 @@ class ExperimentThread(QThread):
                     self.progress.emit(self.generation, snap)
                     self._rest_while_drawing()  # a long step reports progress: a rest too
                     continue
-                self.snapshot.emit(self.generation, snap)
+                self._post(snap)
                 self._pause_between_steps()
         except Exception as exc:  # the worker must never take the app down
             if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
@@ -169,6 +174,20 @@ class ExperimentThread(QThread):
         with self._lock:
             if not self._running:
                 self._credits += 1
+
+    def _post(self, snap: Snapshot) -> None:
+        with self._outbox_lock:
+            self._outbox.append((self.generation, snap))
+            first = len(self._outbox) == 1
+        if first:
+            self.snapshots_waiting.emit()
+
+    def take_snapshots(self) -> list[tuple[int, Snapshot]]:
+        """Every snapshot posted since the last take, oldest first, with its generation (GUI
+        thread)."""
+        with self._outbox_lock:
+            taken, self._outbox = self._outbox, []
+        return taken
 
     def _pause_between_steps(self) -> None:
         with self._lock:
@@ -234,7 +253,7 @@ class ExperimentController(QObject):
             self.failed.emit(describe_error(exc))
             return
         thread = ExperimentThread(run, self._generation, self._delay, self._gui_free)
-        thread.snapshot.connect(self._on_snapshot)
+        thread.snapshots_waiting.connect(self._on_snapshots_waiting)
         thread.progress.connect(self._on_progress)
         thread.result.connect(self._on_result)
         thread.failed.connect(self._on_failed)
@@ -352,6 +371,16 @@ class ExperimentController(QObject):
         self.state_changed.emit(state)
 
     @Slot(int, object)
+    @Slot()
+    def _on_snapshots_waiting(self) -> None:
+        """Take every snapshot the running thread has posted (a signal of an earlier thread
+        finds the new one's, or none: each is taken once, in order)."""
+        thread = self._thread
+        if thread is None:
+            return
+        for generation, snap in thread.take_snapshots():
+            self._on_snapshot(generation, snap)
+
     def _on_snapshot(self, generation: int, snap: Snapshot) -> None:
         if generation != self._generation:
             return
