@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
             widget = panel_type(preset=chosen)
             widget.status_changed.connect(self._update_status)
             self.panels[name] = widget
-            self.tabs.addTab(widget, panel_type.title)
+            self.tabs.addTab(widget, panel_type.title.replace("&", "&&"))  # "&" is no mnemonic
         self.tabs.currentChanged.connect(self._update_status)
         self.dataset = None
         self.data_panel.dataset_ready.connect(self._on_dataset)

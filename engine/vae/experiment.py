@@ -22,7 +22,7 @@ from typing import Any
 
 from engine import device as devices
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
-from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 from engine.vae.images import DIGITS_IMPORTS, split_sizes
 from engine.workspace import WORKSPACE
 
@@ -182,7 +182,14 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
     ladder, gap = None, {}
     if config.model == "vae":
         ks = sorted({k for k in LADDER if k <= config.iwae_k} | {config.iwae_k})
-        ladder = training.ladder(trainer.good, data, ks, config.seed)
+        steps = training.ladder_steps(trainer.good, data, ks, config.seed)
+        while True:  # a Progress a chunk of draws: a cancel is never far
+            try:
+                fraction = next(steps)
+            except StopIteration as done:
+                ladder = done.value
+                break
+            yield Progress(step=snap.step, fraction=fraction, what="the IWAE ladder")
         gap = training.amortisation_gap(
             trainer.good, data, config.image, config.iwae_k, config.seed
         )

@@ -149,6 +149,17 @@ def iwae_ladder(model, x, ks, generator=None, chunk: int = 1 << 20) -> list:
     far less Monte Carlo noise than those of separate runs. L_k = log (1/k) Σ_i w_i with
     w_i = p(x, z_i) / q(z_i | x), z_i ~ q(z | x): L₁ is the ELBO, and L_k rises to log p(x) with
     k (Burda et al.). Drawn in chunks of about `chunk` decoded pixels, summed in log space."""
+    steps = iwae_ladder_steps(model, x, ks, generator, chunk)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def iwae_ladder_steps(model, x, ks, generator=None, chunk: int = 1 << 20):
+    """iwae_ladder as a generator: yields the fraction of the draws done after each chunk (a
+    chance to cancel: the ladder to k = 5,000 takes seconds) and returns the rungs."""
     per_draw = max(1, chunk // max(1, len(x) * model.pixels))
     total = torch.full((len(x),), -math.inf, device=x.device, dtype=torch.float64)
     done, rungs = 0, []
@@ -158,6 +169,7 @@ def iwae_ladder(model, x, ks, generator=None, chunk: int = 1 << 20) -> list:
             log_w = model.log_weights(x, m, generator).to(torch.float64)
             total = torch.logaddexp(total, torch.logsumexp(log_w, 0))
             done += m
+            yield done / ks[-1]
         rungs.append(total - math.log(k))
     return rungs
 

@@ -186,8 +186,19 @@ def evaluate(model, data: Data, seed: int) -> tuple[float, float | None]:
 
 def ladder(model, data: Data, ks, seed: int) -> tuple[tuple[int, float, float], ...]:
     """(k, mean L_k, its standard error over the test images) for each k, nested draws."""
+    steps = ladder_steps(model, data, ks, seed)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def ladder_steps(model, data: Data, ks, seed: int):
+    """`ladder` as a generator: yields the fraction done after each chunk of draws (the
+    experiment reports it, and a cancel waits for a chunk, not the whole ladder)."""
     with torch.no_grad():
-        bounds = networks.iwae_ladder(
+        bounds = yield from networks.iwae_ladder_steps(
             model, data.test, ks, evaluation_generator(seed, data.device, 2)
         )
     rungs = []

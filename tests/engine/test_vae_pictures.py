@@ -224,3 +224,24 @@ def test_the_off_manifold_score_is_the_distance_to_the_nearest_reference():
     kept = interpolation.References(references)
     assert np.allclose(interpolation.off_manifold(points, kept), brute.numpy(), atol=1e-6)
     assert interpolation.off_manifold(points, references)[3] == 0.0
+
+
+def test_the_ladder_reports_progress_so_a_cancel_is_never_far():
+    """The ladder to k = 5,000 takes seconds: it yields Progress a chunk of draws at a time
+    (a cancel waits for one chunk), and its numbers are those of the ladder in one piece."""
+    generator = VAE.generate(VAE.config(epochs=0, load="assets/digits-vae.pt", iwae_k=1000))
+    reports = []
+    with pytest.raises(StopIteration) as ended:
+        while True:
+            reports.append(next(generator))
+    assert len(reports) > 3 and all(isinstance(r, experiments.Progress) for r in reports)
+    fractions = [r.fraction for r in reports]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    from engine.vae import training
+
+    data = training.Data("digits", "bernoulli", 0, torch.device("cpu"))
+    model = ended.value.value.model
+    assert ended.value.value.iwae_ladder == training.ladder(model, data, [1, 10, 100, 1000], 0)
+    early = VAE.generate(VAE.config(epochs=0, load="assets/digits-vae.pt"))
+    next(early)
+    early.close()  # mid-ladder: closes at once

@@ -124,10 +124,14 @@ class CAVIView(View):
         )
         pool.label(walk, "q's means, a half-step per coordinate")
         pool.end()
-        everything = np.vstack([*p_lines, path])
+        # p, q and the whole path in view, both axes at once (the view keeps its aspect: set one
+        # axis at a time, the second undid the first), moved only when something leaves it.
+        everything = np.vstack([*p_lines, *q_lines, path])
         finite = everything[np.isfinite(everything).all(1)]
-        self.steady_range(item, "x", float(finite[:, 0].min()), float(finite[:, 0].max()))
-        self.steady_range(item, "y", float(finite[:, 1].min()), float(finite[:, 1].max()))
+        (x0, y0), (x1, y1) = finite.min(0), finite.max(0)
+        (vx0, vx1), (vy0, vy1) = item.getViewBox().viewRange()
+        if not (vx0 <= x0 and x1 <= vx1 and vy0 <= y0 and y1 <= vy1):
+            item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.05)
 
     def _draw_error(self, snap: CAVISnapshot) -> None:
         item = self.error_plot.getPlotItem()
