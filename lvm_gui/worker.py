@@ -40,6 +40,9 @@ LOG = logging.getLogger("lvm_gui.worker")
 
 # The longest a worker waits between two steps for the GUI to finish drawing.
 HOLD_LIMIT_S = 0.1
+# Snapshots waiting for the window at most, before the worker waits for it to take them: the
+# window takes them all in one turn of its event loop, which must stay short.
+OUTBOX_LIMIT = 32
 
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
@@ -79,6 +82,7 @@ class ExperimentThread(QThread):
         self._lock = threading.Condition()
         self._outbox: list[tuple[int, Snapshot]] = []
         self._outbox_lock = threading.Lock()
+        self._outbox_taken = threading.Event()
         self._credits = 0
         self._running = False
         self._abort = False
@@ -179,14 +183,20 @@ class ExperimentThread(QThread):
         with self._outbox_lock:
             self._outbox.append((self.generation, snap))
             first = len(self._outbox) == 1
+            full = len(self._outbox) >= OUTBOX_LIMIT
+            if full:
+                self._outbox_taken.clear()
         if first:
             self.snapshots_waiting.emit()
+        if full:  # the window is behind: wait for it (briefly) rather than bury it in steps
+            self._outbox_taken.wait(HOLD_LIMIT_S)
 
     def take_snapshots(self) -> list[tuple[int, Snapshot]]:
         """Every snapshot posted since the last take, oldest first, with its generation (GUI
         thread)."""
         with self._outbox_lock:
             taken, self._outbox = self._outbox, []
+            self._outbox_taken.set()
         return taken
 
     def _pause_between_steps(self) -> None:
