@@ -55,6 +55,12 @@ def half_step_path(start, half_m1, half_m2, m1, m2) -> np.ndarray:
     return np.vstack([np.asarray(start, dtype=np.float64)[None], walk])
 
 
+def contraction_guide(steps, first_error: float, rho: float) -> np.ndarray:
+    """The means' error if it shrank by exactly ρ² a sweep from sweep 1's: the guide the
+    error plot draws (sweep t: first_error · ρ^{2(t − 1)})."""
+    return first_error * (rho * rho) ** (np.asarray(steps, dtype=np.float64) - 1)
+
+
 def grid_contours(log_p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """A density on a grid (log values), its contours at 1 and 2 "sigma" heights (e^{-½},
     e^{-2} of its peak) as one polyline."""

@@ -103,11 +103,24 @@ def generate(config: CAVIConfig) -> Generator[Snapshot, Any, CAVISnapshot]:
     """The sweeps of `config`; a config steered in (the ρ slider) starts them again with it,
     in the same generator: no new thread per step of a drag."""
     while True:
-        run = _gaussian(config) if config.target == "gaussian" else _banana(config)
-        outcome = yield from run
+        sweeps = _gaussian(config) if config.target == "gaussian" else _banana(config)
+        outcome = yield from _snapshots(config, sweeps)
         if isinstance(outcome, CAVISnapshot):
             return outcome
         config = outcome  # steered: from the start again
+
+
+def _snapshots(config: CAVIConfig, sweeps):
+    """A snapshot of each sweep's fields (sweep 0: the start), the last one returned; a config
+    sent in ends them early and is returned instead."""
+    snap = None
+    for sweep, fields in enumerate(sweeps):
+        if snap is not None:
+            steered = yield snap
+            if steered is not None:
+                return steered
+        snap = CAVISnapshot(step=sweep, final=sweep == config.sweeps, **fields)
+    return snap
 
 
 def _gaussian(config: CAVIConfig):
@@ -115,23 +128,15 @@ def _gaussian(config: CAVIConfig):
     m = np.array(config.start, dtype=np.float64)
     v = np.array([1.0, 1.0])  # q at the start: unit variances
     optimum = -0.5 * math.log(1 - rho * rho)
-    snap = None
     for sweep in range(config.sweeps + 1):
         if sweep > 0:
             m[0] = mu[0] + rho * (m[1] - mu[1])  # q₁ ∝ exp E_{q₂} log p: N(·, 1 − ρ²)
             v[0] = 1 - rho * rho
-            half, half_kl = m.copy(), gaussian_kl(m, v, mu, rho)
+        half, half_kl = m.copy(), gaussian_kl(m, v, mu, rho)
+        if sweep > 0:
             m[1] = mu[1] + rho * (m[0] - mu[0])
             v[1] = 1 - rho * rho
-        else:
-            half, half_kl = m.copy(), gaussian_kl(m, v, mu, rho)
-        if snap is not None:
-            steered = yield snap
-            if steered is not None:
-                return steered
-        snap = CAVISnapshot(
-            step=sweep,
-            final=sweep == config.sweeps,
+        yield dict(
             m1=float(m[0]),
             m2=float(m[1]),
             v1=float(v[0]),
@@ -143,7 +148,6 @@ def _gaussian(config: CAVIConfig):
             error=float(np.linalg.norm(m - mu)),
             optimum_kl=optimum,
         )
-    return snap
 
 
 def _banana(config: CAVIConfig):
@@ -154,17 +158,9 @@ def _banana(config: CAVIConfig):
     p = np.exp(log_p)
     mean = np.array([(p.sum(1) * a).sum() * da * db, (p.sum(0) * b).sum() * da * db])
 
-    def normal(axis, m, v):
-        q = np.exp(-0.5 * (axis - m) ** 2 / v)
-        return q / (q.sum() * (axis[1] - axis[0]))
-
-    q1, q2 = normal(a, config.start[0], 1.0), normal(b, config.start[1], 1.0)
-
-    def factor(expected):
-        q = np.exp(expected - expected.max())
-        return q
-
-    def moments(q, axis, step):
+    def moments(log_q, axis, step):
+        """A factor from its unnormalised log density: (density, mean, variance)."""
+        q = np.exp(log_q - log_q.max())
         q = q / (q.sum() * step)
         m = (q * axis).sum() * step
         return q, float(m), float(((axis - m) ** 2 * q).sum() * step)
@@ -174,23 +170,15 @@ def _banana(config: CAVIConfig):
         keep = joint > 1e-300
         return float((joint[keep] * (np.log(joint[keep]) - log_p[keep])).sum() * da * db)
 
-    q1, m1, v1 = moments(q1, a, da)
-    q2, m2, v2 = moments(q2, b, db)
-    snap = None
+    q1, m1, v1 = moments(-0.5 * (a - config.start[0]) ** 2, a, da)  # q at the start: N(·, 1)
+    q2, m2, v2 = moments(-0.5 * (b - config.start[1]) ** 2, b, db)
     for sweep in range(config.sweeps + 1):
         if sweep > 0:
-            q1, m1, v1 = moments(factor(log_p @ q2 * db), a, da)  # E_{q₂} log p, per z₁
-            half = (m1, m2, kl(q1, q2))
-            q2, m2, v2 = moments(factor(q1 @ log_p * da), b, db)
-        else:
-            half = (m1, m2, kl(q1, q2))
-        if snap is not None:
-            steered = yield snap
-            if steered is not None:
-                return steered
-        snap = CAVISnapshot(
-            step=sweep,
-            final=sweep == config.sweeps,
+            q1, m1, v1 = moments(log_p @ q2 * db, a, da)  # E_{q₂} log p, per z₁
+        half = (m1, m2, kl(q1, q2))
+        if sweep > 0:
+            q2, m2, v2 = moments(q1 @ log_p * da, b, db)
+        yield dict(
             m1=m1,
             m2=m2,
             v1=v1,
@@ -205,7 +193,6 @@ def _banana(config: CAVIConfig):
             q2=q2,
             target=target,
         )
-    return snap
 
 
 PRESETS = {

@@ -184,6 +184,7 @@ def test_the_vi_views_geometry():
     surface = np.arange(12.0).reshape(3, 4)
     levels = vi_geometry.surface_levels(surface, 4)
     assert levels[0] < surface.max() and np.all(np.diff(levels) < 0)
+    assert vi_geometry.contraction_guide([1, 2, 3], 2.0, 0.5).tolist() == [2.0, 0.5, 0.125]
     one, two = vi_geometry.correlated_ellipses((0.0, 0.0), 0.5)
     radius = np.einsum("ij,jk,ik->i", one, np.linalg.inv([[1, 0.5], [0.5, 1]]), one)
     assert np.allclose(radius, 1.0) and np.allclose(np.abs(two), 2 * np.abs(one))

@@ -11,7 +11,7 @@ from engine.geometry.vae import strips, verdict
 from engine.vae.interpolate_experiment import InterpolateSnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
-from lvm_gui.image_plots import set_tone
+from lvm_gui.image_plots import image_plot, set_tone, show_images, show_picture
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, PIXEL_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
@@ -42,10 +42,10 @@ class InterpolateView(View):
         self.score_plot = make_plot("off-manifold score", "t", "RMS distance to the data")
         self.vae_scatter_plot = make_plot("VAE: test codes, ▽ a, □ b", "z₁", "z₂")
         self.ae_scatter_plot = make_plot("AE: test codes, ▽ a, □ b", "z₁", "z₂")
-        self.strip_plot = pieces.image_plot("the path decoded")
-        self.vae_grid_plot = pieces.image_plot("VAE: decoded grid", axes=True)
-        self.ae_grid_plot = pieces.image_plot("AE: decoded grid", axes=True)
-        self.images_plot = pieces.image_plot("prior samples; reconstructions")
+        self.strip_plot = image_plot("the path decoded")
+        self.vae_grid_plot = image_plot("VAE: decoded grid", axes=True)
+        self.ae_grid_plot = image_plot("AE: decoded grid", axes=True)
+        self.images_plot = image_plot("prior samples; reconstructions")
         self._ends: tuple[int, int] | None = None  # the ends drawn last
         self.scatters = {
             "vae": pieces.LatentScatter(self.vae_scatter_plot, self._picked),
@@ -158,7 +158,7 @@ class InterpolateView(View):
 
     def _draw_strips(self, snap: InterpolateSnapshot) -> None:
         picture = strips([snap.vae_images, snap.ae_images, snap.pixel_images], snap.shape)
-        pieces.show_picture(self.strip_plot, picture)
+        show_picture(self.strip_plot, picture)
         self.set_title(
             self.strip_plot.getPlotItem(),
             f"test image a = {snap.a} to b = {snap.b}: VAE, AE, pixel cross-fade",
@@ -181,7 +181,7 @@ class InterpolateView(View):
                 snap.ae_pictures.reconstructions,
             ]
         )
-        pieces.show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS)
+        show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS)
 
     def status_text(self, snap: InterpolateSnapshot) -> str:
         parts = [f"epoch {snap.epoch} of {self.config.epochs}"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 from engine.geometry.vae import mosaic
 from engine.vae.pictures import Pictures, Shown, nearest_shown
 from lvm_gui import theme as themes
-from lvm_gui.image_plots import image_plot, show_images, show_picture
+from lvm_gui.image_plots import show_picture
 from lvm_gui.panels.view import View
 from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot, scrolling
 
@@ -258,6 +258,3 @@ def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: 
     item.setXRange(0, max(last, 1), padding=0.02)
     if lows:
         view.steady_range(item, "y", min(0.0, min(lows)), max(highs))
-
-
-__all__ = ["image_plot", "show_images", "show_picture"]  # the views take them from here too

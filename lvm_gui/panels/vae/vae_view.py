@@ -10,7 +10,7 @@ from engine.config import ExperimentConfig
 from engine.vae.experiment import VAESnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
-from lvm_gui.image_plots import set_tone
+from lvm_gui.image_plots import image_plot, set_tone, show_images
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
@@ -40,8 +40,8 @@ class VAEView(View):
         self.loss_plot = pieces.loss_plot()
         self.ladder_plot = make_plot("test log p(x) ≥ L_k (IWAE)", "k", "mean L_k, nats", True)
         self.scatter_plot = make_plot("test codes (click one)", "z₁", "z₂")
-        self.grid_plot = pieces.image_plot("decoded grid", axes=True)
-        self.images_plot = pieces.image_plot("samples from the prior; reconstructions")
+        self.grid_plot = image_plot("decoded grid", axes=True)
+        self.images_plot = image_plot("samples from the prior; reconstructions")
         self.gap_plot = make_plot("the amortisation gap", "nats", "")
         self.gap_plot.getPlotItem().getAxis("left").setTicks(
             [[(i, name) for i, name in enumerate(GAP_ROWS)]]
@@ -158,9 +158,7 @@ class VAEView(View):
         rows = [snap.shown.originals, drawn.reconstructions]
         if drawn.samples is not None:
             rows = [drawn.samples, np.zeros_like(snap.shown.originals), *rows]
-        pieces.show_images(
-            self.images_plot, np.concatenate(rows), snap.shown.shape, RECONSTRUCTIONS
-        )
+        show_images(self.images_plot, np.concatenate(rows), snap.shown.shape, RECONSTRUCTIONS)
         self.set_title(
             self.images_plot.getPlotItem(),
             "prior samples; reconstructions"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QWidget
 from superqt import QLabeledDoubleSlider
 
 from engine.geometry.vi import (
+    contraction_guide,
     correlated_ellipses,
     factor_ellipses,
     grid_contours,
@@ -152,7 +153,7 @@ class CAVIView(View):
         if snap.target is None and abs(rho) > 0 and keep.sum() > 1:
             first = run["error"][1] if len(run["error"]) > 1 else run["error"][0]
             steps = run["step"][1:]
-            guide = first * (rho * rho) ** (steps - 1)
+            guide = contraction_guide(steps, first, rho)
             shown = guide > 1e-300
             curve = pool.plot(
                 steps[shown], guide[shown], pen=themes.pen(self.theme.muted, 1.5, dashed=True)
