@@ -1,12 +1,16 @@
-"""The paced garbage collector: short collections while a worker runs, the rest when idle."""
+"""The application's set-up: the paced garbage collector (short collections while a worker runs,
+the rest when idle), and painting kept on the GUI thread."""
 
 from __future__ import annotations
 
 import gc
+import os
 
+import numpy as np
 import pytest
 
 from lvm_gui.app import BUSY_MIDDLE_LIMIT, collect_garbage_on_gui_thread
+from lvm_gui.plots import make_plot
 
 
 @pytest.fixture
@@ -56,3 +60,28 @@ def test_a_small_middle_generation_is_collected_while_a_worker_runs(collector):
     make_young_garbage(collector)
     collector.check()
     assert len(gc.get_objects(1)) < len(kept) // 2  # moved on to the oldest generation
+
+
+def pool_threads() -> list[str]:
+    """The names of this process's threads that Qt's thread pools started."""
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/comm") as comm:
+            names.append(comm.read().strip())
+    return [name for name in names if name == "Thread (pooled)"]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="reads Linux's /proc")
+def test_painting_a_plot_starts_no_qt_pool_thread(qtbot):
+    """A plot's background and grid lines are fills of hundreds of spans, which Qt hands to its
+    GUI thread pool unless QT_NO_GUI_THREADPOOL is set (lvm_gui.app): the GUI thread then
+    waits on threads that share the cores with the worker."""
+    before = pool_threads()
+    plot = make_plot("a grid", "x", "y")
+    qtbot.addWidget(plot)
+    plot.resize(800, 600)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.plot(np.arange(500.0), np.sin(np.arange(500.0) / 30))
+    plot.grab()  # painted for real (a repaint of an offscreen window may paint nothing)
+    assert pool_threads() == before
