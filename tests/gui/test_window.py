@@ -18,6 +18,7 @@ from lvm_gui.main_window import MainWindow, versions
 from lvm_gui.panels import PANELS
 from lvm_gui.panels.em import EMPanel
 from lvm_gui.worker import LIVE_THREADS
+from tests.gui.helpers import wait_drawn
 
 
 @pytest.fixture
@@ -47,6 +48,26 @@ def test_status_bar_shows_device_seed_and_state(window):
     assert window.device_label.text() in ("device: cpu",) or "cuda" in window.device_label.text()
     assert window.seed_label.text() == "seed 0"
     assert window.state_label.text() == "Data: done"
+
+
+def test_a_hidden_tab_draws_its_newest_step_once_shown(qtbot, window):
+    """Every panel runs its preset when the window opens, but only the shown tab draws: a hidden
+    one keeps its newest snapshot and draws that when its tab is chosen."""
+    vi = window.panels["vi"]
+    qtbot.waitUntil(lambda: vi.last_snapshot is not None, timeout=10000)
+    density = vi.view.density_plot.getPlotItem()
+    assert vi.on_hidden_tab and not vi.drawing and not density.listDataItems()
+    window.show_panel("vi")
+    assert not vi.on_hidden_tab
+    shown = wait_drawn(qtbot, vi)
+    assert shown is vi.last_snapshot and density.listDataItems()
+    assert vi.status_line.text() == vi.view.status_text(shown)
+    window.show_panel("data")  # hidden again: a new step waits, the one drawn stays
+    with qtbot.waitSignal(vi.controller.snapshot_ready, timeout=10000):
+        vi.step()
+    assert vi.on_hidden_tab and not vi.drawing and vi.last_snapshot.step == shown.step + 1
+    vi.finish_drawing()  # as before an export: the hidden tab's newest step is drawn
+    assert vi.status_line.text() == vi.view.status_text(vi.last_snapshot)
 
 
 def test_about_lists_the_versions():
