@@ -23,6 +23,10 @@ def labelled(view, plot, text):
     return view.pools[id(plot.getPlotItem())].labelled(text)
 
 
+def shown_items(plot):
+    return [item for item in plot.getPlotItem().listDataItems() if item.isVisible()]
+
+
 def test_the_gauss_view_draws_q_the_bars_and_both_paths(qtbot):
     view, host, run = hosted(qtbot, GaussView, "sga", iterations=40)
     drawn = list(steps(view, host, run))
@@ -35,10 +39,21 @@ def test_the_gauss_view_draws_q_the_bars_and_both_paths(qtbot):
     assert np.allclose(m, [s.m for s in drawn]) and np.allclose(np.exp(log_s), [s.s for s in drawn])
     em, _ = labelled(view, view.surface_plot, "exact gradient").getData()
     assert np.allclose(em, [s.exact_m for s in drawn])
+    assert len(shown_items(view.surface_plot)) == 5  # contours, both paths, q, maximiser
     # The drag handle sits on q's peak; moving it sends (m, s) with s read from its height.
     assert view.handle.pos().x() == pytest.approx(final.m)
     view.handle.setPos(QPointF(0.5, 0.2))
     assert host.params[-1] == {"m": 0.5, "s": round(scale_from_peak(0.2), 4)}
+
+
+def test_exact_ascent_draws_one_path_named_once(qtbot):
+    view, host, run = hosted(qtbot, GaussView, "bimodal", iterations=20)
+    drawn = list(steps(view, host, run))
+    m, _ = labelled(view, view.surface_plot, "exact gradient ascent").getData()
+    assert np.allclose(m, [s.m for s in drawn])
+    assert len(shown_items(view.surface_plot)) == 4  # contours, the path, q, maximiser
+    legend = view.surface_plot.getPlotItem().legend
+    assert [label.text for _, label in legend.items].count("exact gradient ascent") == 1
 
 
 def test_a_click_on_the_surface_puts_q_there(qtbot):

@@ -20,7 +20,7 @@ Q_COLOUR, EXACT_COLOUR, OTHER_COLOUR = themes.ORANGE, themes.BLUE, themes.GREEN
 TEXT = (
     "Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q's peak sideways to "
     "move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the "
-    "ascent's path (orange; with method = sga, reparameterised gradients) and the exact "
+    "ascent's path (orange) and, with method = sga (reparameterised gradients), the exact "
     "gradient ascent from the same start (blue, dashed); click to put q there. Below: "
     "log p(x) = ELBO + KL(q ‖ p) as bars, exact to many digits, and the ELBO step by step. "
     "Where q is the exact posterior (the gaussian posterior) the gap closes."
@@ -143,11 +143,16 @@ class GaussView(View):
         pool = self.pool(item)
         run = self.history.traces_to(snap, "m", "s", "exact_m", "exact_s")
         path = pool.plot(run["m"], np.log(run["s"]), pen=themes.pen(Q_COLOUR, 2))
-        pool.label(path, f"{self.config.method} ascent")
-        exact = pool.plot(
-            run["exact_m"], np.log(run["exact_s"]), pen=themes.pen(EXACT_COLOUR, 2, dashed=True)
-        )
-        pool.label(exact, "exact gradient ascent")
+        if self.config.method == "sga":
+            pool.label(path, "sga ascent (reparameterised gradients)")
+            exact = pool.plot(
+                run["exact_m"],
+                np.log(run["exact_s"]),
+                pen=themes.pen(EXACT_COLOUR, 2, dashed=True),
+            )
+            pool.label(exact, "exact gradient ascent, same start")
+        else:  # the exact path is the ascent itself: drawn once, named once
+            pool.label(path, "exact gradient ascent")
         now = pool.scatter([snap.m], [math.log(snap.s)], size=10, brush=Q_COLOUR)
         pool.label(now, "q now")
         best = pool.scatter(
