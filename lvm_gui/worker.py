@@ -14,6 +14,13 @@ a long step that reports its progress, while the panel draws (`hold_worker` /
 `release_worker`, at most HOLD_LIMIT_S per wait), and the controller spaces
 frames so that drawing takes at most about half the time (`frame_drawn`): the window stays
 responsive and the worker still gets at least half of the interpreter.
+
+Between frames the window needs the lock only briefly (a timer, a key, taking snapshots), but
+it may not get it: CPython asks the holder to let go only after a whole switch interval in
+which no thread took the lock, and a worker that lets go of it for an instant at every step
+(numpy's random draws, BLAS calls) takes it straight back each time, faster than the waiting
+thread wakes. So a worker stepping without a rest sleeps for a moment every YIELD_EVERY_S
+(`LockYield`).
 """
 
 from __future__ import annotations
@@ -44,6 +51,13 @@ HOLD_LIMIT_S = 0.1
 # window takes them all in one turn of its event loop, which must stay short.
 OUTBOX_LIMIT = 32
 
+# A worker stepping without a rest lets go of the interpreter lock this often, for this long.
+# Without it the GUI thread waited 40-100 ms for the lock beside SGA's steps (700 ms when the
+# steps' BLAS calls were replaced by sums, which left only the random draws letting go of it);
+# with it 10-16 ms (bench/handoff.py). 0.2 ms in 10 is 2% of the worker's time.
+YIELD_EVERY_S = 0.010
+YIELD_FOR_S = 0.0002
+
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
 
@@ -53,6 +67,22 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, ConfigError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+class LockYield:
+    """Called after each step on a worker thread: sleeps YIELD_FOR_S once YIELD_EVERY_S has
+    passed since it last slept, so that a thread waiting for the interpreter lock gets it."""
+
+    def __init__(self, every_s: float = YIELD_EVERY_S, for_s: float = YIELD_FOR_S) -> None:
+        self.every_s, self.for_s = every_s, for_s
+        self.last = time.perf_counter()
+        self.slept = 0
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self.last >= self.every_s:
+            time.sleep(self.for_s)
+            self.slept += 1
+            self.last = time.perf_counter()
 
 
 class ExperimentThread(QThread):
@@ -88,6 +118,7 @@ class ExperimentThread(QThread):
         self._abort = False
         self._delay = delay
         self._steer: tuple[ExperimentConfig, int] | None = None
+        self._yield = LockYield()
         LIVE_THREADS.add(self)
 
     # --- control, from the GUI thread -------------------------------------------------------
@@ -148,9 +179,11 @@ class ExperimentThread(QThread):
                     self._refund_credit()
                     self.progress.emit(self.generation, snap)
                     self._rest_while_drawing()  # a long step reports progress: a rest too
+                    self._yield()
                     continue
                 self._post(snap)
                 self._pause_between_steps()
+                self._yield()
         except Exception as exc:  # the worker must never take the app down
             if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
                 LOG.error("unexpected exception in the worker", exc_info=exc)

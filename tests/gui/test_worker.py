@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from engine.config import ConfigError, ExperimentConfig, param
 from engine.experiment import Progress, Snapshot
-from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, ExperimentController
+from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, YIELD_EVERY_S, ExperimentController
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -321,6 +321,31 @@ def test_a_held_worker_also_rests_between_the_chunks_of_a_long_step(qtbot, contr
         controller.play()
     assert len(rests) == 3 and chunks_done == [0, 1, 2]  # a rest after each chunk of the step
     controller.release_worker()
+
+
+def test_a_worker_stepping_without_a_rest_lets_go_of_the_lock_now_and_then(qtbot, controller):
+    """CPython hands the interpreter lock over on request only after a switch interval in which
+    no thread took it, and a worker that lets go for an instant at every step takes it straight
+    back: so a worker with no rest sleeps a moment every YIELD_EVERY_S for the GUI thread."""
+    step_s = YIELD_EVERY_S / 4
+
+    def busy(config):
+        for i in range(1, 41):  # ten yields' worth of steps, none of which rests
+            until = time.perf_counter() + step_s
+            while time.perf_counter() < until:
+                pass
+            yield Tick(step=i, value=i)
+        return Tick(step=40, value=-1, final=True)
+
+    controller.start(CONFIG, busy)
+    thread = controller._thread
+    started = time.perf_counter()
+    with qtbot.waitSignal(controller.finished, timeout=10000):
+        controller.play()
+    elapsed = time.perf_counter() - started
+    # At least once in every YIELD_EVERY_S plus a step, at most once in every YIELD_EVERY_S.
+    assert 40 * step_s / (YIELD_EVERY_S + step_s) - 1 <= thread._yield.slept
+    assert thread._yield.slept <= elapsed / YIELD_EVERY_S + 1
 
 
 def test_queued_steps_read_stepping_until_the_last_is_delivered(qtbot, controller):
