@@ -52,9 +52,10 @@ HOLD_LIMIT_S = 0.1
 OUTBOX_LIMIT = 32
 
 # A worker stepping without a rest lets go of the interpreter lock this often, for this long.
-# Without it the GUI thread waited 40-100 ms for the lock beside SGA's steps (700 ms when the
-# steps' BLAS calls were replaced by sums, which left only the random draws letting go of it);
-# with it 10-16 ms (bench/handoff.py). 0.2 ms in 10 is 2% of the worker's time.
+# Without it a thread waiting for the lock beside SGA's steps waited 21-78 ms, beside CAVI's
+# 15-143 ms (700 ms when SGA's BLAS calls were replaced by sums, which left only its random
+# draws letting go of the lock); with it 5-20 ms (bench/handoff.py). 0.2 ms in 10 is 2% of the
+# worker's time.
 YIELD_EVERY_S = 0.010
 YIELD_FOR_S = 0.0002
 
