@@ -4,7 +4,7 @@
 
 The main thread stands in for the window: it sleeps 5 ms at a time, as a timer would fire, and
 each wake-up needs the lock. A worker thread steps an engine generator without a rest, once
-plainly and once with lvm_gui.worker's `LockYield` after each step, alternating, `--rounds`
+plainly and once with engine.threads' `LockYield` after each step, alternating, `--rounds`
 times. Printed: the main thread's worst and 99th-percentile overshoot of its 5 ms, and the run's
 time, for each. No Qt event loop: this is the lock alone (bench/responsiveness.py has the rest).
 """
@@ -21,8 +21,8 @@ import numpy as np
 
 import engine
 from engine.experiment import Run
+from engine.threads import LockYield
 from lvm_gui.app import SWITCH_INTERVAL
-from lvm_gui.worker import LockYield
 
 SCENARIOS = [
     ("vi-gauss", "sga", {"iterations": 2000}),

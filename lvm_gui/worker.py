@@ -16,11 +16,9 @@ frames so that drawing takes at most about half the time (`frame_drawn`): the wi
 responsive and the worker still gets at least half of the interpreter.
 
 Between frames the window needs the lock only briefly (a timer, a key, taking snapshots), but
-it may not get it: CPython asks the holder to let go only after a whole switch interval in
-which no thread took the lock, and a worker that lets go of it for an instant at every step
-(numpy's random draws, BLAS calls) takes it straight back each time, faster than the waiting
-thread wakes. So a worker stepping without a rest sleeps for a moment every YIELD_EVERY_S
-(`LockYield`).
+a worker that lets go of it for an instant at every call takes it straight back each time: so
+a worker stepping without a rest sleeps for a moment now and then (engine.threads), and the
+inner loops of long steps rest while the window draws as the worker does between steps.
 """
 
 from __future__ import annotations
@@ -35,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from engine import experiment as experiments
+from engine import threads
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
 from engine.history import History
@@ -51,14 +50,6 @@ HOLD_LIMIT_S = 0.1
 # window takes them all in one turn of its event loop, which must stay short.
 OUTBOX_LIMIT = 32
 
-# A worker stepping without a rest lets go of the interpreter lock this often, for this long.
-# Without it a thread waiting for the lock beside SGA's steps waited 21-78 ms, beside CAVI's
-# 15-143 ms (700 ms when SGA's BLAS calls were replaced by sums, which left only its random
-# draws letting go of the lock); with it 5-20 ms (bench/handoff.py). 0.2 ms in 10 is 2% of the
-# worker's time.
-YIELD_EVERY_S = 0.010
-YIELD_FOR_S = 0.0002
-
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
 
@@ -68,22 +59,6 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, ConfigError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-
-
-class LockYield:
-    """Called after each step on a worker thread: sleeps YIELD_FOR_S once YIELD_EVERY_S has
-    passed since it last slept, so that a thread waiting for the interpreter lock gets it."""
-
-    def __init__(self, every_s: float = YIELD_EVERY_S, for_s: float = YIELD_FOR_S) -> None:
-        self.every_s, self.for_s = every_s, for_s
-        self.last = time.perf_counter()
-        self.slept = 0
-
-    def __call__(self) -> None:
-        if time.perf_counter() - self.last >= self.every_s:
-            time.sleep(self.for_s)
-            self.slept += 1
-            self.last = time.perf_counter()
 
 
 class ExperimentThread(QThread):
@@ -119,7 +94,6 @@ class ExperimentThread(QThread):
         self._abort = False
         self._delay = delay
         self._steer: tuple[ExperimentConfig, int] | None = None
-        self._yield = LockYield()
         LIVE_THREADS.add(self)
 
     # --- control, from the GUI thread -------------------------------------------------------
@@ -163,6 +137,8 @@ class ExperimentThread(QThread):
 
     # --- the loop, in the worker thread ------------------------------------------------------
     def run(self) -> None:
+        # The inner loops of long steps (a VAE epoch's batches) rest too (engine.threads).
+        threads.rest_with(self._rest_while_drawing)
         try:
             while self._wait_for_work():
                 steer = self._take_steer()
@@ -180,16 +156,17 @@ class ExperimentThread(QThread):
                     self._refund_credit()
                     self.progress.emit(self.generation, snap)
                     self._rest_while_drawing()  # a long step reports progress: a rest too
-                    self._yield()
+                    threads.this_threads_yield()()
                     continue
                 self._post(snap)
                 self._pause_between_steps()
-                self._yield()
+                threads.this_threads_yield()()
         except Exception as exc:  # the worker must never take the app down
             if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
                 LOG.error("unexpected exception in the worker", exc_info=exc)
             self.failed.emit(self.generation, describe_error(exc))
         finally:
+            threads.rest_with(None)
             self.run_.close()
 
     def _wait_for_work(self) -> bool:

@@ -21,6 +21,7 @@ import torch.utils.serialization.config  # torch.load imports it on first use: h
 
 from engine.atomic import atomic_write
 from engine.config import ConfigError, shown
+from engine.threads import let_others_run
 from engine.vae import image_files, images, networks
 
 MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
@@ -106,6 +107,7 @@ class Trainer:
             _clip_gradients(self.parameters)
             self.optimiser.step()
             total += loss.detach() * len(index)
+            let_others_run()  # a batch's small operations kept the window from the lock
         mean = float(total) / len(train)
         if not math.isfinite(mean):
             self.stopped = (

@@ -1,0 +1,67 @@
+"""Sharing the interpreter with the main thread while a long computation runs on another.
+
+The window steps each generator on a worker thread, and its own thread needs the interpreter
+lock for every timer, key and frame. CPython asks the lock's holder to let go only after a
+switch interval in which no thread took the lock, and a thread that lets go of it for an instant
+at every call (numpy's random draws and BLAS calls, each small torch operation) takes it
+straight back each time, faster than the waiting thread wakes: the window waited 21-143 ms for
+the lock beside SGA's and CAVI's steps, and 35-60 ms at the start of a VAE epoch. So a worker
+sleeps for a moment every YIELD_EVERY_S: between steps (lvm_gui.worker), and in the inner loops
+of long steps, which call `let_others_run()`. There a worker also rests while the window draws,
+as it does between steps (`rest_with`): a frame drawn beside a VAE epoch shared the interpreter
+with it. On the main thread (the command line) that is nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+# With these the wait above was 5-20 ms (bench/handoff.py); 0.2 ms in 10 is 2% of the worker's
+# time, which measured as nothing beside the runs' own noise.
+YIELD_EVERY_S = 0.010
+YIELD_FOR_S = 0.0002
+
+_local = threading.local()
+
+
+class LockYield:
+    """Sleeps YIELD_FOR_S when called once YIELD_EVERY_S has passed since it last slept."""
+
+    def __init__(self, every_s: float = YIELD_EVERY_S, for_s: float = YIELD_FOR_S) -> None:
+        self.every_s, self.for_s = every_s, for_s
+        self.last = time.perf_counter()
+        self.slept = 0
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self.last >= self.every_s:
+            time.sleep(self.for_s)
+            self.slept += 1
+            self.last = time.perf_counter()
+
+
+def this_threads_yield() -> LockYield:
+    """The calling thread's LockYield (one a thread, so that a step's inner loop and the
+    worker's loop around it share one clock)."""
+    found = getattr(_local, "lock_yield", None)
+    if found is None:
+        found = _local.lock_yield = LockYield()
+    return found
+
+
+def rest_with(rest: Callable[[], None] | None) -> None:
+    """This thread's `let_others_run()` calls `rest` first (a worker's wait while the window
+    draws); None: no more."""
+    _local.rest = rest
+
+
+def let_others_run() -> None:
+    """Off the main thread, rest as the thread was told to (`rest_with`) and let a thread
+    waiting for the interpreter lock have it now and then (see the module's notes); cheap
+    enough to call at every pass of an inner loop."""
+    if threading.get_ident() != threading.main_thread().ident:
+        rest = getattr(_local, "rest", None)
+        if rest is not None:
+            rest()
+        this_threads_yield()()
