@@ -50,6 +50,37 @@ HOLD_LIMIT_S = 0.1
 # window takes them all in one turn of its event loop, which must stay short.
 OUTBOX_LIMIT = 32
 
+# Each worker thread's warnings, raised by its steps (see `catch_worker_warnings`).
+_caught = threading.local()
+_shown_elsewhere = warnings.showwarning
+
+
+def _show_or_catch(message, category, filename, lineno, file=None, line=None) -> None:
+    caught = getattr(_caught, "warnings", None)
+    if caught is not None:
+        caught.append(f"{category.__name__}: {message}")
+    else:
+        _shown_elsewhere(message, category, filename, lineno, file, line)
+
+
+def catch_worker_warnings() -> None:
+    """Warnings raised on a worker thread go to that thread's list, every other thread's as
+    before (GUI thread). catch_warnings around each step was not thread-safe: it swaps the
+    warnings module's global hook, and with several workers stepping at once (every panel runs
+    its preset at start-up) one worker's exit put back another's, so that every later warning
+    of the process, any thread's, went into a list nobody read; a GUI thread's warning during a
+    step was shown as the run's. One hook stays in; put back if something replaced it (pytest
+    does, around each test). Each run's warnings are new (the filters' once-only memory is
+    reset): a run that overflows says so again."""
+    global _shown_elsewhere
+    if warnings.showwarning is not _show_or_catch:
+        _shown_elsewhere = warnings.showwarning
+        warnings.showwarning = _show_or_catch
+    forget = getattr(warnings, "_filters_mutated", None)  # private; Python 3.11 to 3.13
+    if forget is not None:
+        forget()
+
+
 # Every ExperimentThread ever started, so tests can prove none is left running.
 LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
 
@@ -139,16 +170,14 @@ class ExperimentThread(QThread):
     def run(self) -> None:
         # The inner loops of long steps (a VAE epoch's batches) rest too (engine.threads).
         threads.rest_with(self._rest_while_drawing)
+        _caught.warnings = caught = []
         try:
             while self._wait_for_work():
                 steer = self._take_steer()
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    snap = self.run_.step(steer)
-                for warning in caught:
-                    self.warned.emit(
-                        self.generation, f"{warning.category.__name__}: {warning.message}"
-                    )
+                snap = self.run_.step(steer)
+                for text in caught:
+                    self.warned.emit(self.generation, text)
+                caught.clear()
                 if snap is None:
                     self.result.emit(self.generation, self.run_.result)
                     return
@@ -167,6 +196,7 @@ class ExperimentThread(QThread):
             self.failed.emit(self.generation, describe_error(exc))
         finally:
             threads.rest_with(None)
+            _caught.warnings = None
             self.run_.close()
 
     def _wait_for_work(self) -> bool:
@@ -273,6 +303,7 @@ class ExperimentController(QObject):
             self._set_state("failed")
             self.failed.emit(describe_error(exc))
             return
+        catch_worker_warnings()
         thread = ExperimentThread(run, self._generation, self._delay, self._gui_free)
         thread.snapshots_waiting.connect(self._on_snapshots_waiting)
         thread.progress.connect(self._on_progress)

@@ -214,6 +214,47 @@ def test_a_warning_becomes_a_message(qtbot, controller):
     qtbot.waitUntil(lambda: controller.state == "done")
 
 
+def test_each_run_reports_its_warnings_again(qtbot, controller):
+    """The filters remember a warning shown once; each run forgets that, so a second run that
+    overflows says so too."""
+    for _ in range(2):
+        with qtbot.waitSignal(controller.warned, timeout=5000) as blocker:
+            controller.start(CONFIG, Counter(limit=3, warn_at=2))
+            controller.play()
+        assert blocker.args == ["RuntimeWarning: weights look odd"]
+        qtbot.waitUntil(lambda: controller.state == "done")
+
+
+def test_warnings_go_to_the_thread_that_raised_them(qtbot, controller, monkeypatch):
+    """A worker's warnings become its messages; the window's own, raised while the worker is
+    inside a step, are shown as any other (catch_warnings around each step took them for the
+    run's, and with several workers at once left a hook behind that swallowed every warning)."""
+    shown = []
+    monkeypatch.setattr(
+        warnings, "showwarning", lambda message, *_args, **_kwargs: shown.append(str(message))
+    )
+    inside, window_warned = threading.Event(), threading.Event()
+
+    def warns(config):
+        for i in range(1, 4):
+            warnings.warn(f"step {i} looks odd", RuntimeWarning, stacklevel=1)
+            inside.set()
+            window_warned.wait(5)
+            yield Tick(step=i, value=i)
+        return Tick(step=3, value=-1, final=True)
+
+    messages = []
+    controller.warned.connect(messages.append)
+    with qtbot.waitSignal(controller.finished, timeout=10000):
+        controller.start(CONFIG, warns)
+        controller.play()
+        assert inside.wait(5)  # the worker is in its first step
+        warnings.warn("the window's own", UserWarning, stacklevel=1)
+        window_warned.set()
+    assert messages == [f"RuntimeWarning: step {i} looks odd" for i in (1, 2, 3)]
+    assert shown == ["the window's own"]
+
+
 def test_a_new_start_drops_the_old_runs_snapshots(qtbot, controller):
     controller.start(CONFIG, Counter())
     controller.play()
