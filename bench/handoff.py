@@ -1,6 +1,6 @@
 """How long the GUI thread waits for the interpreter lock beside a worker that steps at full speed.
 
-    .venv/bin/python bench/handoff.py [--rounds N] [--steps N]
+    .venv/bin/python bench/handoff.py [--rounds N]
 
 The main thread stands in for the window: it sleeps 5 ms at a time, as a timer would fire, and
 each wake-up needs the lock. A worker thread steps an engine generator without a rest, once

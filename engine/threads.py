@@ -5,11 +5,12 @@ lock for every timer, key and frame. CPython asks the lock's holder to let go on
 switch interval in which no thread took the lock, and a thread that lets go of it for an instant
 at every call (numpy's random draws and BLAS calls, each small torch operation) takes it
 straight back each time, faster than the waiting thread wakes: the window waited 21-143 ms for
-the lock beside SGA's and CAVI's steps, and 35-60 ms at the start of a VAE epoch. So a worker
+the lock beside SGA's and CAVI's steps. So a worker
 sleeps for a moment every YIELD_EVERY_S: between steps (lvm_gui.worker), and in the inner loops
 of long steps, which call `let_others_run()`. There a worker also rests while the window draws,
 as it does between steps (`rest_with`): a frame drawn beside a VAE epoch shared the interpreter
-with it. On the main thread (the command line) that is nothing.
+with it (digits' frames: median 91-100 ms, 61-64 with the rest). On the main thread (the command
+line) that is nothing.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def this_threads_yield() -> LockYield:
     return found
 
 
+def share_the_lock() -> None:
+    """This thread's LockYield, called: a moment's sleep once YIELD_EVERY_S has passed."""
+    this_threads_yield()()
+
+
 def rest_with(rest: Callable[[], None] | None) -> None:
     """This thread's `let_others_run()` calls `rest` first (a worker's wait while the window
     draws); None: no more."""
@@ -64,4 +70,4 @@ def let_others_run() -> None:
         rest = getattr(_local, "rest", None)
         if rest is not None:
             rest()
-        this_threads_yield()()
+        share_the_lock()

@@ -185,11 +185,11 @@ class ExperimentThread(QThread):
                     self._refund_credit()
                     self.progress.emit(self.generation, snap)
                     self._rest_while_drawing()  # a long step reports progress: a rest too
-                    threads.this_threads_yield()()
+                    threads.share_the_lock()
                     continue
                 self._post(snap)
                 self._pause_between_steps()
-                threads.this_threads_yield()()
+                threads.share_the_lock()
         except Exception as exc:  # the worker must never take the app down
             if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
                 LOG.error("unexpected exception in the worker", exc_info=exc)

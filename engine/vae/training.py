@@ -107,7 +107,7 @@ class Trainer:
             _clip_gradients(self.parameters)
             self.optimiser.step()
             total += loss.detach() * len(index)
-            let_others_run()  # a batch's small operations kept the window from the lock
+            let_others_run()  # on a worker: the window draws between batches, not beside them
         mean = float(total) / len(train)
         if not math.isfinite(mean):
             self.stopped = (

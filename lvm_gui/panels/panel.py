@@ -95,8 +95,8 @@ class ExperimentPanel(QWidget):
         self.experiment: Experiment = self.experiments[self.experiment_of(self.preset)]
         self.config: ExperimentConfig = self._forced(self.experiment.config(self.preset))
         self.last_snapshot: Snapshot | None = None
-        # The newest snapshot while this panel's tab is hidden: drawn when the tab is shown.
-        self._unshown: Snapshot | None = None
+        # The shown snapshot arrived while this panel's tab was hidden: drawn once it is shown.
+        self._undrawn = False
         self.controller = ExperimentController(self)
         self.last_message: tuple[str, str] | None = None
         self._headless_history = History()
@@ -260,7 +260,7 @@ class ExperimentPanel(QWidget):
         self.experiment = self.experiments[name]
         self.preset = preset
         self.config = self._forced(self.experiment.config(preset))
-        self.last_snapshot = self._unshown = None
+        self.last_snapshot, self._undrawn = None, False
         self._build_form()
         self.form.show(self.config)
         self._show_view()
@@ -410,12 +410,12 @@ class ExperimentPanel(QWidget):
         if self.on_hidden_tab:
             # Every panel runs its preset when the window opens; the hidden ones drew their
             # frames beside the shown one's first run (about 150 ms of the GUI thread's time).
-            self._unshown = snap
+            self._undrawn = True
         else:
             self._draw_frame(snap)
 
     def _draw_frame(self, snap: Snapshot) -> None:
-        self._unshown = None
+        self._undrawn = False
         try:
             parts = self.view.draw_parts(snap)
         except Exception as exc:  # a drawing bug must not take the window down
@@ -432,8 +432,8 @@ class ExperimentPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._unshown is not None:
-            self._draw_frame(self._unshown)
+        if self._undrawn:
+            self._draw_frame(self.last_snapshot)
 
     def redraw(self) -> None:
         """Draw the shown snapshot again (a view's marks changed, say)."""
@@ -470,8 +470,8 @@ class ExperimentPanel(QWidget):
 
     def finish_drawing(self) -> None:
         """Draw every waiting part now (before an export, and headless), a hidden tab's too."""
-        if self._unshown is not None:
-            self._draw_frame(self._unshown)
+        if self._undrawn:
+            self._draw_frame(self.last_snapshot)
         self.frames.finish()
 
     def _on_result(self, result: Snapshot) -> None:
