@@ -144,13 +144,13 @@ class GaussView(View):
         run = self.history.traces_to(snap, "m", "s", "exact_m", "exact_s")
         path = pool.plot(run["m"], np.log(run["s"]), pen=themes.pen(Q_COLOUR, 2))
         if self.config.method == "sga":
-            pool.label(path, "sga ascent (reparameterised gradients)")
+            pool.label(path, "sga ascent")
             exact = pool.plot(
                 run["exact_m"],
                 np.log(run["exact_s"]),
                 pen=themes.pen(EXACT_COLOUR, 2, dashed=True),
             )
-            pool.label(exact, "exact gradient ascent, same start")
+            pool.label(exact, "exact gradient ascent")
         else:  # the exact path is the ascent itself: drawn once, named once
             pool.label(path, "exact gradient ascent")
         now = pool.scatter([snap.m], [math.log(snap.s)], size=10, brush=Q_COLOUR)
