@@ -1,7 +1,9 @@
 """Every file the app writes: to a temporary file beside it, then replaced atomically.
 
 A save that fails (a full disk, a quota, a crash mid-write) leaves the user's earlier file at
-that path as it was and no temporary file behind; a reader never sees half a file.
+that path as it was and no temporary file behind; a reader never sees half a file. Whatever the
+writer raised, an OSError or a library's own error (torch.save turns a full disk into a
+RuntimeError), the caller gets one WriteError with a line for the user.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from engine.config import shown
+
+REASON_CHARACTERS = 120  # a library's message, cut: the line names the file and what was kept
 
 
 class WriteError(OSError):
@@ -44,8 +48,8 @@ def atomic_write(path: str | Path) -> Iterator[BinaryIO]:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(exc, OSError) and not isinstance(exc, WriteError):
-            raise _error(path, exc) from None
+        if isinstance(exc, Exception) and not isinstance(exc, WriteError):
+            raise _error(path, exc) from exc
         raise
     _sync_folder(target.parent)
 
@@ -56,8 +60,19 @@ def write_bytes(path: str | Path, data: bytes) -> Path:
     return Path(path)
 
 
-def _error(path: str | Path, exc: OSError) -> WriteError:
-    reason = exc.strerror or str(exc) or type(exc).__name__
+def _error(path: str | Path, exc: Exception) -> WriteError:
+    """The system's reason where the failure was the system's (found in the exception's chain:
+    a library that caught an OSError raises its own error from it), else the library's words."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, OSError):
+        reason = cause.strerror or str(cause) or type(cause).__name__
+    else:
+        words = " ".join(str(exc).split())
+        reason = f"{type(exc).__name__}: {words}" if words else type(exc).__name__
+        if len(reason) > REASON_CHARACTERS:
+            reason = reason[: REASON_CHARACTERS - 1] + "…"
     return WriteError(
         f"{shown(str(path))}: cannot write ({reason}); any earlier file there is unchanged"
     )

@@ -7,16 +7,19 @@ display exists. Every error from bad input is one line on stderr and exit status
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 import engine
 from engine import catalog
+from engine.atomic import WriteError
 from engine.config import ConfigError
 from engine.experiment import Run
 
@@ -126,7 +129,26 @@ def cmd_list() -> int:
     return 0
 
 
+@contextlib.contextmanager
+def warnings_as_lines() -> Iterator[None]:
+    """Each warning a run raises (a diverging ascent, a non-finite loss) as one line on stderr,
+    not Python's two lines with a source file and its code."""
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        print(f"lvm-gui: warning: {_one_line(str(message))}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        warnings.showwarning = show
+        yield
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    with warnings_as_lines():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     check_steps(args.steps)
     experiment = engine.get(args.experiment)
     config = make_config(
@@ -153,6 +175,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     final["final"] = True
     final["config"] = config.to_dict()
     _emit(final, args.json)
+    # A file the run was asked to write and could not: what was computed is printed above,
+    # and the failure is the run's one error line.
+    save_error = getattr(run.result, "save_error", None)
+    if save_error:
+        print(f"lvm-gui: error: {_one_line(save_error)}", file=sys.stderr)
+        return USAGE_ERROR
     return 0
 
 
@@ -261,9 +289,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verb == "run":
             return cmd_run(args)
         if args.verb == "export":
-            return cmd_export(args)
+            with warnings_as_lines():
+                return cmd_export(args)
         return cmd_window(args)
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, WriteError) as exc:  # a path the system refuses too
         print(f"lvm-gui: error: {_one_line(str(exc))}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:  # `lvm-gui run ... | head`

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 import engine
 from engine import device as devices
+from engine.atomic import WriteError
 from engine.data import files
 from lvm_gui import export
 from lvm_gui import theme as themes
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open data…", self.open_data, QKeySequence.StandardKey.Open)
         self._action(file_menu, "&Save data…", self.save_data, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "Save &model…", self.save_model_dialog, "Ctrl+Shift+S")
         self._action(file_menu, "&Export PNG…", self.export_dialog, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -244,6 +247,47 @@ class MainWindow(QMainWindow):
             self.data_panel.show_message(str(exc), "error")
             return
         self.statusBar().showMessage(f"saved {len(dataset):,} points to {path}", 5000)
+
+    def save_model_dialog(self) -> None:
+        """The shown panel's trained model (the VAE panel's, once a run has ended): which one,
+        where, then written as save= writes it."""
+        panel = self.current_panel
+        models = panel.models_to_save()
+        if not models:
+            panel.show_message(
+                "no trained model to save here: the VAE panel's models can be saved once a "
+                "run has ended",
+                "error",
+            )
+            return
+        names = list(models)
+        name = names[0]
+        if len(names) > 1:
+            name, chosen = QInputDialog.getItem(self, "Save model", "Model", names, 0, False)
+            if not chosen:
+                return
+        suggested = f"{panel.config.dataset}-{name.lower()}.pt".replace("/", "_")
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save the {name}'s weights", suggested, "Weights (*.pt);;All files (*)"
+        )
+        if path:
+            self.save_model(panel, name, path)
+
+    def save_model(self, panel: ExperimentPanel, name: str, path: str) -> bool:
+        """Write `panel`'s trained model `name` to `path`; a failure is one line in the panel
+        and the model stays, to be saved elsewhere."""
+        write = panel.models_to_save().get(name)
+        if write is None:
+            panel.show_message(f"no trained {name} to save", "error")
+            return False
+        try:
+            write(path)
+        except WriteError as exc:
+            panel.show_message(str(exc), "error")
+            return False
+        panel.show_message(f"the {name}'s weights are saved to {path}", "note")
+        self.statusBar().showMessage(f"saved the {name}'s weights to {path}", 5000)
+        return True
 
     def export_dialog(self) -> None:
         panel = self.current_panel

@@ -165,6 +165,64 @@ def test_a_save_that_fails_keeps_the_earlier_file_and_is_one_line(capsys, tmp_pa
     assert target.read_bytes() == before and os.listdir(tmp_path) == ["d.npz"]
 
 
+def test_a_weights_save_that_fails_prints_the_run_then_one_line_and_exit_2(
+    capsys, tmp_path, monkeypatch
+):
+    """torch.save on a full disk raises its own RuntimeError: the run's numbers are printed,
+    the failure is one line, exit 2; a folder the system refuses to write is exit 2 too."""
+    import errno
+    import os
+
+    import torch
+
+    def full_disk(_payload, handle):
+        handle.write(b"part")
+        try:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        except OSError:
+            raise RuntimeError("[enforce fail at inline_container.cc:672] unexpected pos") from None
+
+    monkeypatch.setattr(torch, "save", full_disk)
+    target = tmp_path / "w.pt"
+    args = ["run", "vae", "--set", "epochs=1", "--set", "iwae_k=10", "--json"]
+    code, out, err = run_cli(capsys, *args, "--set", f"save={target}")
+    assert code == 2 and err.count("\n") == 1 and err.startswith("lvm-gui: error: ")
+    assert "No space left on device" in err and "Traceback" not in err
+    final = json.loads(out.splitlines()[-1])
+    assert final["complete"] and final["iwae_ladder"] and "No space" in final["save_error"]
+    assert os.listdir(tmp_path) == []
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr("engine.atomic.os.open", refused)
+    code, _, err = run_cli(capsys, *args, "--set", f"save={target}")
+    assert code == 2 and "cannot write (Read-only file system)" in err and err.count("\n") == 1
+
+
+def test_weights_full_of_nan_are_one_line(capsys, tmp_path):
+    import torch
+
+    path = tmp_path / "nan.pt"
+    assert (
+        run_cli(
+            capsys, "run", "vae", "--set", "epochs=0", "--set", "iwae_k=1", "--set", f"save={path}"
+        )[0]
+        == 0
+    )
+    payload = torch.load(path, weights_only=True)
+    payload["state"] = {k: torch.full_like(v, float("nan")) for k, v in payload["state"].items()}
+    torch.save(payload, path)
+    for args in (
+        ["run", "vae", "--set", "epochs=0", "--set", f"load={path}"],
+        ["run", "race", "--preset", "vae", "--set", f"weights={path}"],
+        ["run", "interpolate", "--preset", "shipped", "--set", f"vae_file={path}"],
+    ):
+        code, _, err = run_cli(capsys, *args)
+        assert code == 2 and err.count("\n") == 1, (args, err)
+        assert "its weights are not finite" in err and "Traceback" not in err
+
+
 def test_export_refuses_bad_width_and_target(capsys, tmp_path, qapp):
     code, _, err = run_cli(
         capsys, "export", "data", "--out", str(tmp_path / "a.png"), "--width", "5"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine import device as devices
+from engine.atomic import WriteError
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 from engine.vae.images import DIGITS_IMPORTS, split_sizes
@@ -46,6 +47,7 @@ FINAL_ONLY = (
     "test_size",
     "elapsed_s",
     "stopped",
+    "save_error",
 )
 
 
@@ -131,6 +133,7 @@ class VAESnapshot(Snapshot):
     test_size: int | None = None
     elapsed_s: float | None = None
     stopped: str | None = None  # why training stopped early (a non-finite loss), if it did
+    save_error: str | None = None  # why save= was not written (the run's results are kept)
     model: Any = bulk()  # the final snapshot's network (frozen; the others hold none)
     likelihood: str = bulk("bernoulli")
     pictures: Any = bulk()  # what the window draws of this epoch (engine.vae.pictures)
@@ -142,8 +145,9 @@ class VAESnapshot(Snapshot):
             for name in FINAL_ONLY:
                 out.pop(name)
         else:
-            if out["stopped"] is None:
-                out.pop("stopped")
+            for name in ("stopped", "save_error"):
+                if out[name] is None:
+                    out.pop(name)
             if out["gap_image"] is None:
                 for name in ("gap_image", *GAP):
                     out.pop(name)
@@ -174,8 +178,12 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
         losses.append((loss, snap.test_recon, snap.test_kl))
         if epoch < config.epochs:
             yield snap
-    if config.save is not None:
-        training.save_weights(config.save, trainer.good, data)
+    save_error = None
+    if config.save is not None:  # a failed save loses nothing computed: it is reported
+        try:
+            training.save_weights(config.save, trainer.good, data.shape, config.dataset)
+        except WriteError as exc:
+            save_error = str(exc)
     if config.load is None:  # for a run of the other experiments with the same recipe
         key = training.trained_key(config.model, config, device)
         WORKSPACE.put(key, training.Trained(trainer.good, tuple(losses)))
@@ -204,6 +212,7 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
         test_size=len(data.test),
         elapsed_s=time.perf_counter() - clock,
         stopped=trainer.stopped,
+        save_error=save_error,
         model=trainer.good,
         likelihood=config.likelihood,
         pictures=snap.pictures,

@@ -241,13 +241,14 @@ def architecture(kind: str, pixels: int, latent: int, likelihood: str) -> dict[s
     return {"model": kind, "pixels": pixels, "latent": latent, "likelihood": likelihood}
 
 
-def save_weights(path: str, model, data: Data) -> Path:
-    """The weights and what they fit (architecture, image shape), written atomically."""
+def save_weights(path: str, model, shape: tuple[int, int], dataset: str) -> Path:
+    """The weights and what they fit (architecture, the images' shape and data set), written
+    atomically: a save that fails is one WriteError and leaves any earlier file as it was."""
     payload = {
         "format": WEIGHTS_FORMAT,
         **architecture(model.kind, model.pixels, model.latent, model.decoder.likelihood),
-        "shape": list(data.shape),
-        "dataset": data.dataset,
+        "shape": list(shape),
+        "dataset": dataset,
         "state": {name: value.detach().cpu() for name, value in model.state_dict().items()},
     }
     with atomic_write(path) as handle:
@@ -257,9 +258,9 @@ def save_weights(path: str, model, data: Data) -> Path:
 
 def load_weights(name: str, path: str, wanted: dict[str, Any], device):
     """A model of architecture `wanted` with the weights in `path` (parameter `name`); a
-    ConfigError naming the file when it is not a weights file, too large, or for another
-    architecture. Weights only: torch.load(weights_only=True) unpickles nothing but tensors and
-    plain containers, after a size check."""
+    ConfigError naming the file when it is not a weights file, too large, for another
+    architecture, or not finite. Weights only: torch.load(weights_only=True) unpickles nothing
+    but tensors and plain containers, after a size check."""
     size = Path(path).stat().st_size
     if size > MAX_WEIGHTS_BYTES:
         raise ConfigError(
@@ -291,4 +292,10 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
         raise ConfigError(
             f"{name} = {shown(path)}: its weights do not fit the model ({type(exc).__name__})"
         ) from None
+    for key, value in model.state_dict().items():  # NaN weights would give NaN everywhere after
+        if value.is_floating_point() and not bool(torch.isfinite(value).all()):
+            raise ConfigError(
+                f"{name} = {shown(path)}: its weights are not finite (NaN or infinite values "
+                f"in {key}); a weights file holds finite numbers"
+            )
     return model

@@ -480,7 +480,17 @@ class ExperimentPanel(QWidget):
             # saved file), so it is drawn too, as the command line prints it.
             self._queue_frame(result)
             self.view.on_result(result)
+            save_error = getattr(result, "save_error", None)
+            if save_error:  # the run's results stay: File > Save model… writes them elsewhere
+                self.show_message(f"{save_error}; save the model elsewhere (File > Save model…)")
         self.status_changed.emit()
+
+    def models_to_save(self) -> dict[str, Any]:
+        """The trained models the shown snapshot holds, by name: each a function that writes
+        its weights to a path (raising engine.atomic.WriteError when it cannot)."""
+        if self.last_snapshot is None:
+            return {}
+        return self.view.models_to_save(self.last_snapshot)
 
     def _on_state(self, state: str) -> None:
         self.run_button.setText("Pause" if state == "running" else "Run")

@@ -103,6 +103,11 @@ class View:
         """The complete data set `snap` shows, for the other panels (the Data panel's)."""
         return None
 
+    def models_to_save(self, snap: Snapshot) -> dict[str, Callable[[str], Any]]:
+        """The trained models `snap` holds, by name, each as a function that writes its
+        weights to a path (File > Save model…); none by default."""
+        return {}
+
     # --- what the panel tells it ------------------------------------------------------------
     def activated(self) -> None:
         """The panel switched to this view: what it drew of another run is stale."""

@@ -29,11 +29,39 @@ def test_a_failed_write_leaves_the_earlier_file_and_nothing_else(tmp_path):
     assert os.listdir(tmp_path) == ["figure.png"]
 
 
-def test_any_exception_while_writing_leaves_nothing_behind(tmp_path):
+def test_any_exception_while_writing_is_one_line_and_leaves_nothing_behind(tmp_path):
     path = tmp_path / "new.bin"
-    with pytest.raises(ValueError, match="bad array"), atomic.atomic_write(path) as handle:
+    with pytest.raises(atomic.WriteError) as caught, atomic.atomic_write(path) as handle:
         handle.write(b"x")
-        raise ValueError("bad array")
+        raise ValueError("bad\narray " + "x" * 500)
+    message = str(caught.value)
+    assert "cannot write (ValueError: bad array xxx" in message and "\n" not in message
+    assert len(message) < 250 and isinstance(caught.value.__cause__, ValueError)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_library_error_raised_from_a_full_disk_names_the_disk(tmp_path):
+    """torch.save on a full disk: the file's write raises ENOSPC, torch's writer catches it and
+    raises RuntimeError ("[enforce fail at inline_container.cc] unexpected pos ...")."""
+    path = tmp_path / "w.pt"
+    path.write_bytes(b"earlier weights")
+    with pytest.raises(atomic.WriteError) as caught, atomic.atomic_write(path) as handle:
+        handle.write(b"part")
+        try:
+            disk_full()
+        except OSError:
+            raise RuntimeError(
+                "[enforce fail at inline_container.cc:672] . unexpected pos"
+            ) from None
+    message = str(caught.value)
+    assert "cannot write (No space left on device)" in message and "unchanged" in message
+    assert path.read_bytes() == b"earlier weights" and os.listdir(tmp_path) == ["w.pt"]
+
+
+def test_an_interrupt_is_not_turned_into_a_write_error(tmp_path):
+    with pytest.raises(KeyboardInterrupt), atomic.atomic_write(tmp_path / "k.bin") as handle:
+        handle.write(b"x")
+        raise KeyboardInterrupt
     assert os.listdir(tmp_path) == []
 
 

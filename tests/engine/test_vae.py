@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import math
+import os
 import pickle
 
 import numpy as np
@@ -97,6 +99,51 @@ def test_saved_weights_load_back_exactly_and_evaluate_to_the_same_numbers(tmp_pa
         assert torch.equal(a, b), name
     with pytest.raises(ConfigError, match=r"another architecture: latent 2 \(here 3\)"):
         list(VAE.generate(VAE.config(epochs=0, load=str(path), latent=3)))
+
+
+def _torch_save_on_a_full_disk(payload, handle):
+    """torch.save as it fails on a full disk: part written, the file's ENOSPC caught by its
+    writer, which raises a RuntimeError of its own."""
+    handle.write(b"PK\x03\x04 part of a zip")
+    try:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    except OSError:
+        raise RuntimeError("[enforce fail at inline_container.cc:672] . unexpected pos") from None
+
+
+def test_a_save_that_fails_keeps_the_run_and_says_so_in_one_line(tmp_path, monkeypatch):
+    path = tmp_path / "vae.pt"
+    path.write_bytes(b"the earlier weights")
+    monkeypatch.setattr(torch, "save", _torch_save_on_a_full_disk)
+    _, result = final(epochs=1, iwae_k=10, save=str(path))
+    assert "cannot write (No space left on device)" in result.save_error
+    assert "unchanged" in result.save_error and "\n" not in result.save_error
+    assert result.model is not None and result.iwae_ladder is not None  # nothing computed lost
+    assert result.to_dict()["save_error"] == result.save_error
+    assert path.read_bytes() == b"the earlier weights" and os.listdir(tmp_path) == ["vae.pt"]
+    monkeypatch.undo()
+    _, saved = final(epochs=1, iwae_k=10, save=str(path))
+    assert saved.save_error is None and "save_error" not in saved.to_dict()
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_weights_that_are_not_finite_are_refused_by_name(tmp_path, bad):
+    """A file saved by the app, its every tensor then set to NaN (or inf): refused at load,
+    by the vae and interpolate experiments and by the race, in one line naming the file."""
+    path = tmp_path / "broken.pt"
+    final(epochs=0, iwae_k=1, save=str(path))
+    payload = torch.load(path, weights_only=True)
+    payload["state"] = {key: torch.full_like(v, bad) for key, v in payload["state"].items()}
+    torch.save(payload, path)
+    message = "its weights are not finite"
+    with pytest.raises(ConfigError, match=message):
+        list(VAE.generate(VAE.config(epochs=0, load=str(path))))
+    interpolate = experiments.get("interpolate")
+    with pytest.raises(ConfigError, match=message):
+        list(interpolate.generate(interpolate.config("shipped", vae_file=str(path))))
+    race = experiments.get("race")
+    with pytest.raises(ConfigError, match=message):
+        list(race.generate(race.config("vae", weights=str(path))))
 
 
 def test_the_autoencoder_has_a_reconstruction_loss_and_no_elbo():

@@ -266,3 +266,56 @@ def test_presentation_mode_enlarges_fonts_and_lines(window):
     window.presentation_action.setChecked(False)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
     assert themes.pen("#000000", 2.0).widthF() == pytest.approx(2.0)
+
+
+def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """torch.save on a full disk raises a RuntimeError of its own: the panel says so in one
+    line, the run ends done with its model, and File > Save model… writes it elsewhere."""
+    import errno
+    import os
+
+    import torch
+
+    real_save = torch.save
+
+    def full_disk(payload, handle):
+        handle.write(b"part")
+        try:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        except OSError:
+            raise RuntimeError("[enforce fail at inline_container.cc:672] unexpected pos") from None
+
+    vae = window.panels["vae"]
+    window.show_panel("vae")
+    vae.apply_preset("digits-vae")
+    full, elsewhere = tmp_path / "full" / "w.pt", tmp_path / "w.pt"
+    full.parent.mkdir()
+    monkeypatch.setattr(torch, "save", full_disk)
+    with qtbot.waitSignal(vae.controller.finished, timeout=60000):
+        vae.set_params(epochs=1, iwae_k=10, save=str(full))
+        vae.controller.play()
+    wait_drawn(qtbot, vae)
+    assert vae.controller.state == "done" and vae.last_snapshot.model is not None
+    kind, message = vae.last_message
+    assert kind == "error" and "No space left on device" in message and "\n" not in message
+    assert "Save model" in message and os.listdir(full.parent) == []
+    monkeypatch.setattr(torch, "save", real_save)
+    assert list(vae.models_to_save()) == ["VAE"]
+    monkeypatch.setattr(
+        "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), "")
+    )
+    window.save_model_dialog()
+    assert vae.last_message == ("note", f"the VAE's weights are saved to {elsewhere}")
+    again = engine.get("vae").config(epochs=0, iwae_k=10, load=str(elsewhere))
+    run = engine.Run(again, engine.get("vae").generate)
+    list(run.until(None))
+    assert run.result.test_elbo == vae.last_snapshot.test_elbo  # the same model, read back
+
+
+def test_save_model_says_when_there_is_nothing_to_save(window):
+    window.show_panel("em")
+    window.save_model_dialog()
+    assert window.panels["em"].last_message[0] == "error"
+    assert "no trained model to save here" in window.panels["em"].last_message[1]

@@ -183,6 +183,14 @@ class InterpolateView(View):
         )
         show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS)
 
+    def models_to_save(self, snap: InterpolateSnapshot):
+        models = {"VAE": snap.vae, "autoencoder": snap.ae}  # the final snapshot's
+        return {
+            name: pieces.weights_writer(model, snap.shape, self.config.dataset)
+            for name, model in models.items()
+            if model is not None
+        }
+
     def status_text(self, snap: InterpolateSnapshot) -> str:
         parts = [f"epoch {snap.epoch} of {self.config.epochs}"]
         parts.append(

@@ -3,7 +3,9 @@ colour choice, loss curves, the page of plots (image plots: lvm_gui.image_plots)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -258,3 +260,11 @@ def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: 
     item.setXRange(0, max(last, 1), padding=0.02)
     if lows:
         view.steady_range(item, "y", min(0.0, min(lows)), max(highs))
+
+
+def weights_writer(model, shape: tuple[int, int], dataset: str) -> Callable[[str], Any]:
+    """A function that writes `model`'s weights to a path as save= does (engine.vae.training:
+    atomically; a WriteError with one line when it cannot)."""
+    from engine.vae import training  # imported with the experiment, on the GUI thread
+
+    return functools.partial(training.save_weights, model=model, shape=shape, dataset=dataset)

@@ -73,6 +73,12 @@ class VAEView(View):
         for plot in (self.grid_plot, self.images_plot):
             set_tone(plot, config.dataset)
 
+    def models_to_save(self, snap: VAESnapshot):
+        if snap.model is None:  # only the final snapshot holds the trained model
+            return {}
+        name = "VAE" if self.config.model == "vae" else "autoencoder"
+        return {name: pieces.weights_writer(snap.model, snap.shown.shape, self.config.dataset)}
+
     def _picked(self, index: int, _second: bool) -> None:
         self.panel.set_params(image=index)
 
