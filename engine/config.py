@@ -278,6 +278,17 @@ class ExperimentConfig:
         return out
 
     @classmethod
+    def clamped(cls, name: str, value: float) -> float:
+        """`value` moved into parameter `name`'s declared range: what a click or a drag on a
+        plot asks for, which may fall outside the range, while a typed value is refused."""
+        spec = next(info.spec for info in cls.params() if info.name == name)
+        if spec.minimum is not None:
+            value = max(value, spec.minimum)
+        if spec.maximum is not None:
+            value = min(value, spec.maximum)
+        return value
+
+    @classmethod
     def param_names(cls) -> list[str]:
         return [p.name for p in cls.params()]
 

@@ -11,8 +11,10 @@ of the ELBO, which on a bimodal posterior sits on one mode (mode seeking).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
+import warnings
 from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -21,7 +23,7 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, param
 from engine.experiment import Experiment, Snapshot, bulk, register
-from engine.vi.posteriors import NAMES, posterior
+from engine.vi.posteriors import NAMES, posterior, q_out_of_range
 
 METHODS = ("exact", "sga")
 SURFACE_SIDE = 200  # the drawn ELBO surface, (m, log s)
@@ -59,6 +61,10 @@ class GaussConfig(ExperimentConfig):
             raise ConfigError(f"s = {self.s:g}: a standard deviation is positive")
         if self.other is not None and (len(self.other) != 2 or self.other[1] <= 0):
             raise ConfigError("other: two numbers 'm, s' with s > 0")
+        for name, (m, s) in (("s", (self.m, self.s)), ("other", self.other or (0.0, 1.0))):
+            refused = q_out_of_range(self.posterior, m, s)
+            if refused is not None:
+                raise ConfigError(f"{name}: {refused}")
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ class GaussSnapshot(Snapshot):
     exact_s: float
     other_elbo: float | None = None  # the other q's (config.other), fixed
     other_kl: float | None = None
+    stopped: str | None = None  # why the ascent stopped early (it diverged), if it did
     scene: Any = bulk()
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +105,8 @@ class GaussSnapshot(Snapshot):
         if out["other_elbo"] is None:
             out.pop("other_elbo")
             out.pop("other_kl")
+        if out["stopped"] is None:
+            out.pop("stopped")
         return out
 
 
@@ -186,6 +195,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
 
     grad = post.elbo_gradient(m, math.exp(log_s))
     snap = snapshot(0, grad)
+    best = {"ascent": snap.elbo, "exact": snap.elbo}  # each path's best ELBO so far
     for step in range(1, config.iterations + 1):
         steered = yield snap
         if steered is not None:  # a q dragged in: shown where it is, the climb goes on from it
@@ -193,18 +203,62 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
             m, log_s = config.m, math.log(config.s)
             exact_m, exact_log_s = m, log_s
             snap = snapshot(step, post.elbo_gradient(m, config.s))
+            best = {"ascent": snap.elbo, "exact": snap.elbo}
             continue
         s = math.exp(log_s)
         if config.method == "sga":
             grad = post.reparameterised_gradient(m, s, rng.standard_normal(config.samples))
         else:
             grad = post.elbo_gradient(m, s)
-        m, log_s = m + config.step_size * grad[0], log_s + config.step_size * grad[1]
         exact = post.elbo_gradient(exact_m, math.exp(exact_log_s))
-        exact_m += config.step_size * exact[0]
-        exact_log_s += config.step_size * exact[1]
+        moved = {
+            "ascent": (m + config.step_size * grad[0], log_s + config.step_size * grad[1]),
+            "exact": (
+                exact_m + config.step_size * exact[0],
+                exact_log_s + config.step_size * exact[1],
+            ),
+        }
+        why = None
+        for path, (new_m, new_log_s) in moved.items():
+            why = why or diverged(post, new_m, new_log_s, best[path])
+            if why is None:
+                best[path] = max(best[path], float(post.elbo(new_m, math.exp(new_log_s))))
+        if why is not None:  # the last q that could be computed stays, and the run says why
+            remedy = "a smaller step_size" + (" or more samples" if config.method == "sga" else "")
+            stopped = (
+                f"step {step}: {why}; the ascent diverges with step_size = "
+                f"{config.step_size:g}: try {remedy}"
+            )
+            warnings.warn(stopped, RuntimeWarning, stacklevel=2)
+            return dataclasses.replace(snap, final=True, stopped=stopped)
+        (m, log_s), (exact_m, exact_log_s) = moved["ascent"], moved["exact"]
         snap = snapshot(step, grad)
     return snap
+
+
+# An ascent whose ELBO falls this far below its best has left the climb: a gradient step
+# overshoots by more than any noise of reparameterised gradients at these sizes (see diverged).
+DIVERGED_NATS = 100.0
+
+
+def diverged(post, m: float, log_s: float, best: float) -> str | None:
+    """Why a step of the ascent to q = N(m, exp(log_s)²) shows it diverging, or None: q not
+    finite, beyond what the model's ELBO can be computed for, or an ELBO fallen more than
+    max(DIVERGED_NATS, |best|) below the best so far (a step larger than the curvature allows
+    overshoots by more each time: the ELBO falls without bound)."""
+    if not (math.isfinite(m) and math.isfinite(log_s)) or abs(log_s) > MAX_ABS_LOG_S:
+        return f"q = N({m:.4g}, exp({log_s:.4g})²) left the numbers"
+    s = math.exp(log_s)
+    refused = q_out_of_range(post.name, m, s)
+    if refused is not None:
+        return refused
+    elbo = float(post.elbo(m, s))
+    if not math.isfinite(elbo) or elbo < best - max(DIVERGED_NATS, abs(best)):
+        return f"the ELBO fell from {best:.6g} to {elbo:.6g} at q = N({m:.4g}, {s:.4g}²)"
+    return None
+
+
+MAX_ABS_LOG_S = 300.0  # s within e^±300: s² and 1/s² stay floating-point numbers
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -307,6 +307,30 @@ class Skewed(Posterior):
         return -m + self.x - rate, -s - s * rate
 
 
+# exp(709.8) is float64's largest: beyond m + s²/2 = 700 the skewed model's E_q eᶻ, and so its
+# ELBO (below −10³⁰⁰ there), cannot be represented.
+MAX_LOG_RATE = 700.0
+
+
+def largest_s(name: str, m: float) -> float:
+    """The largest s for which posterior `name`'s ELBO at q = N(m, s²) can be computed: only
+    the skewed model has one, its ELBO holding −E_q eᶻ = −exp(m + s²/2)."""
+    if name != "skewed":
+        return math.inf
+    return math.sqrt(2.0 * (MAX_LOG_RATE - m)) if m < MAX_LOG_RATE else 0.0
+
+
+def q_out_of_range(name: str, m: float, s: float) -> str | None:
+    """Why q = N(m, s²) is beyond what posterior `name`'s ELBO can be computed for, or None."""
+    if s <= largest_s(name, m):
+        return None
+    return (
+        f"q = N({m:g}, {s:g}²): the skewed model's ELBO holds −exp(m + s²/2) = "
+        f"−e^{m + 0.5 * s * s:.0f}, beyond any floating-point number; keep m + s²/2 ≤ "
+        f"{MAX_LOG_RATE:g} (at m = {m:g}, s ≤ {largest_s(name, m):.4g})"
+    )
+
+
 def _softplus(u):
     return np.logaddexp(0.0, u)
 

@@ -192,6 +192,51 @@ def test_bad_settings_are_one_message(experiment, params, message):
         experiment.config(**params)
 
 
+def test_the_skewed_models_q_is_refused_where_its_elbo_leaves_the_numbers(recwarn):
+    """E_q eᶻ = exp(m + s²/2) overflows beyond m + s²/2 ≈ 709.8: such a q (s = 50 at m = 0,
+    which the form's bounds allow) is one message naming the bound, never an overflow."""
+    for params in (dict(s=50.0), dict(m=50.0, s=37.0), dict(other=(-50.0, 50.0))):
+        with pytest.raises(ConfigError, match=r"keep m \+ s²/2 ≤ 700") as caught:
+            GAUSS.config("skewed", **params)
+        assert "\n" not in str(caught.value)
+    _, edge = run(GAUSS, posterior="skewed", m=0.0, s=37.4, iterations=0)  # just inside
+    assert math.isfinite(edge.elbo) and edge.elbo < -1e300 and edge.kl > 1e300
+    assert GAUSS.config("bimodal", s=50.0, other=(-50.0, 50.0)).s == 50.0  # others have no edge
+    assert not recwarn.list  # no overflow on the way
+
+
+@pytest.mark.parametrize(
+    ("params", "first_stop"),
+    [
+        (dict(posterior="bimodal", step_size=1.0), 1),  # the issue's m = −3e25, ELBO −1e51
+        (dict(posterior="bimodal", step_size=10.0, method="sga"), 1),
+        (dict(posterior="skewed", step_size=10.0), 1),
+        (dict(posterior="gaussian", step_size=2.0), 1),
+    ],
+)
+def test_a_diverging_ascent_stops_with_a_word_and_keeps_a_finite_q(params, first_stop):
+    with pytest.warns(RuntimeWarning, match="the ascent diverges with step_size") as caught:
+        steps, result = run(GAUSS, **params)
+    assert len(caught) == 1 and "try a smaller step_size" in str(caught[0].message)
+    assert result.final and result.stopped == str(caught[0].message)
+    assert result.to_dict()["stopped"] == result.stopped
+    assert result.step < params.get("iterations", 300) and result.step >= first_stop - 1
+    for snap in [*steps, result]:  # every q shown is finite, its ELBO computed
+        assert all(map(math.isfinite, (snap.m, snap.s, snap.elbo, snap.kl, snap.exact_m)))
+        assert snap.elbo == pytest.approx(snap.log_px - snap.kl)
+
+
+@pytest.mark.parametrize("preset", ["bimodal", "skewed", "gaussian", "sga", "seed-000-other"])
+def test_a_sound_ascent_never_stops_early(preset):
+    """The default steps, exact and with reparameterised gradients over seeds: the ascent runs
+    to its end (no false alarm from sampling noise)."""
+    for seed in range(3):
+        for method in ("exact", "sga"):
+            _, result = run(GAUSS, preset=preset, method=method, seed=seed, iterations=300)
+            assert result.stopped is None and result.step == 300, (seed, method)
+            assert "stopped" not in result.to_dict()
+
+
 def test_a_posterior_beyond_its_grid_is_one_message():
     with pytest.raises(ConfigError, match="cannot be normalised on its grid"):
         posteriors.posterior("gaussian", 40.0)

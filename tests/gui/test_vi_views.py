@@ -146,3 +146,49 @@ def test_the_rho_slider_sends_its_value(qtbot):
     assert host.params[-1] == {"rho": 0.5}
     view.config_changed(host.config)  # showing a config moves the slider without sending
     assert host.params[-1] == {"rho": 0.5} and view.rho_slider.value() == pytest.approx(0.8)
+
+
+def test_a_click_beyond_the_forms_range_puts_q_at_its_edge(qtbot, panel):
+    """Zoomed out, a click falls at m = −2453.8 or log s = 8: q goes to the nearest q the form
+    allows (m = −50, s = 50), with no message about a value nobody typed. On the skewed model
+    s stops where its ELBO can still be computed (m + s²/2 ≤ 700)."""
+    panel.restart()
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    box = panel.view.surface_plot.getPlotItem().vb
+    box.setRange(xRange=(-5000, 5000), yRange=(-10, 10), padding=0)
+
+    class Click:
+        def __init__(self, m, log_s):
+            self.where = box.mapViewToScene(QPointF(m, log_s))
+
+        def button(self):
+            return Qt.MouseButton.LeftButton
+
+        def scenePos(self):
+            return self.where
+
+    panel.view._clicked(Click(-2453.8259, 8.0))
+    assert (panel.config.m, panel.config.s) == (-50.0, 50.0)
+    assert panel.last_message is None
+    panel.view._clicked(Click(2453.8, -10.0))
+    assert (panel.config.m, panel.config.s) == (50.0, pytest.approx(math.exp(-10), abs=1e-3))
+    panel.apply_preset("skewed")
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    box.setRange(xRange=(-5000, 5000), yRange=(-10, 10), padding=0)
+    panel.view._clicked(Click(0.0, 8.0))
+    assert panel.last_message is None and panel.config.m == 0.0
+    assert 37.0 < panel.config.s < math.sqrt(1400.0)
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as shown:
+        pass
+    assert math.isfinite(shown.args[0].elbo)
+
+
+@pytest.mark.filterwarnings("always::RuntimeWarning")  # the window's filters: shown, not raised
+def test_a_diverging_ascent_stops_and_says_what_to_change(qtbot, panel):
+    panel.set_params(step_size=1.0)
+    final = run_to_end(qtbot, panel)
+    assert final.stopped and final.step < panel.config.iterations
+    kind, message = panel.last_message
+    assert kind == "warning" and "try a smaller step_size" in message and "\n" not in message
+    assert "stopped at step" in panel.status_line.text()
+    assert math.isfinite(final.elbo) and abs(final.m) < 50

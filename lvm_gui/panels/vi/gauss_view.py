@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from engine.geometry.vi import normal_density, scale_from_peak, surface_contours
 from engine.vi.gauss_experiment import GaussSnapshot
+from engine.vi.posteriors import largest_s
 from lvm_gui import theme as themes
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
@@ -74,14 +75,22 @@ class GaussView(View):
         if self._placing:
             return
         point = self.handle.pos()
-        s = min(max(scale_from_peak(point.y()), 1e-3), 50.0)
-        self.panel.set_params(m=round(point.x(), 4), s=round(s, 4))
+        self._put_q(point.x(), scale_from_peak(point.y()))
 
     def _clicked(self, event) -> None:
         point = self.clicked_point(self.surface_plot, event)
         if point is not None:
             m, log_s = point
-            self.panel.set_params(m=m, s=round(min(max(math.exp(log_s), 1e-3), 50.0), 4))
+            self._put_q(m, math.exp(min(log_s, 700.0)))
+
+    def _put_q(self, m: float, s: float) -> None:
+        """q moved by the mouse, held to m's and s's ranges (a click on a zoomed-out surface
+        falls anywhere): the nearest q the form allows, never a refusal of a value nobody
+        typed."""
+        config = type(self.config)
+        m = config.clamped("m", m)
+        s = config.clamped("s", min(s, 0.999 * largest_s(self.config.posterior, m)))
+        self.panel.set_params(m=round(m, 4), s=round(s, 4))
 
     # --- drawing ------------------------------------------------------------------------------
     def draw_parts(self, snap: GaussSnapshot):
@@ -226,5 +235,7 @@ class GaussView(View):
         ]
         if snap.other_elbo is not None:
             parts.append(f"other q: ELBO {snap.other_elbo:.6f}, KL {snap.other_kl:.6f}")
+        if snap.stopped:
+            parts.append(f"stopped at {snap.stopped}")
         parts.append(f"seed {self.config.seed}")
         return " · ".join(parts)
