@@ -11,6 +11,10 @@ of long steps, which call `let_others_run()`. There a worker also rests while th
 as it does between steps (`rest_with`): a frame drawn beside a VAE epoch shared the interpreter
 with it (digits' frames: median 91-100 ms, 61-64 with the rest). On the main thread (the command
 line) that is nothing.
+
+The same calls are where a long step is cancelled: a worker whose run was cancelled (`cancel_when`)
+gets `Cancelled` from its next `let_others_run()`, so a VAE epoch, an IWAE ladder or a q's fit
+stops within a batch and a new run never shares the machine with an old one.
 """
 
 from __future__ import annotations
@@ -25,6 +29,12 @@ YIELD_EVERY_S = 0.010
 YIELD_FOR_S = 0.0002
 
 _local = threading.local()
+
+
+class Cancelled(BaseException):
+    """Raised by `let_others_run()` inside a long step once the thread's run was cancelled.
+    A BaseException, as GeneratorExit is: no `except Exception` in a step takes it for a
+    failure, and the step's `finally` and `with` blocks unwind as for any exception."""
 
 
 class LockYield:
@@ -62,12 +72,28 @@ def rest_with(rest: Callable[[], None] | None) -> None:
     _local.rest = rest
 
 
+def cancel_when(is_cancelled: Callable[[], bool] | None) -> None:
+    """This thread's `let_others_run()` raises Cancelled once `is_cancelled()` is true (a
+    worker's cancel); None: no more."""
+    _local.is_cancelled = is_cancelled
+
+
 def let_others_run() -> None:
-    """Off the main thread, rest as the thread was told to (`rest_with`) and let a thread
-    waiting for the interpreter lock have it now and then (see the module's notes); cheap
-    enough to call at every pass of an inner loop."""
+    """Off the main thread, stop here if the run was cancelled (`cancel_when`: Cancelled), rest
+    as the thread was told to (`rest_with`) and let a thread waiting for the interpreter lock
+    have it now and then (see the module's notes); cheap enough to call at every pass of an
+    inner loop."""
     if threading.get_ident() != threading.main_thread().ident:
+        is_cancelled = getattr(_local, "is_cancelled", None) or _never
+        if is_cancelled():
+            raise Cancelled
         rest = getattr(_local, "rest", None)
         if rest is not None:
             rest()
+            if is_cancelled():  # cancelled while it rested
+                raise Cancelled
         share_the_lock()
+
+
+def _never() -> bool:
+    return False

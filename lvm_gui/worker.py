@@ -37,6 +37,7 @@ from engine import threads
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
 from engine.history import History
+from lvm_gui import memory
 from lvm_gui.pyside_imports import skip_feature_scan
 
 # No module's source is read at import in a worker (see lvm_gui.pyside_imports).
@@ -46,6 +47,9 @@ LOG = logging.getLogger("lvm_gui.worker")
 
 # The longest a worker waits between two steps for the GUI to finish drawing.
 HOLD_LIMIT_S = 0.1
+# The longest the window waits for a cancelled run's thread before it starts the next run:
+# long steps stop within a batch (engine.threads.Cancelled), so this is rarely reached.
+STOP_WAIT_MS = 250
 # Snapshots waiting for the window at most, before the worker waits for it to take them: the
 # window takes them all in one turn of its event loop, which must stay short.
 OUTBOX_LIMIT = 32
@@ -150,6 +154,10 @@ class ExperimentThread(QThread):
             self._abort = True
             self._lock.notify_all()
 
+    def cancelled(self) -> bool:
+        """The run was cancelled (read by long steps between their batches)."""
+        return self._abort
+
     def set_delay(self, seconds: float) -> None:
         with self._lock:
             self._delay = max(0.0, seconds)
@@ -170,6 +178,7 @@ class ExperimentThread(QThread):
     def run(self) -> None:
         # The inner loops of long steps (a VAE epoch's batches) rest too (engine.threads).
         threads.rest_with(self._rest_while_drawing)
+        threads.cancel_when(self.cancelled)  # a long step stops within a batch
         _caught.warnings = caught = []
         try:
             while self._wait_for_work():
@@ -190,12 +199,15 @@ class ExperimentThread(QThread):
                 self._post(snap)
                 self._pause_between_steps()
                 threads.share_the_lock()
+        except threads.Cancelled:  # inside a long step: nothing more to say, nobody waits
+            pass
         except Exception as exc:  # the worker must never take the app down
             if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
                 LOG.error("unexpected exception in the worker", exc_info=exc)
             self.failed.emit(self.generation, describe_error(exc))
         finally:
             threads.rest_with(None)
+            threads.cancel_when(None)
             _caught.warnings = None
             self.run_.close()
 
@@ -268,7 +280,9 @@ class ExperimentController(QObject):
     def __init__(self, parent: QObject | None = None, max_fps: float = 60.0) -> None:
         super().__init__(parent)
         self._thread: ExperimentThread | None = None
-        self._stuck: list[ExperimentThread] = []  # threads that ignored cancel; kept alive
+        # Cancelled threads not yet ended (within a batch, as long steps check for a cancel):
+        # kept until they end, never dropped while running (Qt would abort).
+        self._ending: list[ExperimentThread] = []
         self._generation = 0
         self._delay = 0.0
         self._min_interval_ms = self._interval_ms = 1000.0 / max_fps
@@ -289,12 +303,14 @@ class ExperimentController(QObject):
     # --- public API -------------------------------------------------------------------------
     def start(self, config: ExperimentConfig, generate: Generate) -> None:
         """Replace any running generator by a fresh one for `config`, ready to step."""
+        memory.limit_malloc_arenas()  # before the first worker allocates
         self._stop_thread()
         self.config, self._generate = config, generate
         self._generation += 1
         self.history = History()
         self._pending = None
         self._steps_asked = 0
+        memory.give_back_freed_memory()  # what the last run held
         try:
             # What the generator imports lazily is imported here, on the GUI thread.
             experiments.prepare(config.experiment, config)
@@ -397,10 +413,15 @@ class ExperimentController(QObject):
         self.history = History()
         self._stop_thread(timeout_ms)
         deadline = time.monotonic() + timeout_ms / 1000
-        for thread in list(self._stuck):
-            if thread.wait(max(0, int((deadline - time.monotonic()) * 1000))):
-                self._stuck.remove(thread)
-        return not self._stuck
+        for thread in list(self._ending):
+            thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        self._forget_ended()
+        return not self._ending
+
+    @property
+    def threads_ending(self) -> int:
+        """Cancelled runs' threads still finishing their batch."""
+        return len(self._ending)
 
     # --- internals --------------------------------------------------------------------------
     def _ensure_thread(self) -> bool:
@@ -410,13 +431,27 @@ class ExperimentController(QObject):
             self.start(self.config, self._generate)
         return self._thread is not None
 
-    def _stop_thread(self, timeout_ms: int = 2000) -> None:
+    def _stop_thread(self, timeout_ms: int = STOP_WAIT_MS) -> None:
+        """Cancel the running thread and wait for it at most `timeout_ms`: a thread still in
+        its batch then ends on its own, beside the next run, which never waits behind it."""
         thread, self._thread = self._thread, None
         if thread is None:
             return
         thread.request_cancel()
         if not thread.wait(timeout_ms):
-            self._stuck.append(thread)  # never drop a running QThread: Qt would abort
+            self._keep_until_ended(thread)
+
+    def _keep_until_ended(self, thread: ExperimentThread) -> None:
+        self._ending.append(thread)
+        thread.finished.connect(self._forget_ended)  # a slot of this object: on its thread
+
+    @Slot()
+    def _forget_ended(self) -> None:
+        """Let go of the ending threads that have ended."""
+        for thread in list(self._ending):
+            if thread.isFinished():
+                thread.wait()  # returns at once: the thread has ended
+                self._ending.remove(thread)
 
     def _set_state(self, state: str) -> None:
         self.state = state
@@ -496,5 +531,5 @@ class ExperimentController(QObject):
 
     def _join_finished(self) -> None:
         thread, self._thread = self._thread, None
-        if thread is not None and not thread.wait(2000):
-            self._stuck.append(thread)
+        if thread is not None and not thread.wait(STOP_WAIT_MS):
+            self._keep_until_ended(thread)

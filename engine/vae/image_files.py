@@ -23,6 +23,7 @@ import numpy as np
 from engine.config import os_reason
 from engine.data import files
 from engine.data.files import DataError
+from engine.threads import let_others_run
 from engine.vae.images import ImageSet
 
 MAX_IMAGE_BYTES = 1 << 30  # the images as float32: MNIST's 70,000 take 220 MB
@@ -92,6 +93,7 @@ def _read_exactly(handle, count: int, path: Path) -> bytes:
     """`count` bytes in bounded chunks, and not one more: what arrives is what is kept."""
     chunks, have = [], 0
     while have < count:
+        let_others_run()  # on a worker: a cancel stops a long read here
         chunk = handle.read(min(CHUNK, count - have))
         if not chunk:
             raise DataError(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.experiment import frozen_array
+from engine.threads import let_others_run
 
 # What load_digits imports on its first call (its resource files' readers): listed in the
 # experiments' `imports`, so that the GUI thread imports them first (engine.experiment.prepare).
@@ -113,12 +114,13 @@ def render_poles(elevation: np.ndarray, azimuth: np.ndarray) -> np.ndarray:
     elevation = np.atleast_1d(np.asarray(elevation, dtype=np.float64))
     azimuth = np.atleast_1d(np.asarray(azimuth, dtype=np.float64))
     if len(elevation) > _RENDER_CHUNK:  # (n, pixels, 2) temporaries: a bounded n at a time
-        return np.concatenate(
-            [
+        chunks = []
+        for i in range(0, len(elevation), _RENDER_CHUNK):
+            let_others_run()  # on a worker: 10⁵ images take seconds, and a cancel stops here
+            chunks.append(
                 render_poles(elevation[i : i + _RENDER_CHUNK], azimuth[i : i + _RENDER_CHUNK])
-                for i in range(0, len(elevation), _RENDER_CHUNK)
-            ]
-        )
+            )
+        return np.concatenate(chunks)
     centres = np.stack(np.meshgrid(np.arange(POLE_SIZE), np.arange(POLE_SIZE)), -1) + 0.5
     points = centres.reshape(-1, 2)  # (P, 2) as (x, y)
     pole = _coverage(points, _POLE_BASE, _POLE_BASE - [0.0, _POLE_HEIGHT])  # (P,)

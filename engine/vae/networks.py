@@ -21,6 +21,8 @@ import torch
 from torch import nn
 from torch.distributions import Bernoulli, ContinuousBernoulli, Normal
 
+from engine.threads import let_others_run
+
 LIKELIHOODS = ("bernoulli", "continuous-bernoulli", "gaussian")
 HIDDEN = 400
 LOGVAR_LIMIT = 10.0  # log σ² of q clamped to ±10: a run-away encoder cannot overflow exp()
@@ -155,6 +157,7 @@ def iwae_ladder(model, x, ks, generator=None, chunk: int = 1 << 20) -> list:
             next(steps)
         except StopIteration as done:
             return done.value
+        let_others_run()  # on a worker: a cancel stops it here
 
 
 def iwae_ladder_steps(model, x, ks, generator=None, chunk: int = 1 << 20):
@@ -189,6 +192,7 @@ def fitted_q(model, x, steps=300, samples=16, learning_rate=0.05, generator=None
         parameter.requires_grad_(False)
     try:
         for _ in range(steps):
+            let_others_run()  # on a worker: a cancel stops the fit here
             elbo = elbo_of(model, x, mean, log_variance, samples, generator).mean()
             optimiser.zero_grad(set_to_none=True)
             (-elbo).backward()

@@ -71,3 +71,54 @@ def test_a_thread_told_to_rest_rests_at_each_call_and_the_main_thread_never():
     thread.start()
     thread.join()
     assert rests == ["worker"] * 3
+
+
+def test_a_cancelled_thread_stops_at_its_next_call_and_the_main_thread_never():
+    threads.cancel_when(lambda: True)
+    try:
+        let_others_run()  # the command line is never cancelled this way
+    finally:
+        threads.cancel_when(None)
+    calls, outcome = [], []
+    cancelled = threading.Event()
+
+    def worker() -> None:
+        threads.cancel_when(cancelled.is_set)
+        try:
+            for i in range(100):
+                calls.append(i)
+                if i == 2:
+                    cancelled.set()
+                let_others_run()
+        except threads.Cancelled:
+            outcome.append("cancelled")
+        finally:
+            threads.cancel_when(None)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert calls == [0, 1, 2] and outcome == ["cancelled"]
+    assert not issubclass(threads.Cancelled, Exception)  # no `except Exception` takes it
+
+
+def test_a_cancel_while_resting_stops_before_the_work_goes_on():
+    cancelled = threading.Event()
+    outcome = []
+
+    def worker() -> None:
+        threads.cancel_when(cancelled.is_set)
+        threads.rest_with(cancelled.set)  # the window's cancel arrives while the worker rests
+        try:
+            let_others_run()
+            outcome.append("went on")
+        except threads.Cancelled:
+            outcome.append("cancelled")
+        finally:
+            threads.rest_with(None)
+            threads.cancel_when(None)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert outcome == ["cancelled"]

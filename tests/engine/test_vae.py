@@ -366,3 +366,74 @@ def test_an_images_own_q_closes_part_of_the_gap_amortisation_leaves():
     # Only q moved: the model's weights, and whether they take gradients, are as they were.
     assert all(torch.equal(before[n], v) for n, v in model.state_dict().items())
     assert all(p.requires_grad for p in model.parameters())
+
+
+@pytest.mark.parametrize(
+    ("what", "params", "stop_after"),
+    [
+        ("an epoch", dict(dataset="digits", epochs=3, batch=8), "batch"),
+        ("the amortisation fit", dict(dataset="digits", epochs=0, iwae_k=1), "fit"),
+        ("rendering pole and shadow", dict(dataset="poles", images=20_000, epochs=1), "render"),
+    ],
+)
+def test_a_cancel_stops_a_long_step_within_a_batch(monkeypatch, what, params, stop_after):
+    """On a worker, every long loop's let_others_run() is a cancel point: the step ends with
+    Cancelled a batch after the cancel, not at the end of the epoch (or fit, or data set)."""
+    import threading
+
+    from engine import threads
+
+    cancelled = threading.Event()
+    counted = {"batch": 0, "fit": 0, "render": 0}
+    if stop_after == "batch":
+        original = networks.VAE.terms
+
+        def terms(self, x, generator=None, beta=1.0):
+            if self.training:
+                counted["batch"] += 1
+                if counted["batch"] == 3:
+                    cancelled.set()
+            return original(self, x, generator, beta)
+
+        monkeypatch.setattr(networks.VAE, "terms", terms)
+    elif stop_after == "fit":
+        original_elbo = networks.elbo_of
+
+        def elbo_of(*args, **kwargs):
+            counted["fit"] += 1
+            if counted["fit"] == 3:
+                cancelled.set()
+            return original_elbo(*args, **kwargs)
+
+        monkeypatch.setattr(networks, "elbo_of", elbo_of)
+    else:
+        original_render = images.render_poles
+
+        def render(elevation, azimuth):
+            if len(elevation) <= images._RENDER_CHUNK:
+                counted["render"] += 1
+                if counted["render"] == 3:
+                    cancelled.set()
+            return original_render(elevation, azimuth)
+
+        monkeypatch.setattr(images, "render_poles", render)
+    outcome = []
+
+    def worker() -> None:
+        threads.cancel_when(cancelled.is_set)
+        run = experiments.Run(VAE.config(**params), VAE.generate)
+        try:
+            while run.step() is not None:
+                pass
+            outcome.append("ran to the end")
+        except threads.Cancelled:
+            outcome.append("cancelled")
+        finally:
+            threads.cancel_when(None)
+            run.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(120)
+    assert outcome == ["cancelled"], what
+    assert counted[stop_after] == 3, what  # not one batch more

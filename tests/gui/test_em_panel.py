@@ -326,7 +326,7 @@ def test_a_long_surface_reports_progress_and_a_new_start_stops_it(qtbot, panel):
     start = time.monotonic()
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
         panel.apply_preset("seed-003")
-    assert old.isFinished() and not panel.controller._stuck
+    assert old.isFinished() and not panel.controller.threads_ending
     assert time.monotonic() - start < 5
 
 

@@ -428,3 +428,31 @@ def test_queued_steps_read_stepping_until_the_last_is_delivered(qtbot, controlle
     controller.step()  # one more, from paused
     qtbot.waitUntil(lambda: len(controller.history) == 6, timeout=5000)
     assert controller.state == "paused" and counter.advanced == 6
+
+
+def test_a_cancel_stops_a_step_that_would_never_end_at_its_inner_loop(qtbot, controller, caplog):
+    """A step whose inner loop calls let_others_run (a VAE epoch's batches) stops there once
+    cancelled: the thread ends at once, quietly (no failure, nothing logged), and the next run
+    starts beside nothing."""
+    from engine.threads import let_others_run
+
+    inside = threading.Event()
+
+    def endless_step(config):
+        while True:  # an epoch of endless batches
+            inside.set()
+            let_others_run()
+        yield Tick(step=1, value=0)
+
+    failed = []
+    controller.failed.connect(failed.append)
+    controller.start(CONFIG, endless_step)
+    controller.step()
+    assert inside.wait(5)
+    controller.cancel()
+    assert controller.state == "cancelled" and controller.threads_ending == 0
+    assert not any(t.isRunning() for t in LIVE_THREADS)
+    assert not failed and not caplog.records
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        controller.start(CONFIG, Counter(limit=3))
+        controller.play()
