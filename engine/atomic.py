@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from engine.config import shown
+from engine.config import shown_path
 
 REASON_CHARACTERS = 120  # a library's message, cut: the line names the file and what was kept
 
@@ -74,7 +74,7 @@ def _error(path: str | Path, exc: Exception) -> WriteError:
         if len(reason) > REASON_CHARACTERS:
             reason = reason[: REASON_CHARACTERS - 1] + "…"
     return WriteError(
-        f"{shown(str(path))}: cannot write ({reason}); any earlier file there is unchanged"
+        f"{shown_path(path)}: cannot write ({reason}); any earlier file there is unchanged"
     )
 
 
@@ -90,7 +90,7 @@ def _create_beside(path: str | Path, target: Path) -> tuple[int, Path]:
             continue
         except OSError as exc:
             raise _error(path, exc) from None
-    raise WriteError(f"{shown(str(path))}: cannot write (no free temporary name beside it)")
+    raise WriteError(f"{shown_path(path)}: cannot write (no free temporary name beside it)")
 
 
 def _sync_folder(folder: Path) -> None:

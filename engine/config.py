@@ -37,6 +37,15 @@ def shown(value: Any) -> str:
     return f"{text[: SHOWN_CHARACTERS - 20]}… ({size})"
 
 
+def shown_path(path: Any) -> str:
+    """A file's path as a message quotes it: its repr, cut short from the front when long, so
+    that the file's name stays (`'…/runs/vae.pt' (5,004 characters)`)."""
+    text = repr(str(path))
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    return f"'…{text[-(SHOWN_CHARACTERS - 21) :]} ({len(str(path)):,} characters)"
+
+
 def echoed(value: Any) -> str:
     """A value in its text form (as typed: `1, 2, 3`), cut short when long."""
     text = format_value(value)
@@ -59,7 +68,7 @@ def existing_file(name: str, value: str) -> None:
         reason = "not a file" if path.exists() else "no such file"
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte
         reason = os_reason(exc)
-    raise ConfigError(f"{name} = {shown(value)}: {reason}")
+    raise ConfigError(f"{name} = {shown_path(value)}: {reason}")
 
 
 def writable_file(name: str, value: str) -> None:
@@ -69,10 +78,10 @@ def writable_file(name: str, value: str) -> None:
     try:
         folder, directory = target.parent.resolve().is_dir(), target.is_dir()
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{name} = {shown(value)}: {os_reason(exc)}") from None
+        raise ConfigError(f"{name} = {shown_path(value)}: {os_reason(exc)}") from None
     if directory or not folder:
         why = "a folder, not a file" if directory else "its folder does not exist"
-        raise ConfigError(f"{name} = {shown(value)}: {why}")
+        raise ConfigError(f"{name} = {shown_path(value)}: {why}")
 
 
 def os_reason(exc: BaseException) -> str:

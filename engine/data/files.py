@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.atomic import WriteError, atomic_write
-from engine.config import ConfigError, os_reason, shown
+from engine.config import ConfigError, os_reason, shown_path
 from engine.data.dataset import Dataset, GaussianMixture, ThreeCoins
 
 MAX_ROWS = 10_000_000
@@ -39,12 +39,12 @@ def load(path: str | Path, max_columns: int = MAX_COLUMNS) -> Dataset:
     path = Path(path)
     try:
         if not path.exists():
-            raise DataError(f"{shown(str(path))}: no such file")
+            raise DataError(f"{shown_path(path)}: no such file")
         if not path.is_file():
-            raise DataError(f"{shown(str(path))}: not a file")
+            raise DataError(f"{shown_path(path)}: not a file")
         size = path.stat().st_size
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte, no permission
-        raise DataError(f"{shown(str(path))}: {os_reason(exc)}") from None
+        raise DataError(f"{shown_path(path)}: {os_reason(exc)}") from None
     if size > MAX_FILE_BYTES:
         raise DataError(
             f"{path.name}: {size / 2**20:.0f} MiB is larger than the "

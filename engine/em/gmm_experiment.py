@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown
+from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown_path
 from engine.data import files
 from engine.data.experiment import (
     FAITHFUL_CSV,
@@ -116,31 +116,31 @@ def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
     """weights, means, covariances from a JSON file; untrusted, so checked before use."""
     source = Path(path)
     if source.stat().st_size > MAX_START_BYTES:
-        raise ConfigError(f"start = {shown(path)}: larger than {MAX_START_BYTES >> 20} MiB")
+        raise ConfigError(f"start = {shown_path(path)}: larger than {MAX_START_BYTES >> 20} MiB")
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            f"start = {shown(path)}: not a JSON file ({type(exc).__name__})"
+            f"start = {shown_path(path)}: not a JSON file ({type(exc).__name__})"
         ) from None
     if not isinstance(raw, dict):
         raise ConfigError(
-            f"start = {shown(path)}: not a JSON object with weights, means and covariances"
+            f"start = {shown_path(path)}: not a JSON object with weights, means and covariances"
         )
     fields = {}
     for name in ("weights", "means", "covariances"):
         if name not in raw:
             raise ConfigError(
-                f"start = {shown(path)}: no {name!r} (it needs weights, means, covariances)"
+                f"start = {shown_path(path)}: no {name!r} (it needs weights, means, covariances)"
             )
         try:
             fields[name] = np.asarray(raw[name], dtype=np.float64)
         except (ValueError, TypeError):
             raise ConfigError(
-                f"start = {shown(path)}: {name} is not a rectangular array of numbers"
+                f"start = {shown_path(path)}: {name} is not a rectangular array of numbers"
             ) from None
     params = MixtureParameters(**fields, covariance_type=covariance_type)
-    check_parameters(params, d, where=f"start = {shown(path)}:")
+    check_parameters(params, d, where=f"start = {shown_path(path)}:")
     return params
 
 

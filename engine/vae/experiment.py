@@ -72,7 +72,12 @@ class VAEConfig(ExperimentConfig):
         1.0, "β, the weight of the KL term in the training loss", minimum=0.0, maximum=100.0
     )
     learning_rate: float = param(1e-3, "Adam's learning rate", minimum=1e-6, maximum=1.0)
-    batch: int = param(128, "images per gradient step", minimum=1, maximum=100_000)
+    batch: int = param(
+        128,
+        "images per gradient step (a file with fewer training images: all of them, said)",
+        minimum=1,
+        maximum=100_000,
+    )
     epochs: int = param(
         20, "passes over the training images (0: evaluate only)", minimum=0, maximum=10_000
     )
@@ -159,10 +164,6 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
 
     device = devices.resolve(config.device)
     data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
-    if config.batch > len(data.train):
-        raise ConfigError(
-            f"batch = {config.batch}: more than the {len(data.train)} training images"
-        )
     if config.image >= len(data.test):
         raise ConfigError(f"image = {config.image}: the test set has {len(data.test)} images")
     shown = pictures.shown_of(data.test_set, config.seed)

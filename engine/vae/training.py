@@ -20,7 +20,7 @@ import torch
 import torch.utils.serialization.config  # torch.load imports it on first use: here, not in a worker
 
 from engine.atomic import atomic_write
-from engine.config import ConfigError, shown
+from engine.config import ConfigError, shown_path
 from engine.threads import let_others_run
 from engine.vae import image_files, images, networks
 
@@ -76,7 +76,14 @@ class Trainer:
 
     def __init__(self, model, data: Data, *, beta, learning_rate, batch, seed) -> None:
         self.model, self.data = model, data
-        self.beta, self.batch = beta, batch
+        self.beta, self.batch = beta, min(batch, len(data.train))
+        if self.batch < batch:  # a file's size is known once read: all its images, and a word
+            warnings.warn(
+                f"batch = {batch}: {shown_path(data.dataset)} has {len(data.train)} training "
+                f"images; each step takes all {len(data.train)}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         # foreach: one multi-tensor step, not a loop over tensors (a fifth of a digits epoch)
         self.parameters = list(model.parameters())
         self.learning_rate = learning_rate
@@ -264,7 +271,7 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
     size = Path(path).stat().st_size
     if size > MAX_WEIGHTS_BYTES:
         raise ConfigError(
-            f"{name} = {shown(path)}: {size:,} bytes, more than a weights file's "
+            f"{name} = {shown_path(path)}: {size:,} bytes, more than a weights file's "
             f"{MAX_WEIGHTS_BYTES >> 20} MiB"
         )
     try:
@@ -273,16 +280,18 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
             payload = torch.load(path, map_location=device, weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
         raise ConfigError(
-            f"{name} = {shown(path)}: not a weights file saved by save= ({type(exc).__name__})"
+            f"{name} = {shown_path(path)}: not a weights file saved by save= ({type(exc).__name__})"
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != WEIGHTS_FORMAT:
-        raise ConfigError(f"{name} = {shown(path)}: not a weights file saved by save=")
+        raise ConfigError(f"{name} = {shown_path(path)}: not a weights file saved by save=")
     found = {key: payload.get(key) for key in wanted}
     if found != wanted:
         differ = ", ".join(
             f"{k} {found[k]} (here {wanted[k]})" for k in wanted if found[k] != wanted[k]
         )
-        raise ConfigError(f"{name} = {shown(path)}: weights for another architecture: {differ}")
+        raise ConfigError(
+            f"{name} = {shown_path(path)}: weights for another architecture: {differ}"
+        )
     model = networks.build(
         wanted["model"], wanted["pixels"], wanted["latent"], wanted["likelihood"], 0, device
     )
@@ -290,12 +299,12 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
         model.load_state_dict(payload["state"])
     except (RuntimeError, KeyError, TypeError) as exc:
         raise ConfigError(
-            f"{name} = {shown(path)}: its weights do not fit the model ({type(exc).__name__})"
+            f"{name} = {shown_path(path)}: its weights do not fit the model ({type(exc).__name__})"
         ) from None
     for key, value in model.state_dict().items():  # NaN weights would give NaN everywhere after
         if value.is_floating_point() and not bool(torch.isfinite(value).all()):
             raise ConfigError(
-                f"{name} = {shown(path)}: its weights are not finite (NaN or infinite values "
+                f"{name} = {shown_path(path)}: its weights are not finite (NaN or infinite values "
                 f"in {key}); a weights file holds finite numbers"
             )
     return model

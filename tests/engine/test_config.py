@@ -173,6 +173,18 @@ def test_a_path_too_long_for_the_system_is_one_short_message(experiment, params)
     assert len(message) < 160 and "\n" not in message and "Errno" not in message
 
 
+def test_a_long_path_keeps_its_file_name_in_a_message():
+    from engine.config import existing_file, shown_path
+
+    assert shown_path("/tmp/w.pt") == "'/tmp/w.pt'"
+    deep = "/home/student/" + "runs/" * 30 + "vae-epoch-20.pt"
+    quoted = shown_path(deep)
+    assert quoted.startswith("'…") and "vae-epoch-20.pt'" in quoted
+    assert f"({len(deep):,} characters)" in quoted and len(quoted) < 80
+    with pytest.raises(ConfigError, match=r"vae-epoch-20\.pt'.*no such file"):
+        existing_file("load", deep)
+
+
 def test_a_long_list_is_named_not_echoed():
     with pytest.raises(ConfigError) as caught:
         parse_value("means", ",".join(["1"] * 999 + ["x"]), tuple[float, ...])

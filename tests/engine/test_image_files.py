@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from engine import experiment as experiments
-from engine.config import ConfigError
 from engine.data.files import DataError
 from engine.vae import image_files
 
@@ -106,5 +105,15 @@ def test_the_vae_trains_on_a_file_of_images(mnist_like):
     run = experiments.Run(config, vae.generate)
     list(run.until(None))
     assert run.result.train_size == 32 and run.result.test_size == 8
-    with pytest.raises(ConfigError, match="more than the 32 training images"):
-        list(vae.generate(vae.config(dataset=str(path), batch=64)))
+
+
+def test_a_file_smaller_than_the_batch_trains_on_all_its_images_and_says_so(mnist_like):
+    """The file's size is known once it is read: batch 128 (the default, untouched) over its
+    32 training images is one batch of 32 and a word, not a failure naming batch."""
+    path, _, _ = mnist_like
+    chosen = experiments.get("vae")
+    config = chosen.config(dataset=str(path), epochs=2, batch=128, iwae_k=2)
+    run = experiments.Run(config, chosen.generate)
+    with pytest.warns(RuntimeWarning, match="batch = 128: .* has 32 training images; each step"):
+        list(run.until(None))
+    assert run.result.final and run.result.epoch == 2
