@@ -195,7 +195,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
 
     grad = post.elbo_gradient(m, math.exp(log_s))
     snap = snapshot(0, grad)
-    best = {"ascent": snap.elbo, "exact": snap.elbo}  # each path's best ELBO so far
+    watches = {"ascent": Divergence(snap.elbo), "exact": Divergence(snap.elbo)}
     for step in range(1, config.iterations + 1):
         steered = yield snap
         if steered is not None:  # a q dragged in: shown where it is, the climb goes on from it
@@ -203,7 +203,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
             m, log_s = config.m, math.log(config.s)
             exact_m, exact_log_s = m, log_s
             snap = snapshot(step, post.elbo_gradient(m, config.s))
-            best = {"ascent": snap.elbo, "exact": snap.elbo}
+            watches = {"ascent": Divergence(snap.elbo), "exact": Divergence(snap.elbo)}
             continue
         s = math.exp(log_s)
         if config.method == "sga":
@@ -220,9 +220,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
         }
         why = None
         for path, (new_m, new_log_s) in moved.items():
-            why = why or diverged(post, new_m, new_log_s, best[path])
-            if why is None:
-                best[path] = max(best[path], float(post.elbo(new_m, math.exp(new_log_s))))
+            why = why or watches[path].step(post, new_m, new_log_s)
         if why is not None:  # the last q that could be computed stays, and the run says why
             remedy = "a smaller step_size" + (" or more samples" if config.method == "sga" else "")
             stopped = (
@@ -236,26 +234,42 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
     return snap
 
 
-# An ascent whose ELBO falls this far below its best has left the climb: a gradient step
-# overshoots by more than any noise of reparameterised gradients at these sizes (see diverged).
+# Far below its best: more nats than any noise of reparameterised gradients at these sizes.
 DIVERGED_NATS = 100.0
 
 
-def diverged(post, m: float, log_s: float, best: float) -> str | None:
-    """Why a step of the ascent to q = N(m, exp(log_s)²) shows it diverging, or None: q not
-    finite, beyond what the model's ELBO can be computed for, or an ELBO fallen more than
-    max(DIVERGED_NATS, |best|) below the best so far (a step larger than the curvature allows
-    overshoots by more each time: the ELBO falls without bound)."""
-    if not (math.isfinite(m) and math.isfinite(log_s)) or abs(log_s) > MAX_ABS_LOG_S:
-        return f"q = N({m:.4g}, exp({log_s:.4g})²) left the numbers"
-    s = math.exp(log_s)
-    refused = q_out_of_range(post.name, m, s)
-    if refused is not None:
-        return refused
-    elbo = float(post.elbo(m, s))
-    if not math.isfinite(elbo) or elbo < best - max(DIVERGED_NATS, abs(best)):
-        return f"the ELBO fell from {best:.6g} to {elbo:.6g} at q = N({m:.4g}, {s:.4g}²)"
-    return None
+class Divergence:
+    """Watches one ascent's path, step by step, for a divergence: q not finite, beyond what the
+    model's ELBO can be computed for, or an ELBO far below its best (by more than
+    max(DIVERGED_NATS, |best|)) that falls further at the next step. A step larger than the
+    curvature allows overshoots by more each time; an ascent that overshot once from a steep
+    start (the skewed model from m = 10: a gradient of −22,000) climbs back, and goes on."""
+
+    def __init__(self, start: float) -> None:
+        self.best = start
+        self.fallen: float | None = None  # the last ELBO far below the best, while it lasts
+
+    def step(self, post, m: float, log_s: float) -> str | None:
+        """Why the step to q = N(m, exp(log_s)²) shows a divergence, or None."""
+        if not (math.isfinite(m) and math.isfinite(log_s)) or abs(log_s) > MAX_ABS_LOG_S:
+            return f"q = N({m:.4g}, exp({log_s:.4g})²) left the numbers"
+        s = math.exp(log_s)
+        refused = q_out_of_range(post.name, m, s)
+        if refused is not None:
+            return refused
+        elbo = float(post.elbo(m, s))
+        if not math.isfinite(elbo):
+            return f"the ELBO at q = N({m:.4g}, {s:.4g}²) left the numbers"
+        if elbo >= self.best - max(DIVERGED_NATS, abs(self.best)):
+            self.best, self.fallen = max(self.best, elbo), None
+            return None
+        if self.fallen is not None and elbo < self.fallen:
+            return (
+                f"the ELBO fell from {self.best:.6g} to {self.fallen:.6g}, then to {elbo:.6g} "
+                f"at q = N({m:.4g}, {s:.4g}²)"
+            )
+        self.fallen = elbo
+        return None
 
 
 MAX_ABS_LOG_S = 300.0  # s within e^±300: s² and 1/s² stay floating-point numbers

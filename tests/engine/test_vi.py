@@ -226,6 +226,16 @@ def test_a_diverging_ascent_stops_with_a_word_and_keeps_a_finite_q(params, first
         assert snap.elbo == pytest.approx(snap.log_px - snap.kl)
 
 
+def test_an_ascent_that_overshoots_once_from_a_steep_start_climbs_back_and_goes_on():
+    """The skewed model from m = 10: a gradient of −22,000 throws m to −1,090 (the ELBO falls
+    from −22,000 to −594,000), and the ascent climbs back to the maximiser: no divergence."""
+    steps, result = run(GAUSS, posterior="skewed", m=10.0, s=0.1, step_size=0.05, iterations=300)
+    assert steps[1].elbo < steps[0].elbo - 1e5  # the one overshoot
+    assert result.stopped is None and result.step == 300
+    _, best = run(KL, posterior="skewed")
+    assert result.elbo == pytest.approx(best.log_px - best.reverse_kl, abs=1e-4)  # near the top
+
+
 @pytest.mark.parametrize("preset", ["bimodal", "skewed", "gaussian", "sga", "seed-000-other"])
 def test_a_sound_ascent_never_stops_early(preset):
     """The default steps, exact and with reparameterised gradients over seeds: the ascent runs
