@@ -131,6 +131,26 @@ def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):
     assert_plots_fit(panel)
 
 
+def test_both_models_of_an_ended_interpolation_can_be_saved(qtbot, panel, tmp_path):
+    import torch
+
+    from engine.vae import training
+
+    assert panel.models_to_save() == {}  # nothing has run yet
+    final = run_to_end(qtbot, panel)
+    writers = panel.models_to_save()
+    assert list(writers) == ["VAE", "autoencoder"]
+    for name, model, kind in (("VAE", final.vae, "vae"), ("autoencoder", final.ae, "ae")):
+        path = tmp_path / f"{kind}.pt"
+        writers[name](str(path))
+        wanted = training.architecture(kind, 64, 2, "bernoulli")
+        again = training.load_weights("load", str(path), wanted, torch.device("cpu"))
+        for (key, a), (_, b) in zip(
+            model.state_dict().items(), again.state_dict().items(), strict=True
+        ):
+            assert torch.equal(a.cpu(), b), (name, key)
+
+
 def test_a_click_after_training_takes_the_trained_models_from_the_workspace(qtbot, panel):
     panel.set_params(epochs=3, points=5)
     trained = run_to_end(qtbot, panel)
