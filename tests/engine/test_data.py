@@ -152,7 +152,9 @@ def test_1d_density_integrates_to_one(k, seed):
     total = np.trapezoid(np.exp(mixture.log_density(grid[:, None])), grid)
     assert total == pytest.approx(1.0, abs=1e-9)
     parts = mixture.weighted_component_densities(grid[:, None]).sum(axis=1)
-    assert parts == pytest.approx(np.exp(mixture.log_density(grid[:, None])), rel=1e-10)
+    np.testing.assert_allclose(
+        parts, np.exp(mixture.log_density(grid[:, None])), rtol=1e-10, atol=1e-12
+    )
 
 
 @settings(max_examples=50, deadline=None)

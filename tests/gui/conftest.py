@@ -30,6 +30,27 @@ def isolated_settings(tmp_path, qapp):
     yield
 
 
+@pytest.fixture
+def make_panel(qtbot):
+    """make_panel(name, size): a panel of the command-line name `name`, shown at `size`; each
+    one made is shut down after the test, and must end its threads."""
+    from lvm_gui.panels import PANELS
+
+    made = []
+
+    def make(name: str, size: tuple[int, int] = (1400, 860)):
+        panel = PANELS[name]()
+        qtbot.addWidget(panel)
+        panel.resize(*size)
+        panel.show()
+        made.append(panel)
+        return panel
+
+    yield make
+    for panel in made:
+        assert panel.shutdown()
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_running(qapp):
     """Fail any test that leaves a worker thread running (after napari's conftest)."""

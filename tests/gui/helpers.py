@@ -1,6 +1,14 @@
-"""Helpers for the GUI tests."""
+"""Helpers for the GUI tests: waiting for a panel's frames, and a view hosted without a panel
+(fed snapshots by hand, as Orange tests its runners)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from engine import experiment as experiments
+from engine.experiment import Run
+from engine.history import History
+from lvm_gui import theme as themes
 
 
 def wait_drawn(qtbot, panel, timeout: int = 10000):
@@ -33,3 +41,53 @@ def assert_plots_fit(panel, sizes=((1400, 860), (700, 420))) -> None:
         assert views
         for view in views:
             assert view.centralWidget.geometry().width() <= view.viewport().width() + 1
+
+
+class Host(QObject):
+    """What a view asks of its panel (lvm_gui.panels.view.ViewHost), and nothing more."""
+
+    dataset_ready = Signal(object)
+
+    def __init__(self, config) -> None:
+        super().__init__()
+        self.config = config
+        self.theme = themes.LIGHT
+        self.history = History()
+        self.params: list[dict] = []
+        self.messages: list[str] = []
+
+    def set_params(self, **params) -> None:
+        self.params.append(params)
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        self.messages.append(text)
+
+    def redraw(self) -> None:
+        pass
+
+
+def hosted(qtbot, view_type, preset=None, **params):
+    """A view of `view_type` on a Host with the preset's config (and `params`), and a Run of
+    that config to feed it (`steps`)."""
+    experiment = experiments.get(view_type.experiment)
+    config = experiment.config(preset, **{**view_type.forced_params, **params})
+    host = Host(config)
+    view = view_type(host)
+    view.build_controls()
+    qtbot.addWidget(view.page)
+    view.page.resize(1200, 800)
+    view.config_changed(config)
+    experiments.prepare(config.experiment)
+    return view, host, Run(config, experiment.generate)
+
+
+def steps(view, host, run):
+    """Every step of the run, each appended to the history and drawn whole as it comes, then
+    the generator's result, drawn as the panel draws it (not a step of the history)."""
+    while (snap := run.next_step()) is not None:
+        host.history.append(snap)
+        view.draw(snap)
+        yield snap
+    if run.result is not None and (not host.history or run.result is not host.history[-1]):
+        view.draw(run.result)
+        yield run.result

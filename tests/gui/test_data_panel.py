@@ -12,18 +12,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from lvm_gui import export
 from lvm_gui import theme as themes
-from lvm_gui.panels.data import DataPanel
 from tests.gui.helpers import wait_drawn
 
 
 @pytest.fixture
-def panel(qtbot):
-    panel = DataPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1200, 760)
-    panel.show()
-    yield panel
-    assert panel.shutdown()
+def panel(make_panel):
+    return make_panel("data", (1200, 760))
 
 
 def run_to_end(qtbot, panel, action=None):

@@ -16,19 +16,13 @@ from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
-from lvm_gui.panels.em import EMPanel
 from lvm_gui.plots import PLOT_MIN_WIDTH, steady_range
 from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
 
 
 @pytest.fixture
-def panel(qtbot):
-    panel = EMPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1400, 860)
-    panel.show()
-    yield panel
-    assert panel.shutdown()
+def panel(make_panel):
+    return make_panel("em")
 
 
 def test_steps_are_half_steps_starting_from_the_start(qtbot, panel):

@@ -9,19 +9,13 @@ import engine
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from engine.experiment import Run
-from lvm_gui.panels.estimators import EstimatorsPanel
 from lvm_gui.worker import LIVE_THREADS
 from tests.gui.helpers import assert_plots_fit, run_to_end
 
 
 @pytest.fixture
-def panel(qtbot):
-    panel = EstimatorsPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1400, 900)
-    panel.show()
-    yield panel
-    assert panel.shutdown()
+def panel(make_panel):
+    return make_panel("estimators", (1400, 900))
 
 
 def visible_curves(plot):

@@ -12,8 +12,7 @@ from engine.geometry.vae import mosaic, strips
 from engine.vae.pictures import nearest_shown
 from lvm_gui.panels.vae.interpolate_view import InterpolateView
 from lvm_gui.panels.vae.vae_view import VAEView
-from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
-from tests.gui.test_views import hosted, steps
+from tests.gui.helpers import assert_plots_fit, hosted, run_to_end, steps, wait_drawn
 
 
 class Click:
@@ -113,15 +112,8 @@ def test_an_autoencoder_shows_no_ladder_and_no_prior_samples(qtbot):
 
 
 @pytest.fixture
-def panel(qtbot):
-    from lvm_gui.panels.vae import VAEPanel
-
-    panel = VAEPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1400, 860)
-    panel.show()
-    yield panel
-    assert panel.shutdown()
+def panel(make_panel):
+    return make_panel("vae")
 
 
 def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):

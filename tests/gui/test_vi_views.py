@@ -15,8 +15,7 @@ from lvm_gui.panels.vi.cavi_view import CAVIView
 from lvm_gui.panels.vi.gauss_view import GaussView
 from lvm_gui.panels.vi.kl_view import KLView
 from lvm_gui.panels.vi.learning_view import LearningView
-from tests.gui.helpers import assert_plots_fit, run_to_end
-from tests.gui.test_views import hosted, steps
+from tests.gui.helpers import assert_plots_fit, hosted, run_to_end, steps
 
 
 def labelled(view, plot, text):
@@ -115,15 +114,8 @@ def test_the_learning_view_draws_the_curves_and_the_staircase(qtbot):
 
 
 @pytest.fixture
-def panel(qtbot):
-    from lvm_gui.panels.vi import VIPanel
-
-    panel = VIPanel()
-    qtbot.addWidget(panel)
-    panel.resize(1400, 860)
-    panel.show()
-    yield panel
-    assert panel.shutdown()
+def panel(make_panel):
+    return make_panel("vi")
 
 
 def test_the_panel_steers_a_dragged_q_into_its_paused_run(qtbot, panel):

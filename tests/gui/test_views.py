@@ -8,70 +8,18 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, Signal
 
-from engine import experiment as experiments
 from engine.em.two_means import log_likelihood_at
-from engine.experiment import Run
 from engine.geometry import curves
 from engine.geometry import em as em_geometry
 from engine.geometry.estimators import chains_polyline, proposal_view
-from engine.history import History
-from lvm_gui import theme as themes
 from lvm_gui.panels.data.data_view import DataView
 from lvm_gui.panels.em.coins_view import CoinsView
 from lvm_gui.panels.em.means_view import MeansView
 from lvm_gui.panels.em.mixture_view import MixtureView
 from lvm_gui.panels.estimators.gradients_view import GradientsView
 from lvm_gui.panels.estimators.race_view import CHAINS_DRAWN, RaceView
-
-
-class Host(QObject):
-    """What a view asks of its panel (lvm_gui.panels.view.ViewHost), and nothing more."""
-
-    dataset_ready = Signal(object)
-
-    def __init__(self, config) -> None:
-        super().__init__()
-        self.config = config
-        self.theme = themes.LIGHT
-        self.history = History()
-        self.params: list[dict] = []
-        self.messages: list[str] = []
-
-    def set_params(self, **params) -> None:
-        self.params.append(params)
-
-    def show_message(self, text: str, level: str = "error") -> None:
-        self.messages.append(text)
-
-    def redraw(self) -> None:
-        pass
-
-
-def hosted(qtbot, view_type, preset=None, **params):
-    experiment = experiments.get(view_type.experiment)
-    config = experiment.config(preset, **{**view_type.forced_params, **params})
-    host = Host(config)
-    view = view_type(host)
-    view.build_controls()
-    qtbot.addWidget(view.page)
-    view.page.resize(1200, 800)
-    view.config_changed(config)
-    experiments.prepare(config.experiment)
-    return view, host, Run(config, experiment.generate)
-
-
-def steps(view, host, run):
-    """Every step of the run, each appended to the history and drawn whole as it comes, then
-    the generator's result, drawn as the panel draws it (not a step of the history)."""
-    while (snap := run.next_step()) is not None:
-        host.history.append(snap)
-        view.draw(snap)
-        yield snap
-    if run.result is not None and (not host.history or run.result is not host.history[-1]):
-        view.draw(run.result)
-        yield run.result
+from tests.gui.helpers import hosted, steps
 
 
 def so_far(host, snap) -> list:
