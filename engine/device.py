@@ -20,11 +20,6 @@ EXACT_DTYPE = "float64"  # EM, estimators, ELBO surfaces
 NETWORK_DTYPE = "float32"  # the VAE
 
 
-# Transparent huge pages for torch's CPU allocations: fresh large temporaries otherwise
-# page-fault (about 2x on the largest EM runs, STYLE.md). Read once, when torch is imported.
-os.environ.setdefault("THP_MEM_ALLOC_ENABLE", "1")
-
-
 def resolve(name: str = "auto") -> torch.device:
     """The torch device for `auto`, `cpu` or `cuda`; asking for CUDA without one is an error."""
     import torch

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import signal
 import sys
 import time
@@ -16,18 +15,8 @@ from PySide6.QtWidgets import QApplication
 from engine import device
 from lvm_gui import theme as themes
 from lvm_gui.crashlog import CrashLog, log_errors_to, name_application
-from lvm_gui.pyside_imports import skip_feature_scan
+from lvm_gui.startup import prepare_for_qt
 from lvm_gui.worker import describe_error
-
-# Every import after this one skips PySide's source scan (see lvm_gui.pyside_imports).
-skip_feature_scan()
-
-# Qt's raster engine hands every fill of 96 spans or more (a plot's background, each grid line
-# across it) to a pool of threads and waits for them. A plot with its grid took 13-26 ms to
-# repaint instead of 1, and 40-200 ms beside a busy worker, whose core the pool's threads wait
-# for: the window's worst stalls. Set, the fills stay on the GUI thread. Qt reads it once, at the
-# first fill, so here, before any QApplication.
-os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 LOG = logging.getLogger("lvm_gui.app")
 
@@ -117,6 +106,7 @@ SWITCH_INTERVAL = 0.001  # seconds
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    prepare_for_qt()  # before the QApplication (lvm_gui.startup)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -22,6 +22,7 @@ from engine import catalog
 from engine.atomic import WriteError
 from engine.config import ConfigError
 from engine.experiment import Run
+from lvm_gui import startup
 
 PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
 USAGE_ERROR = 2
@@ -280,6 +281,7 @@ def cmd_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    startup.set_environment()  # before torch is imported (lvm_gui.startup)
     try:
         args = build_parser().parse_args(argv)
         if args.paths:

@@ -28,6 +28,7 @@ import threading
 import time
 import warnings
 import weakref
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -38,10 +39,6 @@ from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
 from engine.history import History
 from lvm_gui import memory
-from lvm_gui.pyside_imports import skip_feature_scan
-
-# No module's source is read at import in a worker (see lvm_gui.pyside_imports).
-skip_feature_scan()
 
 LOG = logging.getLogger("lvm_gui.worker")
 
@@ -264,6 +261,23 @@ class ExperimentThread(QThread):
             self._gui_free.wait(HOLD_LIMIT_S)  # let the window draw (see the module's notes)
 
 
+class RunState(StrEnum):
+    """Where a panel's run is: each equal to its name as text (the state_changed signal's)."""
+
+    IDLE = "idle"  # nothing started
+    READY = "ready"  # started, no step asked for yet
+    STEPPING = "stepping"  # steps asked for and not yet delivered
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+LIVE = (RunState.READY, RunState.STEPPING, RunState.RUNNING, RunState.PAUSED)
+ENDED = (RunState.DONE, RunState.FAILED, RunState.CANCELLED)
+
+
 class ExperimentController(QObject):
     """The panel's handle on its worker: start, step, run, pause, cancel, throttled delivery."""
 
@@ -274,8 +288,6 @@ class ExperimentController(QObject):
     warned = Signal(str)
     worker_waiting = Signal()  # the worker is between steps, held: the window may draw freely
     state_changed = Signal(str)
-
-    STATES = ("idle", "ready", "stepping", "running", "paused", "done", "failed", "cancelled")
 
     def __init__(self, parent: QObject | None = None, max_fps: float = 60.0) -> None:
         super().__init__(parent)
@@ -296,14 +308,13 @@ class ExperimentController(QObject):
         self.history = History()
         self.config: ExperimentConfig | None = None
         self._generate: Generate | None = None
-        self.state = "idle"
-        # Steps asked for and not yet delivered: the state reads "stepping" until they are.
+        self.state = RunState.IDLE
+        # Steps asked for and not yet delivered: the state reads STEPPING until they are.
         self._steps_asked = 0
 
     # --- public API -------------------------------------------------------------------------
     def start(self, config: ExperimentConfig, generate: Generate) -> None:
         """Replace any running generator by a fresh one for `config`, ready to step."""
-        memory.limit_malloc_arenas()  # before the first worker allocates
         self._stop_thread()
         self.config, self._generate = config, generate
         self._generation += 1
@@ -316,7 +327,7 @@ class ExperimentController(QObject):
             experiments.prepare(config.experiment, config)
             run = Run(config, generate)
         except Exception as exc:
-            self._set_state("failed")
+            self._set_state(RunState.FAILED)
             self.failed.emit(describe_error(exc))
             return
         catch_worker_warnings()
@@ -329,25 +340,25 @@ class ExperimentController(QObject):
         thread.waiting.connect(self._on_waiting)
         self._thread = thread
         thread.start()
-        self._set_state("ready")
+        self._set_state(RunState.READY)
 
     def step(self) -> None:
         if not self._ensure_thread():
             return
-        self._steps_asked = 1 if self.state != "stepping" else self._steps_asked + 1
+        self._steps_asked = 1 if self.state != RunState.STEPPING else self._steps_asked + 1
         self._thread.request_step()
-        self._set_state("stepping")
+        self._set_state(RunState.STEPPING)
 
     def play(self) -> None:
         if not self._ensure_thread():
             return
         self._thread.request_run()
-        self._set_state("running")
+        self._set_state(RunState.RUNNING)
 
     def pause(self) -> None:
-        if self._thread is not None and self.state == "running":
+        if self._thread is not None and self.state == RunState.RUNNING:
             self._thread.request_pause()
-            self._set_state("paused")
+            self._set_state(RunState.PAUSED)
 
     def steer(self, config: ExperimentConfig) -> bool:
         """Send `config` into the running generator, which computes its next step with it: no
@@ -357,8 +368,7 @@ class ExperimentController(QObject):
         one step to show it. False, and nothing sent, when no generator can take it (none
         started, one that has ended, or a change that is not steerable): start one then."""
         thread = self._thread
-        live = ("ready", "stepping", "running", "paused")
-        if thread is None or self.config is None or self.state not in live:
+        if thread is None or self.config is None or self.state not in LIVE:
             return False
         if not self.config.can_steer_to(config):
             return False
@@ -368,21 +378,21 @@ class ExperimentController(QObject):
             self.history = History()
         self._pending = None
         self._timer.stop()
-        running = self.state == "running"
+        running = self.state == RunState.RUNNING
         self._gui_free.set()  # what the window draws now is stale: no waiting for it
         thread.request_steer(config, self._generation, step=not running)
         if not running:
             self._steps_asked = 1
-            self._set_state("stepping")
+            self._set_state(RunState.STEPPING)
         return True
 
     def toggle(self) -> None:
-        self.pause() if self.state == "running" else self.play()
+        self.pause() if self.state == RunState.RUNNING else self.play()
 
     def cancel(self) -> None:
-        if self._thread is not None and self.state in ("ready", "stepping", "running", "paused"):
+        if self._thread is not None and self.state in LIVE:
             self._stop_thread()
-            self._set_state("cancelled")
+            self._set_state(RunState.CANCELLED)
 
     def hold_worker(self) -> None:
         """The GUI is drawing: the worker waits after its current step (up to HOLD_LIMIT_S)."""
@@ -425,7 +435,7 @@ class ExperimentController(QObject):
 
     # --- internals --------------------------------------------------------------------------
     def _ensure_thread(self) -> bool:
-        if self._thread is None or self.state in ("done", "failed", "cancelled"):
+        if self._thread is None or self.state in ENDED:
             if self.config is None or self._generate is None:
                 return False
             self.start(self.config, self._generate)
@@ -453,7 +463,7 @@ class ExperimentController(QObject):
                 thread.wait()  # returns at once: the thread has ended
                 self._ending.remove(thread)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: RunState) -> None:
         self.state = state
         self.state_changed.emit(state)
 
@@ -473,10 +483,10 @@ class ExperimentController(QObject):
             return
         self.history.append(snap)
         self._pending = snap
-        if self.state == "stepping":
+        if self.state == RunState.STEPPING:
             self._steps_asked -= 1
-            if self._steps_asked <= 0:  # queued steps still compute: still "stepping"
-                self._set_state("paused")
+            if self._steps_asked <= 0:  # queued steps still compute: still STEPPING
+                self._set_state(RunState.PAUSED)
         if not self._timer.isActive():
             # The first step of a run (a start, a steer) answers the user: shown at once. The
             # spacing of frames is for the stream of steps that follows.
@@ -496,15 +506,15 @@ class ExperimentController(QObject):
 
     @Slot(int, object)
     def _on_result(self, generation: int, result: Any) -> None:
-        if self._end_run(generation, "done"):
+        if self._end_run(generation, RunState.DONE):
             self.finished.emit(result)
 
     @Slot(int, str)
     def _on_failed(self, generation: int, message: str) -> None:
-        if self._end_run(generation, "failed"):
+        if self._end_run(generation, RunState.FAILED):
             self.failed.emit(message)
 
-    def _end_run(self, generation: int, state: str) -> bool:
+    def _end_run(self, generation: int, state: RunState) -> bool:
         """The current run ended: draw its last snapshot, join its thread. False if stale."""
         if generation != self._generation:
             return False
@@ -522,7 +532,7 @@ class ExperimentController(QObject):
     @property
     def computing(self) -> bool:
         """A worker is stepping on its own (running, or doing one step)."""
-        return self._thread is not None and self.state in ("running", "stepping")
+        return self._thread is not None and self.state in (RunState.RUNNING, RunState.STEPPING)
 
     @Slot(int, str)
     def _on_warned(self, generation: int, message: str) -> None:

@@ -223,11 +223,11 @@ def run_em(config: GMMConfig, em: MixtureEM, start: MixtureParameters):
     """Iterates (t, θ_t, ℓ̄(θ_t), responsibilities at θ_t) until converged or out of steps."""
     params = start
     previous = None
-    em.reset_bound()
+    em.start_run()
     for t in range(config.iterations + 1):
-        ell, following, responsibilities = em.step(params)
+        ell, following, responsibilities, elbo = em.step(params)
         converged = previous is not None and abs(ell - previous) < config.tol
-        yield t, params, ell, responsibilities, converged, em.last_elbo
+        yield t, params, ell, responsibilities, converged, elbo
         if converged:
             return
         previous, params = ell, following

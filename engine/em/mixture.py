@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -125,6 +126,15 @@ def _precision_cholesky(params: MixtureParameters, torch, dtype, device):
     return torch.linalg.solve_triangular(chol, eye, upper=False).transpose(-1, -2)
 
 
+class EMStep(NamedTuple):
+    """One pass of MixtureEM.step at θ_t."""
+
+    log_likelihood: float  # ℓ̄(θ_t), the mean per point
+    following: MixtureParameters  # θ_{t+1}, the M step's
+    responsibilities: np.ndarray  # r_ik at θ_t of the first rows kept
+    elbo: float | None  # ELBO(q_{t-1}, θ_t) per point, the previous E step's q; None at a start
+
+
 class MixtureEM:
     """EM over fixed data; `step(θ)` returns (ℓ̄(θ), θ', responsibilities of the first rows)."""
 
@@ -156,7 +166,6 @@ class MixtureEM:
         self.reg_covar = reg_covar
         self.keep_rows = min(keep_rows, self.n)
         self._previous_log_r = None
-        self.last_elbo: float | None = None
         # Sums about each component's mean, not the data's: once a step showed that the data's
         # mean is too far from some tight component (see the module's notes).
         self.shifted = False
@@ -179,8 +188,10 @@ class MixtureEM:
         # einsum, not (y * y).sum(-1): a sum over a short last axis is 6x slower on the CPU.
         return -0.5 * (d * LOG_2PI + torch.einsum("nkd,nkd->nk", y, y)) + log_det
 
-    def step(self, params: MixtureParameters):
-        """One pass: ℓ̄(θ), the M step's θ', and the responsibilities of the first rows."""
+    def step(self, params: MixtureParameters) -> EMStep:
+        """One pass at θ: ℓ̄(θ), the M step's θ', the responsibilities of the first rows, and
+        the ELBO of the previous step's q at θ (None after `start_run`). The previous q is
+        what EM keeps between its steps: this object keeps it too."""
         torch = self.torch
         dt, dev = self.dtype, self.device
         k = params.k
@@ -227,14 +238,13 @@ class MixtureEM:
                 again.add(xc, r)
             new, _ = self._m_step(again, last_pass=True)
         responsibilities = torch.cat(kept).cpu().numpy() if kept else np.empty((0, k))
-        self.last_elbo = float(bound) / self.n if previous is not None else None
+        elbo = float(bound) / self.n if previous is not None else None
         self._previous_log_r = current
-        return float(total) / self.n, new, responsibilities
+        return EMStep(float(total) / self.n, new, responsibilities, elbo)
 
-    def reset_bound(self) -> None:
+    def start_run(self) -> None:
         """Forget the previous q: the next step is the first of a run (no ELBO yet)."""
         self._previous_log_r = None
-        self.last_elbo = None
 
     def _m_step(self, moments: _Moments, last_pass: bool = False) -> tuple[MixtureParameters, bool]:
         """scikit-learn's _estimate_gaussian_parameters from the sums about the shifts c_k;

@@ -43,7 +43,7 @@ from lvm_gui.panels.history_bar import HistoryBar
 from lvm_gui.panels.layout import RunButtons
 from lvm_gui.panels.view import VIEWS, View
 from lvm_gui.plots import fit_plot_width
-from lvm_gui.worker import ExperimentController, describe_error
+from lvm_gui.worker import ExperimentController, RunState, describe_error
 
 LOG = logging.getLogger("lvm_gui.panels")
 
@@ -493,7 +493,7 @@ class ExperimentPanel(QWidget):
         return self.view.models_to_save(self.last_snapshot)
 
     def _on_state(self, state: str) -> None:
-        self.run_button.setText("Pause" if state == "running" else "Run")
+        self.run_button.setText("Pause" if state == RunState.RUNNING else "Run")
         self.status_changed.emit()
 
     @property

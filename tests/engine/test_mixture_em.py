@@ -260,7 +260,7 @@ def test_tight_clusters_far_from_the_mean_get_exact_covariances(covariance, std,
     params = MixtureParameters(np.array([0.5, 0.5]), means, start, covariance)
     em = MixtureEM(x, covariance, reg_covar=0.0, device="cpu")
     for _ in range(6):
-        _, params, _ = em.step(params)
+        params = em.step(params).following
     if covariance == "tied":
         within = len(first) * np.cov(first.T, bias=True) + len(second) * np.cov(second.T, bias=True)
         expected = within / len(x)
@@ -332,5 +332,23 @@ def test_the_stopping_rule_is_one_m_step_short_of_scikit_learns(tmp_path):
     theta_t = MixtureParameters(
         np.array(final.weights), np.array(final.means), np.array(final.covariances), "full"
     )
-    one_more = MixtureEM(x, "full", 1e-6, device="cpu").step(theta_t)[1]
+    one_more = MixtureEM(x, "full", 1e-6, device="cpu").step(theta_t).following
     assert one_more.means == pytest.approx(oracle.means_, rel=1e-8)
+
+
+def test_a_step_returns_the_elbo_of_the_previous_steps_q_and_a_new_run_has_none():
+    from engine.em.mixture import MixtureEM, MixtureParameters
+
+    rng = np.random.default_rng(5)
+    x = np.concatenate([rng.normal(-2, 1, (200, 1)), rng.normal(2, 1, (200, 1))])
+    params = MixtureParameters(
+        np.array([0.5, 0.5]), np.array([[-1.0], [1.0]]), np.ones((2, 1, 1)), "full"
+    )
+    em = MixtureEM(x, "full", 1e-6, device="cpu")
+    first = em.step(params)
+    assert first.elbo is None  # no q before the first step
+    second = em.step(first.following)
+    assert second.elbo <= second.log_likelihood + 1e-12  # ELBO(q_t, θ_{t+1}) ≤ ℓ̄(θ_{t+1})
+    assert second.elbo >= first.log_likelihood - 1e-12  # the M step raised the bound
+    em.start_run()
+    assert em.step(params).elbo is None
