@@ -17,7 +17,7 @@ from sklearn.mixture import GaussianMixture as SklearnMixture
 from threadpoolctl import threadpool_limits
 from timing import best_of  # bench/timing.py, beside this script
 
-from engine.data.experiment import DataConfig
+from engine.data.making import DataConfig
 
 
 def main() -> None:

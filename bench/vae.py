@@ -28,7 +28,8 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from engine.vae import images, interpolation, networks, training
+from engine.imaging import images, networks, split
+from engine.vae import interpolation, training
 
 
 class ExamplesVAE(nn.Module):
@@ -87,7 +88,7 @@ def main() -> None:
         f"{'data':<8} {'train':>6} {'ours (s)':>9} {'examples (s)':>13} {'ratio':>6} {'GFLOP/s':>8}"
     )
     for dataset, count in (("digits", 0), ("poles", 5000)):
-        data = training.Data(dataset, "bernoulli", 0, device, count)
+        data = split.Data(dataset, "bernoulli", 0, device, count)
         pixels, latent = data.pixels, 2
         ours = training.Trainer(
             networks.build("vae", pixels, latent, "bernoulli", 0, device),
@@ -113,7 +114,7 @@ def main() -> None:
     print(f"# a 16-point path decoded and scored; median of {args.paths} (ms)")
     print(f"{'data':<8} {'references':>10} {'linear':>7} {'slerp':>7}")
     for dataset, count in (("digits", 0), ("poles", 5000)):
-        data = training.Data(dataset, "continuous-bernoulli", 0, device, count)
+        data = split.Data(dataset, "continuous-bernoulli", 0, device, count)
         model = networks.build("vae", data.pixels, 2, "continuous-bernoulli", 0, device).eval()
         references = interpolation.References(
             data.train if dataset == "digits" else data.tensor(images.pole_grid(100)[0])

@@ -2,7 +2,7 @@
 memory, each under the reference that makes it again.
 
 A config names its data by reference, never by a private copy: a file the user chose (its path)
-or a recipe, `data:` and the Data panel's parameters as JSON (engine.data.experiment.recipe).
+or a recipe, `data:` and the Data panel's parameters as JSON (engine.data.reference.recipe).
 So the parameters an exported PNG carries, given to `lvm-gui run` or `export` in a fresh process,
 make the same data again; in the window the Data panel's run puts what it made here, and a
 model that asks for it by its recipe gets the same arrays without making them anew. Workers ask

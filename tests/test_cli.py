@@ -400,7 +400,7 @@ def test_a_start_file_with_misshapen_weights_is_one_line(capsys, tmp_path):
 def test_a_model_runs_on_a_data_recipe_as_on_the_same_data_saved_to_a_file(capsys, tmp_path):
     """The parameters of a picture made on the Data panel's data, given on the command line:
     the recipe makes the same points again, so the fit is the one on the saved file."""
-    from engine.data.experiment import recipe
+    from engine.data.reference import recipe
     from engine.experiment import get
 
     config = get("data").config("gmm2d", seed=11)

@@ -95,7 +95,7 @@ class Dataset:
     truth: GaussianMixture | ThreeCoins | None = None
     columns: tuple[str, ...] = ("x",)
     source: str = ""
-    # How to make it again, as a model's `data` parameter (engine.data.experiment.recipe).
+    # How to make it again, as a model's `data` parameter (engine.data.reference.recipe).
     reference: str | None = None
 
     def __post_init__(self) -> None:

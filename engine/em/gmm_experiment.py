@@ -11,10 +11,10 @@ from typing import Any
 
 import numpy as np
 
+from engine.assets import OLD_FAITHFUL_CSV
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown_path
 from engine.data import files
-from engine.data.experiment import (
-    FAITHFUL_CSV,
+from engine.data.reference import (
     check_reference,
     dataset_for,
     describe_reference,
@@ -100,7 +100,7 @@ class GMMConfig(ExperimentConfig):
 
 
 def load_points(config: GMMConfig) -> np.ndarray:
-    dataset = dataset_for(config.data or str(FAITHFUL_CSV), max_columns=MAX_DIMENSIONS)
+    dataset = dataset_for(config.data or str(OLD_FAITHFUL_CSV), max_columns=MAX_DIMENSIONS)
     if dataset.is_coins:
         raise files.DataError(f"{describe_reference(config.data)}: coin tosses, not points")
     x = dataset.x

@@ -10,7 +10,7 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, echoed, param
 from engine.data import files
-from engine.data.experiment import check_reference, dataset_for, describe_reference
+from engine.data.reference import check_reference, dataset_for, describe_reference
 from engine.em.monotone import went_down
 from engine.em.two_means import (
     Surrogate,

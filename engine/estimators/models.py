@@ -532,27 +532,3 @@ class Curve(Model):
         return Proposal(
             "posterior", sample, lambda z: self.log_joint(z) - self.exact_log_p, zero_variance=True
         )
-
-
-def make_model(
-    name: str,
-    *,
-    bits: int,
-    components: int,
-    seed: int,
-    device,
-    dtype,
-    image: int = 0,
-    weights: str | None = None,
-) -> Model:
-    if name == "vae":
-        from engine.estimators.vae_model import VAEImage
-
-        return VAEImage(image, seed, device, dtype, weights)
-    if name == "binary":
-        return BinaryImage(bits, seed, device, dtype)
-    if name == "mixture":
-        return ManyComponents(components, seed, device, dtype)
-    if name in ("curve1d", "curve2d"):
-        return Curve(int(name[5]), seed, device, dtype)
-    raise ConfigError(f"model = {name!r}: unknown; known: {', '.join(MODELS)}")

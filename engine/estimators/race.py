@@ -28,11 +28,14 @@ from engine.estimators.models import (
     MODELS,
     PROPOSALS,
     TORCH_AND_QUADRATURE,
+    BinaryImage,
+    Curve,
+    ManyComponents,
+    Model,
     ProposalProfile,
-    make_model,
 )
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
-from engine.vae.images import DIGITS_IMPORTS
+from engine.imaging.images import DIGITS_IMPORTS
 
 MAX_CHAINS = 1000
 MAX_SAMPLES = 10**6
@@ -261,6 +264,32 @@ def _race(torch, model, config: RaceConfig, device, dtype):
     raise AssertionError("unreachable: the last checkpoint returns")
 
 
+def make_model(
+    name: str,
+    *,
+    bits: int,
+    components: int,
+    seed: int,
+    device,
+    dtype,
+    image: int = 0,
+    weights: str | None = None,
+) -> Model:
+    """The race's model `name` (the table of MODELS); the vae model imports torch's networks,
+    so only when it is chosen."""
+    if name == "vae":
+        from engine.estimators.vae_model import VAEImage
+
+        return VAEImage(image, seed, device, dtype, weights)
+    if name == "binary":
+        return BinaryImage(bits, seed, device, dtype)
+    if name == "mixture":
+        return ManyComponents(components, seed, device, dtype)
+    if name in ("curve1d", "curve2d"):
+        return Curve(int(name[5]), seed, device, dtype)
+    raise ConfigError(f"model = {name!r}: unknown; known: {', '.join(MODELS)}")
+
+
 PRESETS = {
     "seed-000-binary": dict(model="binary", bits=12, proposal="fitted"),
     "mixture": dict(model="mixture", components=1000, proposal="fitted"),
@@ -281,8 +310,8 @@ EXPERIMENT = register(
         imports=(
             *TORCH_AND_QUADRATURE,
             "engine.estimators.vae_model",
-            "engine.vae.training",
-            "engine.vae.interpolate_experiment",
+            "engine.imaging.split",
+            "engine.imaging.weight_files",
             *DIGITS_IMPORTS,
         ),
     )

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
+from engine.assets import SHIPPED_DIGITS_MODELS
 from engine.config import ConfigError
 from engine.estimators.models import Model, Proposal, ProposalProfile
 
@@ -31,15 +32,14 @@ class VAEImage(Model):
 
     def __init__(self, image: int, seed: int, device, dtype, weights: str | None = None) -> None:
         super().__init__(seed, device, dtype)
-        from engine.vae import training
-        from engine.vae.interpolate_experiment import SHIPPED
+        from engine.imaging import split, weight_files
 
-        data = training.Data("digits", "bernoulli", 0, device)
+        data = split.Data("digits", "bernoulli", 0, device)
         if not 0 <= image < len(data.test):
             raise ConfigError(f"image = {image}: the digits test set has {len(data.test)} images")
-        wanted = training.architecture("vae", data.pixels, 2, "bernoulli")
-        path = str(SHIPPED["vae"]) if weights is None else weights
-        self.network = training.load_weights("weights", path, wanted, device)
+        wanted = weight_files.architecture("vae", data.pixels, 2, "bernoulli")
+        path = str(SHIPPED_DIGITS_MODELS["vae"]) if weights is None else weights
+        self.network = weight_files.load_weights("weights", path, wanted, device)
         self.network = self.network.to(dtype).eval()
         for parameter in self.network.parameters():
             parameter.requires_grad_(False)

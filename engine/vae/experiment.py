@@ -24,7 +24,7 @@ from engine import device as devices
 from engine.atomic import WriteError
 from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
-from engine.vae.images import DIGITS_IMPORTS, split_sizes
+from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.workspace import WORKSPACE
 
 # torch.optim imports torch._dynamo (1.5 s here) and a profiler module on an optimiser's first
@@ -160,10 +160,11 @@ class VAESnapshot(Snapshot):
 
 
 def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
+    from engine.imaging import split, weight_files
     from engine.vae import pictures, training
 
     device = devices.resolve(config.device)
-    data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
+    data = split.Data(config.dataset, config.likelihood, config.seed, device, config.images)
     if config.image >= len(data.test):
         raise ConfigError(f"image = {config.image}: the test set has {len(data.test)} images")
     shown = pictures.shown_of(data.test_set, config.seed)
@@ -182,7 +183,7 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
     save_error = None
     if config.save is not None:  # a failed save loses nothing computed: it is reported
         try:
-            training.save_weights(config.save, trainer.good, data.shape, config.dataset)
+            weight_files.save_weights(config.save, trainer.good, data.shape, config.dataset)
         except WriteError as exc:
             save_error = str(exc)
     if config.load is None:  # for a run of the other experiments with the same recipe

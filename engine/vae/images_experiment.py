@@ -14,7 +14,7 @@ import numpy as np
 
 from engine.config import ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
-from engine.vae.images import DIGITS_IMPORTS
+from engine.imaging.images import DIGITS_IMPORTS
 
 DATASETS = ("digits", "poles")
 PER_ROW = 10  # images a row of the grid
@@ -64,7 +64,7 @@ class ImagesSnapshot(Snapshot):
 
 
 def generate(config: ImagesConfig) -> Generator[Snapshot, None, ImagesSnapshot]:
-    from engine.vae import image_files, images
+    from engine.imaging import image_files, images
 
     yield from ()  # one snapshot, the result: no step before it
     if config.dataset == "digits":
@@ -110,8 +110,8 @@ def generate(config: ImagesConfig) -> Generator[Snapshot, None, ImagesSnapshot]:
 
 
 def _test_index(everything, seed: int) -> np.ndarray:
-    """The indices the split holds out (as engine.vae.images.split draws them)."""
-    from engine.vae import images
+    """The indices the split holds out (as engine.imaging.images.split draws them)."""
+    from engine.imaging import images
 
     order = np.random.default_rng([seed, 7]).permutation(len(everything))
     return order[: images.test_count(len(everything))]
@@ -156,8 +156,8 @@ EXPERIMENT = register(
         generate,
         {"digits": dict(dataset="digits"), "poles": dict(dataset="poles", images=5000)},
         imports=(
-            "engine.vae.images",
-            "engine.vae.image_files",
+            "engine.imaging.images",
+            "engine.imaging.image_files",
             *DIGITS_IMPORTS,
         ),
     )

@@ -27,19 +27,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from engine import device as devices
+from engine.assets import SHIPPED_DIGITS_ARCHITECTURE, SHIPPED_DIGITS_MODELS
 from engine.config import ConfigError, ExperimentConfig, existing_file, param
 from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.vae.experiment import DATASETS, LIKELIHOODS, OPTIMISER_IMPORTS
-from engine.vae.images import DIGITS_IMPORTS, split_sizes
 from engine.workspace import WORKSPACE
 
 PATHS = ("linear", "slerp")
-# The small digits models that ship, so that interpolation works at once (epochs = 0); made by
-# `lvm-gui run vae --preset digits-vae --set save=assets/digits-vae.pt --set iwae_k=1` (and
-# digits-ae): latent 2, Bernoulli, seed 0.
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-SHIPPED = {"vae": ASSETS / "digits-vae.pt", "ae": ASSETS / "digits-ae.pt"}
-SHIPPED_FOR = {"dataset": "digits", "latent": 2, "likelihood": "bernoulli"}
 FINAL_ONLY = ("a", "b", "path", "points", "vae_scores", "ae_scores", "pixel_scores")
 LOSSES = ("train_loss", "test_recon", "test_kl")  # each model's per epoch (the AE's KL: None)
 GRID_PER_SIDE = 100  # pole and shadow: the true manifold as 100 × 100 rendered images
@@ -156,10 +151,11 @@ def default_ends(config: InterpolateConfig, test_labels, test_factors) -> tuple[
 
 
 def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateSnapshot]:
-    from engine.vae import images, interpolation, pictures, training
+    from engine.imaging import images, split
+    from engine.vae import interpolation, pictures, training
 
     device = devices.resolve(config.device)
-    data = training.Data(config.dataset, config.likelihood, config.seed, device, config.images)
+    data = split.Data(config.dataset, config.likelihood, config.seed, device, config.images)
     if config.dataset == "poles":
         grid, _ = images.pole_grid(GRID_PER_SIDE)
         references = data.tensor(grid)
@@ -224,7 +220,7 @@ def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
     given = {"vae": config.vae_file, "ae": config.ae_file}
     if config.epochs > 0:
         return given
-    fits = all(getattr(config, k) == v for k, v in SHIPPED_FOR.items())
+    fits = all(getattr(config, k) == v for k, v in SHIPPED_DIGITS_ARCHITECTURE.items())
     for kind, path in given.items():
         if path is None:
             if not fits:
@@ -232,7 +228,7 @@ def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
                     f"epochs = 0 and no {kind}_file: the shipped models are for digits, "
                     "latent 2, bernoulli; give weights files or epochs"
                 )
-            given[kind] = SHIPPED[kind]
+            given[kind] = SHIPPED_DIGITS_MODELS[kind]
     return given
 
 

@@ -14,8 +14,8 @@ import numpy as np
 import torch
 
 from engine.experiment import frozen_array
-from engine.vae.images import ImageSet
-from engine.vae.images import as_uint8 as _as_uint8
+from engine.imaging.images import ImageSet
+from engine.imaging.images import as_uint8 as _as_uint8
 
 SHOWN = 2000  # test codes drawn at most: a seeded subset beyond
 RECONSTRUCTIONS = 10  # test images shown beside their reconstructions
@@ -25,7 +25,7 @@ SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
 
 
 def as_uint8(images) -> np.ndarray:
-    """engine.vae.images.as_uint8, for a tensor too."""
+    """engine.imaging.images.as_uint8, for a tensor too."""
     if isinstance(images, torch.Tensor):
         images = images.detach().cpu().numpy()
     return _as_uint8(images)

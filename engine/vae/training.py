@@ -8,52 +8,20 @@ import copy
 import json
 import math
 import os
-import pickle
 import time
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
-import torch.utils.serialization.config  # torch.load imports it on first use: here, not in a worker
 
-from engine.atomic import atomic_write
-from engine.config import ConfigError, shown_path
+from engine.config import shown_path
+from engine.imaging import networks
+from engine.imaging.split import Data
+from engine.imaging.weight_files import architecture, load_weights
 from engine.threads import let_others_run
-from engine.vae import image_files, images, networks
 
-MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
-WEIGHTS_FORMAT = "lvm-lab-vae/1"
 GRADIENT_CLIP = 100.0  # the gradient's norm is clipped to this: one wild batch cannot blow up
-
-
-class Data:
-    """The split's images as float32 tensors on the device, binarised for the Bernoulli."""
-
-    def __init__(self, dataset: str, likelihood: str, seed: int, device, count: int = 0) -> None:
-        if dataset == "digits":
-            everything = images.digits()
-        elif dataset == "poles":
-            everything = images.poles(count, seed)
-        else:
-            everything = image_files.load_images(dataset)
-        self.dataset, self.device = dataset, device
-        self.train_set, self.test_set = images.split(everything, seed)
-        self.shape = everything.shape
-        self.binary = likelihood == "bernoulli"
-        self.train, self.test = self.tensor(self.train_set.x), self.tensor(self.test_set.x)
-
-    def tensor(self, x: np.ndarray):
-        """Images as the model sees them (binarised at 1/2 for the Bernoulli)."""
-        if self.binary:
-            x = (x > 0.5).astype(np.float32)
-        return torch.as_tensor(np.array(x, dtype=np.float32), device=self.device)
-
-    @property
-    def pixels(self) -> int:
-        return self.shape[0] * self.shape[1]
 
 
 def frozen_copy(model):
@@ -242,69 +210,3 @@ def amortisation_gap(model, data: Data, index: int, k: int, seed: int) -> dict[s
         "gap_own_se": float(own.std()) / root,
         "gap_log_px": float(bound[0]),
     }
-
-
-def architecture(kind: str, pixels: int, latent: int, likelihood: str) -> dict[str, Any]:
-    return {"model": kind, "pixels": pixels, "latent": latent, "likelihood": likelihood}
-
-
-def save_weights(path: str, model, shape: tuple[int, int], dataset: str) -> Path:
-    """The weights and what they fit (architecture, the images' shape and data set), written
-    atomically: a save that fails is one WriteError and leaves any earlier file as it was."""
-    payload = {
-        "format": WEIGHTS_FORMAT,
-        **architecture(model.kind, model.pixels, model.latent, model.decoder.likelihood),
-        "shape": list(shape),
-        "dataset": dataset,
-        "state": {name: value.detach().cpu() for name, value in model.state_dict().items()},
-    }
-    with atomic_write(path) as handle:
-        torch.save(payload, handle)
-    return Path(path)
-
-
-def load_weights(name: str, path: str, wanted: dict[str, Any], device):
-    """A model of architecture `wanted` with the weights in `path` (parameter `name`); a
-    ConfigError naming the file when it is not a weights file, too large, for another
-    architecture, or not finite. Weights only: torch.load(weights_only=True) unpickles nothing
-    but tensors and plain containers, after a size check."""
-    size = Path(path).stat().st_size
-    if size > MAX_WEIGHTS_BYTES:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: {size:,} bytes, more than a weights file's "
-            f"{MAX_WEIGHTS_BYTES >> 20} MiB"
-        )
-    try:
-        with warnings.catch_warnings():  # torch's remarks on a foreign pickle: ours is one line
-            warnings.simplefilter("ignore")
-            payload = torch.load(path, map_location=device, weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: not a weights file saved by save= ({type(exc).__name__})"
-        ) from None
-    if not isinstance(payload, dict) or payload.get("format") != WEIGHTS_FORMAT:
-        raise ConfigError(f"{name} = {shown_path(path)}: not a weights file saved by save=")
-    found = {key: payload.get(key) for key in wanted}
-    if found != wanted:
-        differ = ", ".join(
-            f"{k} {found[k]} (here {wanted[k]})" for k in wanted if found[k] != wanted[k]
-        )
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: weights for another architecture: {differ}"
-        )
-    model = networks.build(
-        wanted["model"], wanted["pixels"], wanted["latent"], wanted["likelihood"], 0, device
-    )
-    try:
-        model.load_state_dict(payload["state"])
-    except (RuntimeError, KeyError, TypeError) as exc:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: its weights do not fit the model ({type(exc).__name__})"
-        ) from None
-    for key, value in model.state_dict().items():  # NaN weights would give NaN everywhere after
-        if value.is_floating_point() and not bool(torch.isfinite(value).all()):
-            raise ConfigError(
-                f"{name} = {shown_path(path)}: its weights are not finite (NaN or infinite values "
-                f"in {key}); a weights file holds finite numbers"
-            )
-    return model

@@ -9,7 +9,7 @@ import pytest
 
 from engine import atomic
 from engine.data import files
-from engine.data.experiment import DataConfig, make_dataset
+from engine.data.making import DataConfig, make_dataset
 
 
 def disk_full(*_args, **_kwargs):

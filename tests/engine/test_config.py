@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engine.config import ConfigError, format_value, parse_value
-from engine.data.experiment import DataConfig
+from engine.data.making import DataConfig
 
 
 def test_defaults_reproduce_seed_003_two_means_data():

@@ -11,7 +11,7 @@ from sklearn.mixture import GaussianMixture as SklearnMixture
 
 from engine import run
 from engine.data.dataset import GaussianMixture, ThreeCoins
-from engine.data.experiment import LI_HANG_TOSSES, DataConfig, make_dataset
+from engine.data.making import LI_HANG_TOSSES, DataConfig, make_dataset
 from engine.data.summary import RunningMoments
 from engine.experiment import Run, get
 from engine.geometry.curves import contour_lines, ellipse, histogram

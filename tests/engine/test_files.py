@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from engine.data import files
-from engine.data.experiment import DataConfig, make_dataset
 from engine.data.files import DataError
+from engine.data.making import DataConfig, make_dataset
 
 
 def test_npz_round_trip_keeps_points_labels_and_truth(tmp_path):

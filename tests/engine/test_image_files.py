@@ -10,7 +10,7 @@ import pytest
 
 from engine import experiment as experiments
 from engine.data.files import DataError
-from engine.vae import image_files
+from engine.imaging import image_files
 
 
 def idx(array: np.ndarray) -> bytes:

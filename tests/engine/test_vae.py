@@ -16,7 +16,7 @@ from torch.distributions import ContinuousBernoulli, Normal, kl_divergence
 
 from engine import experiment as experiments
 from engine.config import ConfigError
-from engine.vae import images, networks
+from engine.imaging import images, networks
 from engine.vae.experiment import VAEConfig
 
 VAE = experiments.get("vae")
@@ -340,12 +340,12 @@ def test_the_shipped_digits_models_load_and_interpolate_at_once():
 def test_an_images_own_q_closes_part_of_the_gap_amortisation_leaves():
     """ELBO(encoder's q) ≤ ELBO(the image's own fitted q) ≤ L_k ≤ log p(x), for test images of
     the shipped VAE (each ELBO by 20,000 draws; L_k with k = 2,000)."""
-    from engine.vae import training
-    from engine.vae.interpolate_experiment import SHIPPED
+    from engine.assets import SHIPPED_DIGITS_MODELS
+    from engine.imaging import split, weight_files
 
-    data = training.Data("digits", "bernoulli", 0, CPU)
-    wanted = training.architecture("vae", 64, 2, "bernoulli")
-    model = training.load_weights("vae_file", str(SHIPPED["vae"]), wanted, CPU)
+    data = split.Data("digits", "bernoulli", 0, CPU)
+    wanted = weight_files.architecture("vae", 64, 2, "bernoulli")
+    model = weight_files.load_weights("vae_file", str(SHIPPED_DIGITS_MODELS["vae"]), wanted, CPU)
     before = {name: value.clone() for name, value in model.state_dict().items()}
     gaps = []
     for index in (0, 5, 11):

@@ -12,7 +12,8 @@ import torch
 from sklearn.decomposition import PCA
 
 from engine import experiment as experiments
-from engine.vae import images, pictures
+from engine.imaging import images
+from engine.vae import pictures
 from engine.workspace import WORKSPACE
 
 INTERPOLATE = experiments.get("interpolate")
@@ -237,9 +238,10 @@ def test_the_ladder_reports_progress_so_a_cancel_is_never_far():
     assert len(reports) > 3 and all(isinstance(r, experiments.Progress) for r in reports)
     fractions = [r.fraction for r in reports]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    from engine.imaging import split
     from engine.vae import training
 
-    data = training.Data("digits", "bernoulli", 0, torch.device("cpu"))
+    data = split.Data("digits", "bernoulli", 0, torch.device("cpu"))
     model = ended.value.value.model
     assert ended.value.value.iwae_ladder == training.ladder(model, data, [1, 10, 100, 1000], 0)
     early = VAE.generate(VAE.config(epochs=0, load="assets/digits-vae.pt"))

@@ -10,7 +10,8 @@ import pytest
 
 from engine import experiment as experiments
 from engine.config import ConfigError
-from engine.data import experiment as data
+from engine.data import reference as data
+from engine.data.making import make_dataset
 from engine.workspace import WORKSPACE, Workspace
 
 DATA = experiments.get("data")
@@ -30,7 +31,7 @@ def test_a_recipe_makes_the_same_data_set_again(preset):
     assert data.is_recipe(reference) and "batches" not in reference
     again = data.recipe_config("data", reference)
     assert data.recipe(again) == reference
-    made, remade = data.make_dataset(config), data.make_dataset(again)
+    made, remade = make_dataset(config), make_dataset(again)
     np.testing.assert_array_equal(made.x, remade.x)
     assert (made.z is None and remade.z is None) or np.array_equal(made.z, remade.z)
 

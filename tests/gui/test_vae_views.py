@@ -126,7 +126,7 @@ def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):
 def test_both_models_of_an_ended_interpolation_can_be_saved(qtbot, panel, tmp_path):
     import torch
 
-    from engine.vae import training
+    from engine.imaging import weight_files
 
     assert panel.models_to_save() == {}  # nothing has run yet
     final = run_to_end(qtbot, panel)
@@ -135,8 +135,8 @@ def test_both_models_of_an_ended_interpolation_can_be_saved(qtbot, panel, tmp_pa
     for name, model, kind in (("VAE", final.vae, "vae"), ("autoencoder", final.ae, "ae")):
         path = tmp_path / f"{kind}.pt"
         writers[name](str(path))
-        wanted = training.architecture(kind, 64, 2, "bernoulli")
-        again = training.load_weights("load", str(path), wanted, torch.device("cpu"))
+        wanted = weight_files.architecture(kind, 64, 2, "bernoulli")
+        again = weight_files.load_weights("load", str(path), wanted, torch.device("cpu"))
         for (key, a), (_, b) in zip(
             model.state_dict().items(), again.state_dict().items(), strict=True
         ):

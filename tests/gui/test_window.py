@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
 import engine
-from engine.data.experiment import recipe
+from engine.data.reference import recipe
 from lvm_gui import cli
 from lvm_gui import theme as themes
 from lvm_gui.main_window import MainWindow, versions

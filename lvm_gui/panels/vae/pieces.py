@@ -265,6 +265,6 @@ def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: 
 def weights_writer(model, shape: tuple[int, int], dataset: str) -> Callable[[str], Any]:
     """A function that writes `model`'s weights to a path as save= does (engine.vae.training:
     atomically; a WriteError with one line when it cannot)."""
-    from engine.vae import training  # imported with the experiment, on the GUI thread
+    from engine.imaging import weight_files  # imported with the experiment, on the GUI thread
 
-    return functools.partial(training.save_weights, model=model, shape=shape, dataset=dataset)
+    return functools.partial(weight_files.save_weights, model=model, shape=shape, dataset=dataset)

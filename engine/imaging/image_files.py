@@ -23,8 +23,8 @@ import numpy as np
 from engine.config import os_reason
 from engine.data import files
 from engine.data.files import DataError
+from engine.imaging.images import ImageSet
 from engine.threads import let_others_run
-from engine.vae.images import ImageSet
 
 MAX_IMAGE_BYTES = 1 << 30  # the images as float32: MNIST's 70,000 take 220 MB
 MAX_SIDE = 256  # pixels on a side: MNIST's are 28
