@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import engine
 from engine import catalog
 from engine.atomic import WriteError
-from engine.config import ConfigError
+from engine.config import ConfigError, format_value
 from engine.experiment import Run
 from lvm_gui import startup
 
@@ -48,7 +48,12 @@ def build_parser() -> Parser:
     )
     verbs = parser.add_subparsers(dest="verb", parser_class=Parser)
 
-    verbs.add_parser("list", help="every experiment with its parameters, defaults and ranges")
+    listing = verbs.add_parser(
+        "list", help="every experiment with its parameters, defaults and ranges"
+    )
+    listing.add_argument(
+        "--markdown", action="store_true", help="as docs/parameters.md writes it (tables)"
+    )
 
     run = verbs.add_parser("run", help="run an experiment headless")
     run.add_argument("experiment")
@@ -118,7 +123,10 @@ def _json_line(obj: dict[str, Any]) -> str:
     )
 
 
-def cmd_list() -> int:
+def cmd_list(markdown: bool = False) -> int:
+    if markdown:
+        print(parameters_markdown(), end="")
+        return 0
     for name, experiment in engine.experiments().items():
         print(f"{name}: {experiment.title}")
         presets = ", ".join(experiment.presets) or "none"
@@ -142,6 +150,30 @@ def warnings_as_lines() -> Iterator[None]:
         warnings.simplefilter("default")
         warnings.showwarning = show
         yield
+
+
+def parameters_markdown() -> str:
+    """docs/parameters.md: every experiment's presets and parameters, from their configs."""
+    out = [
+        "# Parameters",
+        "",
+        "Every experiment's presets and parameters, with their defaults and the values they",
+        "take: written by `lvm-gui list --markdown` from the configs themselves (a test checks",
+        "that this page is what it writes). A parameter is set with `--set name=value` on the",
+        "command line, or in the window's form.",
+    ]
+    for name, experiment in engine.experiments().items():
+        presets = ", ".join(f"`{preset}`" for preset in experiment.presets) or "none"
+        out += ["", f"## `{name}`: {experiment.title}", "", f"Presets: {presets}.", ""]
+        out += ["| parameter | default | takes | what it is |", "|---|---|---|---|"]
+        for info in experiment.config_type.params():
+            default = "unset" if info.default is None else format_value(info.default, info.spec)
+            takes = info.spec.allowed(info.base)
+            if info.spec.kinds:
+                takes += f"; for kind {', '.join(info.spec.kinds)}"
+            cells = (f"`{info.name}`", f"`{default}`", takes, info.spec.help)
+            out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(out) + "\n"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -287,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.paths:
             return cmd_paths()
         if args.verb == "list":
-            return cmd_list()
+            return cmd_list(args.markdown)
         if args.verb == "run":
             return cmd_run(args)
         if args.verb == "export":

@@ -113,7 +113,7 @@ class ExperimentThread(QThread):
         delay: float = 0.0,
         gui_free: threading.Event | None = None,
     ) -> None:
-        super().__init__()  # no parent: the controller keeps the reference (see STYLE.md)
+        super().__init__()  # no parent: the controller keeps the reference (docs/development.md)
         self.run_ = run
         self._gui_free = gui_free
         self.generation = generation

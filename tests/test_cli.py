@@ -10,6 +10,7 @@ import sys
 import numpy as np
 import pytest
 
+import engine
 from engine.data import files
 from lvm_gui.cli import main
 
@@ -418,3 +419,16 @@ def test_a_model_runs_on_a_data_recipe_as_on_the_same_data_saved_to_a_file(capsy
     assert fits[0]["means"] == fits[1]["means"]
     code, _, err = run_cli(capsys, "run", "gmm", "--set", "data=data:{broken")
     assert code == 2 and "not a data recipe" in err and err.count("\n") == 1
+
+
+def test_the_parameters_page_is_what_list_writes(capsys):
+    """docs/parameters.md is generated from the configs (`lvm-gui list --markdown`): a change
+    of a parameter's range, default or help that is not written there fails here."""
+    from pathlib import Path
+
+    code, out, _ = run_cli(capsys, "list", "--markdown")
+    page = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
+    assert code == 0 and out == page.read_text(encoding="utf-8"), (
+        "docs/parameters.md is out of date: lvm-gui list --markdown > docs/parameters.md"
+    )
+    assert out.count("\n## `") == len(engine.experiments())

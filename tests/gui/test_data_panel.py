@@ -135,7 +135,8 @@ def test_a_failing_generator_shows_in_the_panel_and_the_panel_recovers(qtbot, pa
 
 
 def test_many_redraws_stay_alive(qtbot, panel, qapp):
-    """A few hundred live frames: catches Qt bindings that crash on repaint (STYLE.md)."""
+    """A few hundred live frames: catches Qt bindings that crash on repaint (the PySide6 pin,
+    docs/development.md)."""
     run_to_end(qtbot, panel)
     snaps = panel.controller.history
     for i in range(300):
