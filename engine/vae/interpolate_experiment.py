@@ -63,6 +63,12 @@ class InterpolateConfig(ExperimentConfig):
     path: str = param("linear", "the path between the two codes", choices=PATHS)
     vae_file: str | None = param(None, "the VAE's weights (saved by `vae` save=): no training")
     ae_file: str | None = param(None, "the autoencoder's weights: no training")
+    reuse_trained: bool = param(
+        False,
+        "take both models from an earlier run of the same training recipe in this process "
+        "(the window's, after training) instead of training again: training is seeded, so "
+        "the numbers are the same, but the epochs' lines are replayed losses, with no scores",
+    )
 
     steerable: ClassVar[frozenset[str]] = frozenset({"a", "b", "points", "path"})
     steering_continues: ClassVar[bool] = True  # training goes on: so does the run's history
@@ -166,8 +172,8 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
     files = shipped_or_given(config)
     trained = [kind for kind, path in files.items() if path is None]
     keys = {kind: training.trained_key(kind, config, device) for kind in trained}
-    kept = {kind: WORKSPACE.get(key) for kind, key in keys.items()}
-    if trained and all(kept.values()):
+    kept = {kind: WORKSPACE.get(key) for kind, key in keys.items()} if config.reuse_trained else {}
+    if trained and kept and all(kept.values()):
         return (yield from _replayed(run, kept))
     trainers = {
         kind: training.trainer_for(kind, data, config, path, f"{kind}_file")

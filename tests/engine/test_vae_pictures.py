@@ -116,7 +116,7 @@ def test_a_long_run_keeps_no_model_in_its_snapshots_and_its_pictures_small():
 
 
 def test_a_run_of_a_trained_recipe_takes_the_models_from_the_workspace_as_training_would():
-    params = dict(epochs=4, points=5, a=3, b=40)
+    params = dict(epochs=4, points=5, a=3, b=40, reuse_trained=True)
     trained, first = result_of(INTERPOLATE, **params)
     assert not first.replayed and len(WORKSPACE) == 2
     replay, again = result_of(INTERPOLATE, **{**params, "a": 7, "path": "slerp"})
@@ -134,7 +134,7 @@ def test_a_run_of_a_trained_recipe_takes_the_models_from_the_workspace_as_traini
 def test_the_two_models_trained_alone_serve_the_interpolation():
     for model in ("vae", "ae"):
         result_of(VAE, model=model, epochs=3, iwae_k=1)
-    steps, both = result_of(INTERPOLATE, epochs=3, points=5)
+    steps, both = result_of(INTERPOLATE, epochs=3, points=5, reuse_trained=True)
     assert both.replayed and len(steps) == 2
     WORKSPACE.clear()
     _, fresh = result_of(INTERPOLATE, epochs=3, points=5)
@@ -143,8 +143,18 @@ def test_the_two_models_trained_alone_serve_the_interpolation():
 
 def test_a_changed_recipe_trains_again():
     result_of(INTERPOLATE, epochs=2, points=3)
-    _, other = result_of(INTERPOLATE, epochs=2, points=3, beta=2.0)
+    _, other = result_of(INTERPOLATE, epochs=2, points=3, beta=2.0, reuse_trained=True)
     assert not other.replayed
+
+
+def test_a_run_depends_on_what_ran_before_only_when_its_config_says_so():
+    """A warm workspace changes nothing unless reuse_trained says so: the same lines, scores
+    in every epoch, as in a fresh process."""
+    cold_steps, cold = result_of(INTERPOLATE, epochs=2, points=3)
+    warm_steps, warm = result_of(INTERPOLATE, epochs=2, points=3)
+    assert not warm.replayed and len(WORKSPACE) == 2
+    assert [s.to_dict() for s in warm_steps] == [s.to_dict() for s in cold_steps]
+    assert warm.to_dict() == cold.to_dict() and warm_steps[0].vae_off_manifold is not None
 
 
 def test_the_amortisation_gap_is_in_order_and_in_the_final_line():

@@ -3,6 +3,8 @@ images' codes decoded by each and scored against the data (seed 003 §3, Oring e
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import numpy as np
 from PySide6.QtWidgets import QWidget
 
@@ -31,7 +33,9 @@ TEXT = (
 
 class InterpolateView(View):
     experiment = "interpolate"
-    hidden_params = frozenset({"device"})
+    hidden_params = frozenset({"device", "reuse_trained"})
+    # A click after training decodes the new path with the trained models, at once.
+    forced_params: ClassVar[dict[str, Any]] = {"reuse_trained": True}
 
     def build_controls(self) -> QWidget:
         self.colours = pieces.ColourChoice(self.redraw)
