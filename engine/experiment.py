@@ -103,7 +103,7 @@ class Experiment:
     # that `lvm-gui list` stays fast). `prepare` imports them on the GUI thread before a worker
     # starts: nothing may be imported for the first time inside a worker (lvm_gui.pyside_imports).
     imports: tuple[str, ...] = ()
-    # Modules only some configs need (torch's optimisers import torch._dynamo, 1.5 s, on their
+    # Modules only some configs need (torch's optimisers import torch._dynamo, seconds, on their
     # first use: only a config that trains should pay for it): config -> more modules.
     imports_for: Callable[[ExperimentConfig], tuple[str, ...]] | None = None
 

@@ -4,13 +4,12 @@ The window steps each generator on a worker thread, and its own thread needs the
 lock for every timer, key and frame. CPython asks the lock's holder to let go only after a
 switch interval in which no thread took the lock, and a thread that lets go of it for an instant
 at every call (numpy's random draws and BLAS calls, each small torch operation) takes it
-straight back each time, faster than the waiting thread wakes: the window waited 21-143 ms for
-the lock beside SGA's and CAVI's steps. So a worker
-sleeps for a moment every YIELD_EVERY_S: between steps (lvm_gui.worker), and in the inner loops
-of long steps, which call `let_others_run()`. There a worker also rests while the window draws,
-as it does between steps (`rest_with`): a frame drawn beside a VAE epoch shared the interpreter
-with it (digits' frames: median 91-100 ms, 61-64 with the rest). On the main thread (the command
-line) that is nothing.
+straight back each time, faster than the waiting thread wakes, and the window waits for the
+lock far longer than a frame. So a worker sleeps for a moment every YIELD_EVERY_S: between steps
+(lvm_gui.worker), and in the inner loops of long steps, which call `let_others_run()`. There a
+worker also rests while the window draws, as it does between steps (`rest_with`), so that a
+frame never shares the interpreter with a step. On the main thread (the command line) that is
+nothing. The figures: docs/benchmarks.md (bench/handoff.py).
 
 The same calls are where a long step is cancelled: a worker whose run was cancelled (`cancel_when`)
 gets `Cancelled` from its next `let_others_run()`, so a VAE epoch, an IWAE ladder or a q's fit
@@ -23,8 +22,8 @@ import threading
 import time
 from collections.abc import Callable
 
-# With these the wait above was 5-20 ms (bench/handoff.py); 0.2 ms in 10 is 2% of the worker's
-# time, which measured as nothing beside the runs' own noise.
+# A sleep of 0.2 ms every 10 ms costs the worker 2% of its time and gives the window the lock
+# within about a frame (bench/handoff.py).
 YIELD_EVERY_S = 0.010
 YIELD_FOR_S = 0.0002
 

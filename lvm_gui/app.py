@@ -56,9 +56,8 @@ def collect_garbage_on_gui_thread():
 
 
 # While a worker runs, the middle generation is collected only while it holds fewer objects
-# than this: traversing 20,000 takes about 10 ms beside a busy worker. It holds more after a
-# large import (a first k-means start imports scikit-learn: about 77,000 objects, a 35–66 ms
-# collection); those wait for the next idle moment.
+# than this, a traversal short enough for a frame. It holds more after a large import (a first
+# k-means start imports scikit-learn); those wait for the next idle moment.
 BUSY_MIDDLE_LIMIT = 20_000
 
 
@@ -70,8 +69,7 @@ def _make_collector():
     class PacedCollector(GarbageCollector):
         """Young generations often, so that each collection is short; full collections, and
         a middle generation grown large, only once no worker has run for a second: one over a
-        session's objects takes about 100 ms, a visible stall in the middle of a run (or as it
-        ends)."""
+        session's objects is a visible stall in the middle of a run (or as it ends)."""
 
         last_busy = 0.0
 
@@ -96,8 +94,8 @@ def _make_collector():
 
 def freeze_startup_objects() -> None:
     """Move everything alive after start-up (Qt wrappers, torch, numpy: ~2·10⁵ objects) out of
-    the collector's reach: a full collection over them took 130 ms on the GUI thread, a visible
-    stall; with them frozen, collections see only what the session creates."""
+    the collector's reach: a full collection over them is a visible stall of the GUI thread;
+    with them frozen, collections see only what the session creates."""
     gc.collect()
     gc.freeze()
 
@@ -115,8 +113,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     collect_garbage_on_gui_thread()
     # A worker busy in Python holds the interpreter lock until the switch interval asks it to
     # let go, and the GUI thread waits that long at every Qt call that took the lock back: at
-    # Python's 5 ms a frame of many calls stalled the window (the VI panel's ascent: 250-500
-    # ms). 1 ms costs a busy worker next to nothing.
+    # Python's 5 ms a frame of many calls stalls the window. 1 ms costs a busy worker next to
+    # nothing.
     sys.setswitchinterval(SWITCH_INTERVAL)
     themes.configure_pyqtgraph(themes.LIGHT)
     # Room for the axes' cached images (theme.style_plot): each is about its plot's size, two

@@ -99,8 +99,8 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
         if axis.label is not None:
             axis.label.setDefaultTextColor(QColor(theme.foreground))
         # An axis (with its grid lines) is repainted whenever anything in its view changes;
-        # drawing its tick labels again took about 5 ms a frame, a cached image takes nothing
-        # until its range changes. Exports render without caches (lvm_gui.export).
+        # a cached image of it costs nothing until its range changes, its tick labels drawn
+        # again cost every frame. Exports render without caches (lvm_gui.export).
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # A fixed width for the left axis: left to itself it fits the widest tick label, and a label
     # that grows by a digit lays the plot out again and repaints it more than once per frame.

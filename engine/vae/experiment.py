@@ -27,7 +27,7 @@ from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.workspace import WORKSPACE
 
-# torch.optim imports torch._dynamo (1.5 s here) and a profiler module on an optimiser's first
+# torch.optim imports torch._dynamo (seconds) and a profiler module on an optimiser's first
 # use: named for a config that trains or fits a q (Experiment.imports_for), so that the GUI
 # thread imports them first.
 OPTIMISER_IMPORTS = ("torch._dynamo", "torch.profiler._cupti_monitor")

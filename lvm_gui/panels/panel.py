@@ -213,8 +213,7 @@ class ExperimentPanel(QWidget):
         self._graphics = self.stack.findChildren(pg.GraphicsView)
         for view in self._graphics:
             # One rectangle around what changed, not pyqtgraph's exact region of many small
-            # ones: an antialiased line clipped to such a region drew about 15 times slower
-            # (the race's chains took 10–20 ms a frame instead of 1).
+            # ones: an antialiased line clipped to such a region draws many times slower.
             view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         right_layout.addWidget(self.stack, 1)
         self.status_line = layout.status_line()
@@ -408,8 +407,8 @@ class ExperimentPanel(QWidget):
     def _queue_frame(self, snap: Snapshot) -> None:
         self.last_snapshot = snap
         if self.on_hidden_tab:
-            # Every panel runs its preset when the window opens; the hidden ones drew their
-            # frames beside the shown one's first run (about 150 ms of the GUI thread's time).
+            # Every panel runs its preset when the window opens: the hidden ones' frames would
+            # take the GUI thread's time beside the shown one's first run.
             self._undrawn = True
         else:
             self._draw_frame(snap)

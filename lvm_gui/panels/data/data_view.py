@@ -178,8 +178,8 @@ class DataView(View):
 
     def _place_handles(self, item: pg.PlotItem, truth: GaussianMixture | None) -> None:
         """One draggable target per true mean: made anew only when the number of components
-        changes, and otherwise moved (each run brings a new mixture object; making ten
-        targets again took about 20 ms of a frame)."""
+        changes, and otherwise moved (each run brings a new mixture object, and making the
+        targets again is a costly part of a frame)."""
         shown = self._handles_for
         if shown is not None and shown[0] is truth and shown[1] == self.theme.name:
             return

@@ -108,7 +108,7 @@ class LatentScatter:
             brushes = [palette[int(label) % len(palette)] for label in shown.labels]
         else:
             # A few shades, not one colour a point: each colour is a symbol pyqtgraph renders
-            # and caches (400 of them made a frame take 60 ms; 16 look the same).
+            # and caches, hundreds of them a slow frame, and 16 look the same.
             column = shown.factors[:, factor_index(shown, colour_by)]
             span = float(column.max() - column.min()) or 1.0
             level = np.round((column - column.min()) / span * (SHADES - 1)).astype(int)

@@ -199,7 +199,7 @@ class GaussView(View):
         self.steady_range(item, "y", low, high)
         item.setXRange(-0.6, len(heights) - 0.4, padding=0)
         # The numbers are in the status line: a title changed at every frame is laid out again
-        # at every frame (15 ms here).
+        # at every frame.
 
     def _draw_trace(self, snap: GaussSnapshot) -> None:
         item = self.trace_plot.getPlotItem()
