@@ -176,14 +176,9 @@ def test_a_weights_save_that_fails_prints_the_run_then_one_line_and_exit_2(
 
     import torch
 
-    def full_disk(_payload, handle):
-        handle.write(b"part")
-        try:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        except OSError:
-            raise RuntimeError("[enforce fail at inline_container.cc:672] unexpected pos") from None
+    from tests.faults import torch_save_on_a_full_disk
 
-    monkeypatch.setattr(torch, "save", full_disk)
+    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
     target = tmp_path / "w.pt"
     args = ["run", "vae", "--set", "epochs=1", "--set", "iwae_k=10", "--json"]
     code, out, err = run_cli(capsys, *args, "--set", f"save={target}")

@@ -1,6 +1,6 @@
-"""Training and evaluating one model on a seeded split, and its weights files: what the `vae`
-and `interpolate` experiments share. Imports torch (the experiments import this module when
-they run, and list it in their `imports`)."""
+"""Training and evaluating one model on a seeded split: what the `vae` and `interpolate`
+experiments share (the split and the weights files are engine.imaging's). Imports torch (the
+experiments import this module when they run, and list it in their `imports`)."""
 
 from __future__ import annotations
 

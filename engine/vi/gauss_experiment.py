@@ -171,9 +171,10 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
         other_elbo = float(post.elbo(*config.other))
         other_kl = log_px - other_elbo
 
-    def snapshot(step: int, grad) -> GaussSnapshot:
+    def snapshot(step: int, grad, elbo: float | None = None) -> GaussSnapshot:
         s = math.exp(log_s)
-        elbo = float(post.elbo(m, s))
+        if elbo is None:
+            elbo = float(post.elbo(m, s))
         return GaussSnapshot(
             step=step,
             final=step == config.iterations,
@@ -230,7 +231,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
             warnings.warn(stopped, RuntimeWarning, stacklevel=2)
             return dataclasses.replace(snap, final=True, stopped=stopped)
         (m, log_s), (exact_m, exact_log_s) = moved["ascent"], moved["exact"]
-        snap = snapshot(step, grad)
+        snap = snapshot(step, grad, watches["ascent"].elbo)  # computed once, by its watch
     return snap
 
 
@@ -248,6 +249,7 @@ class Divergence:
     def __init__(self, start: float) -> None:
         self.best = start
         self.fallen: float | None = None  # the last ELBO far below the best, while it lasts
+        self.elbo = start  # at the newest q stepped to
 
     def step(self, post, m: float, log_s: float) -> str | None:
         """Why the step to q = N(m, exp(log_s)²) shows a divergence, or None."""
@@ -257,7 +259,7 @@ class Divergence:
         refused = q_out_of_range(post.name, m, s)
         if refused is not None:
             return refused
-        elbo = float(post.elbo(m, s))
+        elbo = self.elbo = float(post.elbo(m, s))
         if not math.isfinite(elbo):
             return f"the ELBO at q = N({m:.4g}, {s:.4g}²) left the numbers"
         if elbo >= self.best - max(DIVERGED_NATS, abs(self.best)):

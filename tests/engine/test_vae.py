@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import itertools
 import math
 import os
@@ -18,6 +17,7 @@ from engine import experiment as experiments
 from engine.config import ConfigError
 from engine.imaging import images, networks
 from engine.vae.experiment import VAEConfig
+from tests.faults import torch_save_on_a_full_disk
 
 VAE = experiments.get("vae")
 CPU = torch.device("cpu")
@@ -101,20 +101,10 @@ def test_saved_weights_load_back_exactly_and_evaluate_to_the_same_numbers(tmp_pa
         list(VAE.generate(VAE.config(epochs=0, load=str(path), latent=3)))
 
 
-def _torch_save_on_a_full_disk(payload, handle):
-    """torch.save as it fails on a full disk: part written, the file's ENOSPC caught by its
-    writer, which raises a RuntimeError of its own."""
-    handle.write(b"PK\x03\x04 part of a zip")
-    try:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    except OSError:
-        raise RuntimeError("[enforce fail at inline_container.cc:672] . unexpected pos") from None
-
-
 def test_a_save_that_fails_keeps_the_run_and_says_so_in_one_line(tmp_path, monkeypatch):
     path = tmp_path / "vae.pt"
     path.write_bytes(b"the earlier weights")
-    monkeypatch.setattr(torch, "save", _torch_save_on_a_full_disk)
+    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
     _, result = final(epochs=1, iwae_k=10, save=str(path))
     assert "cannot write (No space left on device)" in result.save_error
     assert "unchanged" in result.save_error and "\n" not in result.save_error

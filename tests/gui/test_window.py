@@ -18,6 +18,7 @@ from lvm_gui.main_window import MainWindow, versions
 from lvm_gui.panels import PANELS
 from lvm_gui.panels.em import EMPanel
 from lvm_gui.worker import LIVE_THREADS
+from tests.faults import torch_save_on_a_full_disk
 from tests.gui.helpers import wait_drawn
 
 
@@ -273,26 +274,18 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
 ):
     """torch.save on a full disk raises a RuntimeError of its own: the panel says so in one
     line, the run ends done with its model, and File > Save model… writes it elsewhere."""
-    import errno
     import os
 
     import torch
 
     real_save = torch.save
 
-    def full_disk(payload, handle):
-        handle.write(b"part")
-        try:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        except OSError:
-            raise RuntimeError("[enforce fail at inline_container.cc:672] unexpected pos") from None
-
     vae = window.panels["vae"]
     window.show_panel("vae")
     vae.apply_preset("digits-vae")
     full, elsewhere = tmp_path / "full" / "w.pt", tmp_path / "w.pt"
     full.parent.mkdir()
-    monkeypatch.setattr(torch, "save", full_disk)
+    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
     with qtbot.waitSignal(vae.controller.finished, timeout=60000):
         vae.set_params(epochs=1, iwae_k=10, save=str(full))
         vae.controller.play()
