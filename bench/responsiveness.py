@@ -82,7 +82,7 @@ def probe(panel) -> tuple[float, float, int, int]:
     start = time.perf_counter()
     ticks.append(start)  # so that a loop blocked from the start still shows as a gap
     timer.start()
-    panel.toggle_run()
+    panel.controller.toggle()
     loop.exec()
     timer.stop()
     ticks.append(time.perf_counter())  # ... and one blocked until the end
@@ -101,7 +101,7 @@ def settle(panel) -> None:
     """Draw what is waiting and let the window run idle for a moment: a page shown for the
     first time lays itself out over several paint passes (axes fit their tick labels), a cost
     of switching panels rather than of the run."""
-    panel.finish_drawing()
+    panel.pages.finish()
     loop = QEventLoop()
     QTimer.singleShot(400, loop.quit)
     loop.exec()

@@ -80,7 +80,7 @@ def soak_round(app, window, steps: int, run_seconds: float) -> int:
     count = 0
     for name, panel in window.panels.items():
         window.show_panel(name)
-        for experiment in panel.experiments.values():
+        for experiment in panel.settings.experiments.values():
             for preset in experiment.presets:
                 controller = panel.controller
                 panel.apply_preset(preset)
@@ -90,7 +90,7 @@ def soak_round(app, window, steps: int, run_seconds: float) -> int:
                     wait_while(app, lambda c=controller: c.state in ("ready", "stepping"), 60)
                 controller.play()
                 wait_while(app, lambda c=controller: c.state == "running", run_seconds)
-                wait_while(app, lambda p=panel: p.drawing, 10)
+                wait_while(app, lambda p=panel: p.pages.drawing, 10)
                 count += 1
     return count
 
@@ -109,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from lvm_gui.app import dispose, make_application, quiet_platform_messages
+    from lvm_gui.experiment_thread import LIVE_THREADS
     from lvm_gui.main_window import MainWindow
-    from lvm_gui.worker import LIVE_THREADS
 
     app = make_application()
     quiet_platform_messages()

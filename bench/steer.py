@@ -60,7 +60,7 @@ def main() -> None:
                 app.processEvents()
                 config = panel.config.replace(proposal="gaussian", q_mean=(mean,))
                 if how == "steer":
-                    move = lambda c=config: panel.set_config(c)  # noqa: E731 (as the slider)
+                    move = lambda c=config: panel.settings.choose(c)  # noqa: E731 (as the slider)
                 else:
                     move = lambda c=config: (  # noqa: E731 (a new run, as before)
                         setattr(panel, "config", c),

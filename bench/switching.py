@@ -43,8 +43,8 @@ def measure(rounds: int, as_the_window: bool) -> dict:
         memory.give_back_freed_memory = lambda: None
     quiet_platform_messages()
     make_application()
+    from lvm_gui.experiment_thread import LIVE_THREADS
     from lvm_gui.panels.vae import VAEPanel
-    from lvm_gui.worker import LIVE_THREADS
 
     panel = VAEPanel()
     panel.resize(1400, 860)
@@ -65,7 +65,7 @@ def measure(rounds: int, as_the_window: bool) -> dict:
         for preset in PRESETS:
             panel.apply_preset(preset)
             if panel.controller.state != "running":
-                panel.toggle_run()
+                panel.controller.toggle()
             first_step_shown()
             beside = max(beside, sum(t.isRunning() for t in list(LIVE_THREADS)) - 1)
             largest = max(largest, resident_mib())

@@ -1,25 +1,31 @@
 """The panels and the experiments they run: the one place a new panel is entered.
 
-Each entry names the panel as the command line does, its title, its experiments (in the order of
-its model chooser) and the engine modules that register them (in the order `lvm-gui list` shows
-them). The window builds a panel from its entry and the views of `lvm_gui.panels.<name>` once
+Each entry names the panel as the command line does, its title, and one table from each of its
+experiments (in the order of its model chooser and of `lvm-gui list`) to the engine module that
+registers it. The window builds a panel from its entry and the views of `lvm_gui.panels.<name>` once
 `window` says they exist; before that its experiments run from the command line, and an entry
 with none is known by name, so that the command line can say so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class PanelEntry:
     name: str
     title: str
-    experiments: tuple[str, ...] = ()
-    modules: tuple[str, ...] = ()
+    # Each experiment's name and the module whose import registers it.
+    experiments: Mapping[str, str] = field(default_factory=dict)
     default_preset: str | None = None
     window: bool = True  # the window has this panel's views (lvm_gui.panels.<name>)
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """The modules that register this panel's experiments, each once, in the table's order."""
+        return tuple(dict.fromkeys(self.experiments.values()))
 
     @property
     def built(self) -> bool:
@@ -31,36 +37,40 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry(
         "data",
         "Data",
-        ("data", "images"),
-        ("engine.data.experiment", "engine.vae.images_experiment"),
+        {"data": "engine.data.experiment", "images": "engine.vae.images_experiment"},
         "seed-003",
     ),
     PanelEntry(
         "em",
         "EM",
-        ("gmm1d-means", "coins", "gmm"),
-        ("engine.em.coins", "engine.em.gmm_experiment", "engine.em.means_experiment"),
+        {
+            "gmm1d-means": "engine.em.means_experiment",
+            "coins": "engine.em.coins",
+            "gmm": "engine.em.gmm_experiment",
+        },
         "seed-003",
     ),
     PanelEntry(
         "estimators",
         "Estimators",
-        ("race", "gradients"),
-        ("engine.estimators.race", "engine.estimators.gradients"),
+        {"race": "engine.estimators.race", "gradients": "engine.estimators.gradients"},
         "seed-000-binary",
     ),
     PanelEntry(
         "vi",
         "ELBO & VI",
-        ("vi-gauss", "kl-directions", "cavi", "variational-learning"),
-        ("engine.vi.gauss_experiment", "engine.vi.cavi", "engine.vi.learning"),
+        {
+            "vi-gauss": "engine.vi.gauss_experiment",
+            "kl-directions": "engine.vi.gauss_experiment",
+            "cavi": "engine.vi.cavi",
+            "variational-learning": "engine.vi.learning",
+        },
         "bimodal",
     ),
     PanelEntry(
         "vae",
         "VAE",
-        ("interpolate", "vae"),
-        ("engine.vae.experiment", "engine.vae.interpolate_experiment"),
+        {"interpolate": "engine.vae.interpolate_experiment", "vae": "engine.vae.experiment"},
         "shipped",
     ),
 )
@@ -76,3 +86,8 @@ def panel(name: str) -> PanelEntry:
 def experiment_modules() -> tuple[str, ...]:
     """Every module that registers experiments, panel by panel."""
     return tuple(module for entry in PANELS for module in entry.modules)
+
+
+def experiment_names() -> tuple[str, ...]:
+    """Every experiment in the catalog, panel by panel, in each panel's order."""
+    return tuple(name for entry in PANELS for name in entry.experiments)

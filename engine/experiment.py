@@ -153,12 +153,10 @@ def prepare(name: str, config: ExperimentConfig | None = None) -> None:
 
 
 def experiments() -> dict[str, Experiment]:
-    """Every experiment, in the order of the panels (whichever module was imported first)."""
+    """Every experiment, in the catalog's order (one not in the catalog after those)."""
     _load_all()
-    order = {module: i for i, module in enumerate(catalog.experiment_modules())}
-    return dict(
-        sorted(_REGISTRY.items(), key=lambda item: order.get(item[1].generate.__module__, 99))
-    )
+    order = {name: i for i, name in enumerate(catalog.experiment_names())}
+    return dict(sorted(_REGISTRY.items(), key=lambda item: order.get(item[0], len(order))))
 
 
 def get(name: str) -> Experiment:

@@ -7,6 +7,10 @@ each step's traced fields (every number and flag, and the small arrays and objec
 there are more, every other one is dropped and the stride doubles, so the kept steps are 0, s,
 2s, ... and the newest. Asking for a step that was dropped gives the nearest kept step before it;
 `kept_step` says which, so that the window can say so.
+
+Each kept snapshot keeps the config it was made with, when the caller gives it: a run that is
+steered goes on with another config (the VAE panel keeps its history through a steer), and a
+step looked back at is drawn with its own.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
+from engine.config import ExperimentConfig
 from engine.experiment import Snapshot
 
 DEFAULT_KEEP = 256
@@ -40,6 +45,7 @@ class History:
         self.stride = 1
         self._count = 0
         self._kept: dict[int, Snapshot] = {}
+        self._configs: dict[int, ExperimentConfig] = {}
         self._index_by_id: dict[int, int] = {}
         self._traces: dict[str, list] = {}
 
@@ -51,7 +57,8 @@ class History:
             history.append(snap)
         return history
 
-    def append(self, snap: Snapshot) -> None:
+    def append(self, snap: Snapshot, config: ExperimentConfig | None = None) -> None:
+        """Add the newest step, made with `config`."""
         index = self._count
         self._count += 1
         for field in dataclasses.fields(snap):
@@ -69,6 +76,8 @@ class History:
         if newest in self._kept and newest % self.stride:
             self._drop(newest)  # it was kept only as the newest
         self._kept[index] = snap
+        if config is not None:
+            self._configs[index] = config
         self._index_by_id[id(snap)] = index
         if len(self._kept) > self.keep:
             self.stride *= 2
@@ -77,6 +86,7 @@ class History:
 
     def _drop(self, index: int) -> None:
         snap = self._kept.pop(index)
+        self._configs.pop(index, None)
         if self._index_by_id.get(id(snap)) == index:
             del self._index_by_id[id(snap)]
 
@@ -108,6 +118,11 @@ class History:
     @property
     def kept(self) -> int:
         return len(self._kept)
+
+    def config_of(self, snap: Snapshot) -> ExperimentConfig | None:
+        """The config `snap` was made with, when it is kept here and was given one."""
+        index = self.index_of(snap)
+        return None if index is None else self._configs.get(index)
 
     def values(self, name: str, upto: int | None = None) -> list:
         """Field `name` of every step (up to and including index `upto`), as it was."""

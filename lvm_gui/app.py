@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from engine import device
 from lvm_gui import theme as themes
 from lvm_gui.crashlog import CrashLog, log_errors_to, name_application
+from lvm_gui.experiment_thread import describe_error
 from lvm_gui.startup import prepare_for_qt
-from lvm_gui.worker import describe_error
 
 LOG = logging.getLogger("lvm_gui.app")
 
@@ -64,7 +64,7 @@ BUSY_MIDDLE_LIMIT = 20_000
 def _make_collector():
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
-    from lvm_gui.worker import LIVE_THREADS
+    from lvm_gui.experiment_thread import LIVE_THREADS
 
     class PacedCollector(GarbageCollector):
         """Young generations often, so that each collection is short; full collections, and

@@ -241,7 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(_unknown_panel(args.panel))
     panel_type = PANELS[args.panel]
     if args.preset is None:  # what the window opens on: `export vae` draws the shipped models
-        args.preset = panel_type.default_preset
+        args.preset = panel_type.entry.default_preset
     experiment = engine.get(panel_type.experiment_of(args.preset))
     config = make_config(experiment, args.preset, parse_sets(args.set), seed=args.seed)
     for note in config.notes:
@@ -253,14 +253,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from lvm_gui import theme as themes
 
     panel = panel_type(preset=args.preset)
-    panel.set_config(config, start=False, preset=None if args.set else args.preset)
+    panel.settings.choose(config, preset=None if args.set else args.preset, start=False)
     panel.resize(1400, 860)
     panel.show()
     app.processEvents()
     panel.set_theme(themes.THEMES[args.theme])
     shown = panel.run_headless(args.steps)
-    if panel.last_message is not None and panel.last_message[0] == "error":
-        raise ConfigError(panel.last_message[1])
+    message = panel.messages.last
+    if message is not None and message[0] == "error":
+        raise ConfigError(message[1])
     if shown is None:
         raise ConfigError("the experiment produced nothing to draw")
     app.processEvents()
@@ -272,7 +273,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             targets[args.target],
             args.out,
             args.width,
-            panel.png_text(args.target),
+            export.png_text(panel, args.target),
             themes.THEMES[args.theme].background,
         )
     except export.ExportError as exc:

@@ -3,20 +3,28 @@
 The widget is rendered through a QImage whose device pixel ratio is width / logical width, so a
 larger picture keeps the proportions of fonts and lines that the window shows (as Orange's
 `orangewidget/io.py` does) instead of shrinking them. The PNG's text chunks carry the version,
-seed and preset, so a slide's figure can be made again.
+seed, preset, parameters and the `lvm-gui export` command line of the frame shown, so a slide's
+figure can be made again: with the config that made that frame, which after a steer or a look
+back in the history is not always the one the form shows.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
+import engine
 from engine import atomic
+
+if TYPE_CHECKING:
+    from lvm_gui.panels.panel import ExperimentPanel
 
 MIN_WIDTH = 200
 MAX_WIDTH = 8000
@@ -102,3 +110,45 @@ def save_png(
     except atomic.WriteError as exc:
         raise ExportError(str(exc)) from None
     return path
+
+
+def png_text(panel: ExperimentPanel, target: str | None = None) -> dict[str, str]:
+    """The text chunks of a picture of `panel` (or of its plot `target`) as it shows now."""
+    config = panel.pages.shown_config or panel.config
+    text = {
+        "Software": f"LVM Lab {engine.__version__}",
+        "Panel": panel.name,
+        "Seed": str(config.seed),
+        "Preset": panel.settings.preset or "(custom)",
+        "Parameters": "; ".join(f"{k}={v}" for k, v in config.as_text().items() if v),
+        "Command": export_command(panel, target),
+    }
+    if panel.last_snapshot is not None:
+        text["Step"] = str(panel.last_snapshot.step)
+    return text
+
+
+def export_command(
+    panel: ExperimentPanel, target: str | None = None, out: str = "figure.png"
+) -> str:
+    """The `lvm-gui export` command line that draws the frame `panel` shows again, anywhere:
+    every parameter of the frame's config that differs from a preset's (data named by recipe or
+    file, never by a private copy), and the step shown when it is not the last."""
+    config = panel.pages.shown_config or panel.config
+    experiment = engine.get(config.experiment)
+    preset = panel.settings.preset
+    if preset not in experiment.presets:
+        preset = next(iter(experiment.presets), None)
+    base = experiment.config(preset).as_text()
+    args = ["lvm-gui", "export", panel.name]
+    if preset is not None:
+        args += ["--preset", preset]
+    for name, value in config.as_text().items():
+        if value != base[name]:
+            args += ["--set", f"{name}={value}"]
+    snap = panel.last_snapshot
+    if snap is not None and not snap.final:
+        args += ["--steps", str(snap.step)]
+    if target is not None:
+        args += ["--target", target]
+    return shlex.join([*args, "--out", out])

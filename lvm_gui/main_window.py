@@ -123,15 +123,15 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         keys = (
-            ("Space", "step"),
-            ("R", "toggle_run"),
-            ("Esc", "cancel"),
-            ("Left", "history_back"),
-            ("Right", "history_forward"),
+            ("Space", lambda panel: panel.controller.step()),
+            ("R", lambda panel: panel.controller.toggle()),
+            ("Esc", lambda panel: panel.controller.cancel()),
+            ("Left", lambda panel: panel.history_bar.back()),
+            ("Right", lambda panel: panel.history_bar.forward()),
         )
-        for key, method in keys:
+        for key, command in keys:
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(lambda m=method: getattr(self.current_panel, m)())
+            shortcut.activated.connect(lambda c=command: c(self.current_panel))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -158,9 +158,9 @@ class MainWindow(QMainWindow):
         panel = self.current_panel
         if panel is None:
             return
-        self.state_label.setText(panel.state_text)
+        self.state_label.setText(f"{panel.title}: {panel.controller.state}")
         self.seed_label.setText(f"seed {panel.config.seed}")
-        message = getattr(panel, "last_message", None)
+        message = panel.messages.last
         if message is not None and message[0] in ("error", "warning"):
             self.statusBar().showMessage(f"{message[0].capitalize()}: {message[1]}")
         else:
@@ -305,10 +305,11 @@ class MainWindow(QMainWindow):
         self.export_png(panel, target, Path(path), width)
 
     def export_png(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
-        panel.finish_drawing()
+        panel.pages.finish()
         widget = panel.export_targets()[target]
         try:
-            export.save_png(widget, path, width, panel.png_text(target), self.theme.background)
+            text = export.png_text(panel, target)
+            export.save_png(widget, path, width, text, self.theme.background)
         except export.ExportError as exc:
             panel.show_message(str(exc), "error")
             return False

@@ -1,264 +1,34 @@
-"""One worker for every panel: an engine generator stepped in a QThread.
+"""One worker for every panel: the controller of its runs' threads.
 
-`ExperimentThread` steps a `engine.Run` on command (one step, run at a speed, pause, cancel, and
-steer: a changed config sent into the running generator); `ExperimentController` owns at most
-one such thread per panel, steers it when only steerable parameters change (a drag of the race's
-q) and replaces it for any other change (stale snapshots never land: every signal carries the
-run's generation, and a steer starts a new one), and delivers snapshots to the panel at most
-`max_fps` times a second, coalescing the ones in between.
-
-Frame pacing. Drawing with pyqtgraph is Python on the GUI thread, and so is much of a step: while
-both run they share the interpreter lock, and a frame takes two or three times as long as alone,
-long enough to freeze the window. So the worker waits between steps, and between the chunks of
-a long step that reports its progress, while the panel draws (`hold_worker` /
-`release_worker`, at most HOLD_LIMIT_S per wait), and the controller spaces
-frames so that drawing takes at most about half the time (`frame_drawn`): the window stays
-responsive and the worker still gets at least half of the interpreter.
-
-Between frames the window needs the lock only briefly (a timer, a key, taking snapshots), but
-a worker that lets go of it for an instant at every call takes it straight back each time: so
-a worker stepping without a rest sleeps for a moment now and then (engine.threads), and the
-inner loops of long steps rest while the window draws as the worker does between steps.
+`ExperimentController` owns at most one `ExperimentThread` (lvm_gui.experiment_thread) per
+panel, steers it when only steerable parameters change (a drag of the race's q) and replaces
+it for any other change (stale snapshots never land: every signal carries the run's
+generation, and a steer starts a new one), and delivers snapshots to the panel at most
+`max_fps` times a second, coalescing the ones in between. It spaces frames so that drawing
+takes at most about half the time (`frame_drawn`), and holds the worker while the window
+draws (`hold_worker`): the window stays responsive and the worker still gets at least half of
+the interpreter.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
-import warnings
-import weakref
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from engine import experiment as experiments
-from engine import threads
-from engine.config import ConfigError, ExperimentConfig
+from engine.config import ExperimentConfig
 from engine.experiment import Generate, Progress, Run, Snapshot
 from engine.history import History
 from lvm_gui import memory
+from lvm_gui.experiment_thread import ExperimentThread, catch_worker_warnings, describe_error
 
-LOG = logging.getLogger("lvm_gui.worker")
-
-# The longest a worker waits between two steps for the GUI to finish drawing.
-HOLD_LIMIT_S = 0.1
 # The longest the window waits for a cancelled run's thread before it starts the next run:
 # long steps stop within a batch (engine.threads.Cancelled), so this is rarely reached.
 STOP_WAIT_MS = 250
-# Snapshots waiting for the window at most, before the worker waits for it to take them: the
-# window takes them all in one turn of its event loop, which must stay short.
-OUTBOX_LIMIT = 32
-
-# Each worker thread's warnings, raised by its steps (see `catch_worker_warnings`).
-_caught = threading.local()
-_shown_elsewhere = warnings.showwarning
-
-
-def _show_or_catch(message, category, filename, lineno, file=None, line=None) -> None:
-    caught = getattr(_caught, "warnings", None)
-    if caught is not None:
-        caught.append(f"{category.__name__}: {message}")
-    else:
-        _shown_elsewhere(message, category, filename, lineno, file, line)
-
-
-def catch_worker_warnings() -> None:
-    """Warnings raised on a worker thread go to that thread's list, every other thread's as
-    before (GUI thread). catch_warnings around each step was not thread-safe: it swaps the
-    warnings module's global hook, and with several workers stepping at once (every panel runs
-    its preset at start-up) one worker's exit put back another's, so that every later warning
-    of the process, any thread's, went into a list nobody read; a GUI thread's warning during a
-    step was shown as the run's. One hook stays in; put back if something replaced it (pytest
-    does, around each test). Each run's warnings are new (the filters' once-only memory is
-    reset): a run that overflows says so again."""
-    global _shown_elsewhere
-    if warnings.showwarning is not _show_or_catch:
-        _shown_elsewhere = warnings.showwarning
-        warnings.showwarning = _show_or_catch
-    forget = getattr(warnings, "_filters_mutated", None)  # private; Python 3.11 to 3.13
-    if forget is not None:
-        forget()
-
-
-# Every ExperimentThread ever started, so tests can prove none is left running.
-LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
-
-
-def describe_error(exc: BaseException) -> str:
-    """One line for the user: the message alone for bad input, the exception type for a bug."""
-    if isinstance(exc, ConfigError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-
-
-class ExperimentThread(QThread):
-    """Steps one Run; all control methods are safe to call from the GUI thread."""
-
-    # Snapshots wait in the outbox; the signal is sent only when it was empty, so a generator
-    # faster than the window queues one event, not one per step: at 700 steps a second each
-    # event's wait for the interpreter lock kept the window from its timers and paints.
-    snapshots_waiting = Signal()
-    progress = Signal(int, object)
-    result = Signal(int, object)
-    failed = Signal(int, str)
-    warned = Signal(int, str)
-    waiting = Signal(int)  # between steps, held while the window draws
-
-    def __init__(
-        self,
-        run: Run,
-        generation: int,
-        delay: float = 0.0,
-        gui_free: threading.Event | None = None,
-    ) -> None:
-        super().__init__()  # no parent: the controller keeps the reference (docs/development.md)
-        self.run_ = run
-        self._gui_free = gui_free
-        self.generation = generation
-        self._lock = threading.Condition()
-        self._outbox: list[tuple[int, Snapshot]] = []
-        self._outbox_lock = threading.Lock()
-        self._outbox_taken = threading.Event()
-        self._credits = 0
-        self._running = False
-        self._abort = False
-        self._delay = delay
-        self._steer: tuple[ExperimentConfig, int] | None = None
-        LIVE_THREADS.add(self)
-
-    # --- control, from the GUI thread -------------------------------------------------------
-    def request_step(self) -> None:
-        with self._lock:
-            self._running = False
-            self._credits += 1
-            self._lock.notify_all()
-
-    def request_run(self) -> None:
-        with self._lock:
-            self._running = True
-            self._lock.notify_all()
-
-    def request_pause(self) -> None:
-        with self._lock:
-            self._running = False
-            self._credits = 0
-            self._lock.notify_all()
-
-    def request_cancel(self) -> None:
-        with self._lock:
-            self._abort = True
-            self._lock.notify_all()
-
-    def cancelled(self) -> bool:
-        """The run was cancelled (read by long steps between their batches)."""
-        return self._abort
-
-    def set_delay(self, seconds: float) -> None:
-        with self._lock:
-            self._delay = max(0.0, seconds)
-            self._lock.notify_all()
-
-    def request_steer(self, config: ExperimentConfig, generation: int, step: bool) -> None:
-        """The next step is computed with `config` and starts run `generation`; with `step`,
-        exactly that one step (the run was paused). A newer steer replaces one not yet taken:
-        a fast drag sends many, and the worker takes the latest."""
-        with self._lock:
-            self._steer = (config, generation)
-            if step:
-                self._running = False
-                self._credits = 1
-            self._lock.notify_all()
-
-    # --- the loop, in the worker thread ------------------------------------------------------
-    def run(self) -> None:
-        # The inner loops of long steps (a VAE epoch's batches) rest too (engine.threads).
-        threads.rest_with(self._rest_while_drawing)
-        threads.cancel_when(self.cancelled)  # a long step stops within a batch
-        _caught.warnings = caught = []
-        try:
-            while self._wait_for_work():
-                steer = self._take_steer()
-                snap = self.run_.step(steer)
-                for text in caught:
-                    self.warned.emit(self.generation, text)
-                caught.clear()
-                if snap is None:
-                    self.result.emit(self.generation, self.run_.result)
-                    return
-                if isinstance(snap, Progress):  # set-up work: not a step, no credit spent
-                    self._refund_credit()
-                    self.progress.emit(self.generation, snap)
-                    self._rest_while_drawing()  # a long step reports progress: a rest too
-                    threads.share_the_lock()
-                    continue
-                self._post(snap)
-                self._pause_between_steps()
-                threads.share_the_lock()
-        except threads.Cancelled:  # inside a long step: nothing more to say, nobody waits
-            pass
-        except Exception as exc:  # the worker must never take the app down
-            if not isinstance(exc, ConfigError):  # bad input is a message; anything else a bug
-                LOG.error("unexpected exception in the worker", exc_info=exc)
-            self.failed.emit(self.generation, describe_error(exc))
-        finally:
-            threads.rest_with(None)
-            threads.cancel_when(None)
-            _caught.warnings = None
-            self.run_.close()
-
-    def _wait_for_work(self) -> bool:
-        with self._lock:
-            self._lock.wait_for(lambda: self._abort or self._running or self._credits > 0)
-            if self._abort:
-                return False
-            if self._credits > 0 and not self._running:
-                self._credits -= 1
-            return True
-
-    def _take_steer(self) -> ExperimentConfig | None:
-        with self._lock:
-            if self._steer is None:
-                return None
-            (config, self.generation), self._steer = self._steer, None
-            return config  # what this step computes belongs to the new generation
-
-    def _refund_credit(self) -> None:
-        with self._lock:
-            if not self._running:
-                self._credits += 1
-
-    def _post(self, snap: Snapshot) -> None:
-        with self._outbox_lock:
-            self._outbox.append((self.generation, snap))
-            first = len(self._outbox) == 1
-            full = len(self._outbox) >= OUTBOX_LIMIT
-            if full:
-                self._outbox_taken.clear()
-        if first:
-            self.snapshots_waiting.emit()
-        if full:  # the window is behind: wait for it (briefly) rather than bury it in steps
-            self._outbox_taken.wait(HOLD_LIMIT_S)
-
-    def take_snapshots(self) -> list[tuple[int, Snapshot]]:
-        """Every snapshot posted since the last take, oldest first, with its generation (GUI
-        thread)."""
-        with self._outbox_lock:
-            taken, self._outbox = self._outbox, []
-            self._outbox_taken.set()
-        return taken
-
-    def _pause_between_steps(self) -> None:
-        with self._lock:
-            if self._running and self._delay > 0:
-                self._lock.wait_for(lambda: self._abort or not self._running, timeout=self._delay)
-        self._rest_while_drawing()
-
-    def _rest_while_drawing(self) -> None:
-        if self._gui_free is not None and not self._gui_free.is_set():
-            self.waiting.emit(self.generation)
-            self._gui_free.wait(HOLD_LIMIT_S)  # let the window draw (see the module's notes)
 
 
 class RunState(StrEnum):
@@ -297,14 +67,14 @@ class ExperimentController(QObject):
         self._ending: list[ExperimentThread] = []
         self._generation = 0
         self._delay = 0.0
-        self._min_interval_ms = self._interval_ms = 1000.0 / max_fps
+        self._min_interval_ms = self.frame_interval_ms = 1000.0 / max_fps
         self._gui_free = threading.Event()
         self._gui_free.set()
         self._pending: Snapshot | None = None
         self._last_draw = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._deliver)
+        self._timer.timeout.connect(self.deliver)
         self.history = History()
         self.config: ExperimentConfig | None = None
         self._generate: Generate | None = None
@@ -404,7 +174,7 @@ class ExperimentController(QObject):
     def frame_drawn(self, seconds: float) -> None:
         """A frame took `seconds` of the GUI thread: space the next ones so that drawing takes at
         most about half the time, and never more often than max_fps."""
-        self._interval_ms = max(self._min_interval_ms, 2000.0 * seconds)
+        self.frame_interval_ms = max(self._min_interval_ms, 2000.0 * seconds)
 
     def set_delay(self, seconds: float) -> None:
         self._delay = max(0.0, seconds)
@@ -427,6 +197,16 @@ class ExperimentController(QObject):
             thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
         self._forget_ended()
         return not self._ending
+
+    @property
+    def thread(self) -> ExperimentThread | None:
+        """The thread of the current run (None before a start, and once it has ended)."""
+        return self._thread
+
+    @property
+    def delivery_due(self) -> bool:
+        """A snapshot waits for its turn to be shown (frames are spaced, see frame_drawn)."""
+        return self._timer.isActive()
 
     @property
     def threads_ending(self) -> int:
@@ -476,12 +256,13 @@ class ExperimentController(QObject):
         if thread is None:
             return
         for generation, snap in thread.take_snapshots():
-            self._on_snapshot(generation, snap)
+            self.receive(generation, snap)
 
-    def _on_snapshot(self, generation: int, snap: Snapshot) -> None:
+    def receive(self, generation: int, snap: Snapshot) -> None:
+        """A snapshot of run `generation` arrived (one of an earlier run is stale: dropped)."""
         if generation != self._generation:
             return
-        self.history.append(snap)
+        self.history.append(snap, self.config)  # the config of this generation
         self._pending = snap
         if self.state == RunState.STEPPING:
             self._steps_asked -= 1
@@ -490,7 +271,7 @@ class ExperimentController(QObject):
         if not self._timer.isActive():
             # The first step of a run (a start, a steer) answers the user: shown at once. The
             # spacing of frames is for the stream of steps that follows.
-            wait = self._interval_ms - (time.monotonic() - self._last_draw) * 1000
+            wait = self.frame_interval_ms - (time.monotonic() - self._last_draw) * 1000
             self._timer.start(0 if len(self.history) == 1 else max(0, int(wait)))
 
     @Slot(int, object)
@@ -498,7 +279,8 @@ class ExperimentController(QObject):
         if generation == self._generation:
             self.progress.emit(report)
 
-    def _deliver(self) -> None:
+    def deliver(self) -> None:
+        """Show the newest snapshot not yet shown, now (the throttle's timer calls it)."""
         snap, self._pending = self._pending, None
         if snap is not None:
             self._last_draw = time.monotonic()
@@ -519,7 +301,7 @@ class ExperimentController(QObject):
         if generation != self._generation:
             return False
         self._timer.stop()
-        self._deliver()
+        self.deliver()
         self._join_finished()
         self._set_state(state)
         return True

@@ -361,7 +361,7 @@ def _every_panel_preset():
     return [
         (name, preset)
         for name, panel in PANELS.items()
-        for experiment in panel.experiment_names
+        for experiment in panel.views
         for preset in __import__("engine").get(experiment).presets
     ]
 

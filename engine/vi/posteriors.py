@@ -65,9 +65,9 @@ class Posterior:
     def log_px(self) -> float:
         """log p(x): closed form where there is one, else the grid's Simpson rule in log space."""
         exact = self.exact_log_px()
-        return exact if exact is not None else self._grid_log_px()
+        return exact if exact is not None else self.grid_log_px()
 
-    def _grid_log_px(self) -> float:
+    def grid_log_px(self) -> float:
         z = self.grid
         step = z[1] - z[0]
         simpson = np.ones(len(z))

@@ -1,24 +1,36 @@
-"""The panels that work, by the name the command line uses, in the catalog's order.
+"""The panels the window shows, by the name the command line uses, in the catalog's order.
 
-A panel is its entry in engine.catalog and its package here, `lvm_gui.panels.<name>`, whose
-view modules register one view per experiment and which defines the panel's class.
+A panel is its entry in engine.catalog and its package here, `lvm_gui.panels.<name>`, which
+defines the panel's class and its table from experiment to view.
 """
 
 from __future__ import annotations
 
-import importlib
-
 from engine import catalog
-from lvm_gui.panels.panel import PANEL_TYPES, ExperimentPanel
+from lvm_gui.panels.data import DataPanel
+from lvm_gui.panels.em import EMPanel
+from lvm_gui.panels.estimators import EstimatorsPanel
+from lvm_gui.panels.panel import ExperimentPanel
+from lvm_gui.panels.vae import VAEPanel
+from lvm_gui.panels.vi import VIPanel
+from lvm_gui.panels.view import View
 
-for _entry in catalog.PANELS:
-    if _entry.built:
-        importlib.import_module(f"lvm_gui.panels.{_entry.name}")
-
+_BUILT = {panel.name: panel for panel in (DataPanel, EMPanel, EstimatorsPanel, VIPanel, VAEPanel)}
 PANELS: dict[str, type[ExperimentPanel]] = {
-    entry.name: PANEL_TYPES[entry.name] for entry in catalog.PANELS if entry.built
+    entry.name: _BUILT[entry.name] for entry in catalog.PANELS if entry.built
+}
+# Every view by the experiment it draws, from the panels' tables.
+VIEWS: dict[str, type[View]] = {
+    name: view for panel in PANELS.values() for name, view in panel.views.items()
 }
 
-from lvm_gui.panels.data import DataPanel  # noqa: E402  (imported above; named for callers)
-
-__all__ = ["PANELS", "DataPanel", "ExperimentPanel"]
+__all__ = [
+    "PANELS",
+    "VIEWS",
+    "DataPanel",
+    "EMPanel",
+    "EstimatorsPanel",
+    "ExperimentPanel",
+    "VAEPanel",
+    "VIPanel",
+]

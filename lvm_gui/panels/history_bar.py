@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QVBoxLayout
 
 from engine.history import History
 from lvm_gui.panels import layout
@@ -25,6 +26,11 @@ class HistoryBar(QObject):
         self.slider.valueChanged.connect(self._moved)
         self.note = layout.wrapped_label()
         self._syncing = False
+
+    def add_to(self, column: QVBoxLayout) -> None:
+        tip = "Look back at earlier steps (Left and Right keys); the run goes on from the newest"
+        column.addLayout(layout.labelled_row("History", tip, self.slider))
+        column.addWidget(self.note)  # says when a step shown was thinned out
 
     def back(self) -> None:
         self.slider.setValue(self.slider.value() - 1)

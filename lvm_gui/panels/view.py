@@ -3,6 +3,10 @@
 A panel is a table from experiment to view plus the controls they share (lvm_gui.panels.panel):
 it never asks what kind of snapshot it holds, the view of the running experiment does the
 drawing. A view owns what it keeps between frames (item pools, texts set, ranges).
+
+A view draws a snapshot with the config that made it (`config`, set by `frame_parts`), which
+is not always the one the form shows: after a steer that keeps the run's history, or when the
+user looks back at a step before the last change.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ class ViewHost(Protocol):
     """All that a view asks of its panel (ExperimentPanel), so that a test can host a view
     without one and feed it snapshots by hand."""
 
-    config: ExperimentConfig
+    config: ExperimentConfig  # the config shown in the form
     theme: themes.Theme
     history: History
     dataset_ready: SignalInstance
@@ -45,14 +49,10 @@ class ViewHost(Protocol):
     def redraw(self) -> None: ...
 
 
-# Every view by the experiment it draws (a view module registers its view by being imported).
-VIEWS: dict[str, type[View]] = {}
-
-
 class View:
-    """Subclasses name their experiment and build their page; the panel calls the rest."""
+    """Subclasses build their page and draw; the panel's table names the experiment each draws
+    (ExperimentPanel.views), and the panel calls the rest."""
 
-    experiment: ClassVar[str] = ""
     # Parameters the form does not show, and values the panel always sets (E and M as steps).
     hidden_params: ClassVar[frozenset[str]] = frozenset({"device", "out"})
     forced_params: ClassVar[dict[str, Any]] = {}
@@ -60,13 +60,10 @@ class View:
     # Otherwise show the first step (the start) at once, so the plots are never empty.
     show_first_step: ClassVar[bool] = True
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if cls.experiment:
-            VIEWS[cls.experiment] = cls
-
     def __init__(self, panel: ViewHost) -> None:
         self.panel = panel
+        # The config of the snapshot drawn last (None before the first frame).
+        self.shown_config: ExperimentConfig | None = None
         self.pools: dict[int, ItemPool] = {}
         self.text = PlotText()
         self.page = self.build()
@@ -91,9 +88,16 @@ class View:
         """The frame for `snap` as (key, draw) parts, each about one plot's work."""
         raise NotImplementedError
 
-    def draw(self, snap: Snapshot) -> None:
-        """The whole frame at once (the panel draws it in parts, a part per turn)."""
-        for _, draw in self.draw_parts(snap):
+    def frame_parts(self, snap: Snapshot, config: ExperimentConfig) -> list[Part]:
+        """`draw_parts(snap)`, each part drawn with `config`, the config that made `snap`: the
+        parts of two frames may take turns (lvm_gui.frames), so each sets its own."""
+        self.shown_config = config
+        return [(key, _drawn_with(self, config, draw)) for key, draw in self.draw_parts(snap)]
+
+    def draw(self, snap: Snapshot, config: ExperimentConfig | None = None) -> None:
+        """The whole frame at once (the panel draws it in parts, a part per turn), with the
+        config that made `snap` (by default the panel's)."""
+        for _, draw in self.frame_parts(snap, config or self.panel.config):
             draw()
 
     def status_text(self, snap: Snapshot) -> str:
@@ -127,7 +131,8 @@ class View:
     # --- for subclasses ---------------------------------------------------------------------
     @property
     def config(self) -> ExperimentConfig:
-        return self.panel.config
+        """The config of the snapshot being drawn, or drawn last; the panel's before any."""
+        return self.shown_config if self.shown_config is not None else self.panel.config
 
     @property
     def theme(self) -> themes.Theme:
@@ -170,3 +175,11 @@ class View:
             return None
         point = view.mapSceneToView(event.scenePos())
         return round(point.x(), 4), round(point.y(), 4)
+
+
+def _drawn_with(view: View, config: ExperimentConfig, draw: Callable[[], None]):
+    def part() -> None:
+        view.shown_config = config
+        draw()
+
+    return part

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
+from engine.config import ExperimentConfig, param
 from engine.experiment import Snapshot, bulk, traced
 from engine.history import History
 
@@ -18,6 +19,11 @@ class ImageSnapshot(Snapshot):
     worse: bool
     note: float | None = None
     grid: np.ndarray = bulk()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageConfig(ExperimentConfig):
+    rate: float = param(1.0, "a rate", minimum=0.0, maximum=10.0)
 
 
 def image_steps(count, shape=(16, 28, 28)):
@@ -102,7 +108,7 @@ def test_small_arrays_and_objects_are_traced_and_bulk_is_not():
     bound = history.trace("bound")
     assert bound.shape == (4, 3) and np.isnan(bound[0]).all() and bound[3].tolist() == [-3] * 3
     assert history.values("model") == models
-    assert "cloud" not in history._traces  # bulk: only in the kept snapshots
+    assert history.values("cloud") == [None] * 4  # bulk: only in the kept snapshots
     # Up to a snapshot looked back at, and up to a result not in the history.
     assert history.traces_to(snaps[-1], "theta")["theta"].shape == (4, 3, 2)
     result = StartsSnapshot(step=2, theta=np.ones((3, 2)), model=None, cloud=np.zeros(1))
@@ -132,3 +138,21 @@ def test_memory_stays_flat_over_ten_thousand_image_sized_steps():
 def test_keep_must_hold_the_first_and_the_newest():
     with pytest.raises(ValueError, match="keep"):
         History(keep=1)
+
+
+def test_each_kept_snapshot_keeps_the_config_that_made_it():
+    """A steered run changes its config part way: each step looked back at has its own."""
+    first, steered = (ImageConfig(rate=rate) for rate in (1.0, 2.0))
+    history = History(keep=4)
+    snaps = list(image_steps(40, shape=(1,)))
+    for snap in snaps:
+        history.append(snap, first if snap.step < 25 else steered)
+    kept = list(history)
+    assert len(kept) <= 4 and kept[-1] is snaps[-1]
+    for snap in kept:
+        assert history.config_of(snap) is (first if snap.step < 25 else steered)
+    dropped = next(snap for snap in snaps if history.index_of(snap) is None)
+    assert history.config_of(dropped) is None  # thinned out: neither it nor its config kept
+    untold = History()
+    untold.append(snaps[0])
+    assert untold.config_of(snaps[0]) is None  # no config given: none made up

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 
 from lvm_gui import theme as themes
 from lvm_gui.app import collect_garbage_on_gui_thread
+from lvm_gui.experiment_thread import LIVE_THREADS
 from lvm_gui.startup import prepare_for_qt
-from lvm_gui.worker import LIVE_THREADS
 
 
 def pytest_configure(config):

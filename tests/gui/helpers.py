@@ -9,12 +9,13 @@ from engine import experiment as experiments
 from engine.experiment import Run
 from engine.history import History
 from lvm_gui import theme as themes
+from lvm_gui.panels import VIEWS
 
 
 def wait_drawn(qtbot, panel, timeout: int = 10000):
     """Wait until every part of the panel's latest frame is on screen (a panel draws its parts
     one per turn of the event loop, after the snapshot arrives); return that snapshot."""
-    while panel.drawing:
+    while panel.pages.drawing:
         with qtbot.waitSignal(panel.frame_drawn, timeout=timeout):
             pass
     return panel.last_snapshot
@@ -66,10 +67,12 @@ class Host(QObject):
         pass
 
 
-def hosted(qtbot, view_type, preset=None, **params):
-    """A view of `view_type` on a Host with the preset's config (and `params`), and a Run of
-    that config to feed it (`steps`)."""
-    experiment = experiments.get(view_type.experiment)
+def hosted(qtbot, name, preset=None, *, view_type=None, **params):
+    """The view of experiment `name` (the panels' tables say which, unless `view_type` does)
+    on a Host with the preset's config (and `params`), and a Run of that config to feed it
+    (`steps`)."""
+    view_type = view_type or VIEWS[name]
+    experiment = experiments.get(name)
     config = experiment.config(preset, **{**view_type.forced_params, **params})
     host = Host(config)
     view = view_type(host)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import types
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
 
+from engine import catalog
 from engine import experiment as experiments
-from lvm_gui.panels import view as views
-from tests.gui.helpers import hosted, steps
+from lvm_gui.panels import EstimatorsPanel, ExperimentPanel
+from tests.gui.helpers import hosted, run_to_end, steps
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "adding-an-experiment.md"
 
@@ -26,7 +29,6 @@ def walked(monkeypatch):
     """The page's engine and view code, registered in copies of the registries (the rest of
     the test run never sees the experiment)."""
     monkeypatch.setattr(experiments, "_REGISTRY", dict(experiments._REGISTRY))
-    monkeypatch.setattr(views, "VIEWS", dict(views.VIEWS))
     sides = []
     for name, code in zip(("walked_engine", "walked_view"), code_blocks(), strict=True):
         module = types.ModuleType(name)  # dataclasses read their module's names
@@ -58,7 +60,9 @@ def test_the_walks_experiment_runs_steers_and_draws(qtbot, walked):
     assert abs(later / 1000 - 5.0) < 5 / np.sqrt(1000)
     steered.close()
 
-    view, host, run = hosted(qtbot, view_side["GaussianMeanView"], "shifted")
+    view, host, run = hosted(
+        qtbot, "gaussian-mean", "shifted", view_type=view_side["GaussianMeanView"]
+    )
     drawn = list(steps(view, host, run))
     last = drawn[-1]
     pool = view.pools[id(view.histogram_plot.getPlotItem())]
@@ -69,3 +73,35 @@ def test_the_walks_experiment_runs_steers_and_draws(qtbot, walked):
     assert host.params == [] and view.mean_slider.value() == pytest.approx(3.0)
     view.mean_slider.setValue(-1.5)  # a drag: sent as a parameter
     assert host.params[-1] == {"mean": -1.5}
+
+
+def test_a_panel_with_the_walks_rows_runs_it_and_steers_mu(qtbot, walked):
+    """The two rows the page adds (the catalog's and the panel's table) make a panel whose
+    model chooser offers the walk's experiment, runs it and sends μ into the run."""
+    _, view_side = walked
+    view_type = view_side["GaussianMeanView"]
+    estimators = catalog.panel("estimators")
+    walked_entry = dataclasses.replace(
+        estimators, experiments={**estimators.experiments, "gaussian-mean": "walked_engine"}
+    )
+
+    class WalkedPanel(ExperimentPanel):
+        entry = walked_entry
+        views: ClassVar[dict] = {**EstimatorsPanel.views, "gaussian-mean": view_type}
+
+    with pytest.raises(TypeError, match="gaussian-mean"):
+
+        class Mismatched(ExperimentPanel):  # a view without its catalog row is refused
+            entry = estimators
+            views: ClassVar[dict] = WalkedPanel.views
+
+    panel = WalkedPanel(preset="shifted")
+    qtbot.addWidget(panel)
+    panel.resize(1400, 860)
+    panel.show()
+    assert panel.settings.model_box.findData("gaussian-mean") >= 0
+    assert panel.experiment.name == "gaussian-mean" and isinstance(panel.view, view_type)
+    final = run_to_end(qtbot, panel)
+    assert final.final and final.mean == 3.0 and final.count == 1000
+    assert panel.pages.status_line.text() == panel.view.status_text(final)
+    assert panel.shutdown()

@@ -32,31 +32,31 @@ def test_preset_runs_to_the_whole_sample_and_publishes_it(qtbot, panel):
     dataset = blocker.args[0]
     assert len(dataset) == 100 and dataset.truth.means[:, 0].tolist() == [-2.0, 2.0]
     assert panel.view.stack.currentWidget() is panel.view.histogram_plot
-    assert "n = 100 of 100" in panel.status_line.text()
-    assert "seed 0" in panel.status_line.text()
+    assert "n = 100 of 100" in panel.pages.status_line.text()
+    assert "seed 0" in panel.pages.status_line.text()
 
 
 def test_step_shows_one_batch(qtbot, panel):
     panel.controller.start(panel.config, panel.experiment.generate)
     with qtbot.waitSignal(panel.controller.snapshot_ready):
-        panel.step()
+        panel.controller.step()
     assert panel.last_snapshot.shown == 10 and panel.last_snapshot.step == 1
-    assert "step 1/10" in panel.status_line.text()
+    assert "step 1/10" in panel.pages.status_line.text()
 
 
 def test_editing_a_parameter_regenerates(qtbot, panel):
     run_to_end(qtbot, panel)
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.parameters.child("n").setValue(250)
+        panel.settings.form.parameters.child("n").setValue(250)
     assert panel.last_snapshot.n == 250
-    assert panel.preset_box.currentData() is None  # no longer the preset
+    assert panel.settings.preset_box.currentData() is None  # no longer the preset
 
 
 def test_a_bad_edit_is_shown_and_the_data_stay(qtbot, panel):
     before = run_to_end(qtbot, panel)
-    panel.parameters.child("stds").setValue("1, 0")
-    assert panel.message.isVisible()
-    assert "stds[1] = 0" in panel.message.text()
+    panel.settings.form.parameters.child("stds").setValue("1, 0")
+    assert panel.messages.label.isVisible()
+    assert "stds[1] = 0" in panel.messages.label.text()
     assert panel.last_snapshot is before
     assert panel.config.stds == (1.0, 1.0)
 
@@ -68,10 +68,10 @@ def test_a_bad_edit_is_shown_and_the_data_stay(qtbot, panel):
 def test_each_kind_has_its_view(qtbot, panel, kind, view):
     run_to_end(qtbot, panel)
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.parameters.child("kind").setValue(kind)
+        panel.settings.form.parameters.child("kind").setValue(kind)
     wait_drawn(qtbot, panel)
     assert panel.view.stack.currentWidget() is getattr(panel.view, view)
-    visible = {c.name() for c in panel.parameters.children() if c.opts["visible"]}
+    visible = {c.name() for c in panel.settings.form.parameters.children() if c.opts["visible"]}
     assert ("p_a" in visible) == (kind == "coins")
     assert ("covariances" in visible) == (kind == "gmm2d")
 
@@ -80,7 +80,7 @@ def test_dragging_a_mean_moves_the_component(qtbot, panel):
     panel.apply_preset("gmm2d")
     qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
     wait_drawn(qtbot, panel)
-    handle = panel.view._mean_handles[0]
+    handle = panel.view.mean_handles[0]
     handle.setPos(QPointF(1.5, 4.0))
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         handle.sigPositionChangeFinished.emit(handle)
@@ -91,7 +91,7 @@ def test_dragging_a_mean_moves_the_component(qtbot, panel):
 
 def test_export_png_is_not_blank_and_carries_its_provenance(qtbot, panel, tmp_path):
     run_to_end(qtbot, panel)
-    path = export.save_png(panel, tmp_path / "panel.png", 1600, panel.png_text())
+    path = export.save_png(panel, tmp_path / "panel.png", 1600, export.png_text(panel))
     image = QImage(str(path))
     assert image.width() == 1600
     assert image.height() == round(panel.height() * 1600 / panel.width())
@@ -124,14 +124,14 @@ def test_a_failing_generator_shows_in_the_panel_and_the_panel_recovers(qtbot, pa
         raise RuntimeError("the engine broke")
 
     good = panel.experiment
-    panel.experiment = dataclasses.replace(good, generate=broken)
+    panel.settings.experiment = dataclasses.replace(good, generate=broken)
     with qtbot.waitSignal(panel.controller.failed, timeout=5000):
         panel.restart()
-    assert panel.message.isVisible() and "the engine broke" in panel.message.text()
-    panel.experiment = good
+    assert panel.messages.label.isVisible() and "the engine broke" in panel.messages.label.text()
+    panel.settings.experiment = good
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.reset()
-    assert not panel.message.isVisible()
+        panel.settings.reset()
+    assert not panel.messages.label.isVisible()
 
 
 def test_many_redraws_stay_alive(qtbot, panel, qapp):
@@ -140,7 +140,7 @@ def test_many_redraws_stay_alive(qtbot, panel, qapp):
     run_to_end(qtbot, panel)
     snaps = panel.controller.history
     for i in range(300):
-        panel.show_snapshot(snaps[i % len(snaps)])
+        panel.view.draw(snaps[i % len(snaps)])
         qapp.processEvents()
     assert panel.isVisible()
 
@@ -149,12 +149,12 @@ def test_reset_returns_to_the_preset_chosen_last(qtbot, panel):
     panel.apply_preset("gmm2d")
     qtbot.waitUntil(lambda: panel.controller.state == "done", timeout=10000)
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.parameters.child("n").setValue(77)
-    assert panel.preset is None and panel.preset_box.currentText() == "(custom)"
+        panel.settings.form.parameters.child("n").setValue(77)
+    assert panel.settings.preset is None and panel.settings.preset_box.currentText() == "(custom)"
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.reset()
-    assert panel.preset == "gmm2d" and panel.config.n == 500
-    assert panel.png_text()["Preset"] == "gmm2d"
+        panel.settings.reset()
+    assert panel.settings.preset == "gmm2d" and panel.config.n == 500
+    assert export.png_text(panel)["Preset"] == "gmm2d"
 
 
 def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):
@@ -179,14 +179,14 @@ def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):
 def test_mean_handles_are_kept_and_moved_from_run_to_run(qtbot, panel):
     panel.apply_preset("gmm2d")
     run_to_end(qtbot, panel)
-    handles = list(panel.view._mean_handles)
+    handles = list(panel.view.mean_handles)
     panel.set_params(means=(1.5, 4.0, *panel.config.means[2:]))
     run_to_end(qtbot, panel, action=lambda: None)
-    assert panel.view._mean_handles == handles  # the same items, moved
+    assert panel.view.mean_handles == handles  # the same items, moved
     assert (handles[0].pos().x(), handles[0].pos().y()) == (1.5, 4.0)
     panel.set_params(k=2)
     run_to_end(qtbot, panel, action=lambda: None)
-    assert panel.last_snapshot.dataset.truth.k == 2 and len(panel.view._mean_handles) == 2
+    assert panel.last_snapshot.dataset.truth.k == 2 and len(panel.view.mean_handles) == 2
 
 
 def test_values_given_together_all_hold(qtbot, panel):
@@ -196,6 +196,6 @@ def test_values_given_together_all_hold(qtbot, panel):
     run_to_end(qtbot, panel)
     panel.set_params(k=2, means=(0.0, 0.0, 3.0, 3.0))
     assert panel.config.k == 2 and panel.config.means == (0.0, 0.0, 3.0, 3.0)
-    assert panel.last_message is None
+    assert panel.messages.last is None
     panel.set_params(k=4)  # alone: the means follow k
     assert panel.config.k == 4 and len(panel.config.means) == 8

@@ -32,13 +32,13 @@ def test_steps_are_half_steps_starting_from_the_start(qtbot, panel):
     qtbot.waitUntil(lambda: panel.controller.state == "paused")
     for _ in range(2):
         with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
-            panel.step()
+            panel.controller.step()
         phases.append(blocker.args[0].phase)
         qtbot.waitUntil(lambda: panel.controller.state == "paused")
     assert phases == ["start", "E", "M"]
     snap = panel.last_snapshot
-    assert snap.step == 1 and "M step" in panel.status_line.text()
-    assert f"{snap.log_likelihood:.6g}" in panel.status_line.text()  # ℓ̄ to 6 digits
+    assert snap.step == 1 and "M step" in panel.pages.status_line.text()
+    assert f"{snap.log_likelihood:.6g}" in panel.pages.status_line.text()  # ℓ̄ to 6 digits
 
 
 def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
@@ -72,8 +72,8 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     assert expected >= 8
     # An arrowhead on each step long enough to see, at the iterate it points to.
     steps = np.hypot(*np.diff(path, axis=0).T)
-    tips = path[1:][steps > 1e-3 * panel.view._span()]
-    arrows = [a for a in panel.view._arrows if a.isVisible()]
+    tips = path[1:][steps > 1e-3 * panel.view.span()]
+    arrows = [a for a in panel.view.arrows if a.isVisible()]
     assert len(arrows) == len(tips) >= 4
     np.testing.assert_allclose([(a.pos().x(), a.pos().y()) for a in arrows], tips, rtol=1e-12)
     assert panel.view.surface_image.image.shape == (120, 120)
@@ -81,9 +81,9 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
 
 def test_history_slider_shows_an_earlier_step(qtbot, panel):
     run_to_end(qtbot, panel)
-    panel.history_slider.setValue(2)
+    panel.history_bar.slider.setValue(2)
     assert panel.last_snapshot is panel.history[2] and panel.last_snapshot.phase == "M"
-    panel.history_back()
+    panel.history_bar.back()
     assert panel.last_snapshot.phase == "E"
 
 
@@ -97,19 +97,19 @@ def test_clicking_the_surface_restarts_from_there(qtbot, panel):
             panel.view.surface_plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_point
         )
     assert panel.config.start == pytest.approx((1.5, -1.0), abs=0.05)
-    assert panel.preset is None
+    assert panel.settings.preset is None
 
 
 def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
     panel.apply_preset("seed-003-coins")
-    assert panel.experiment.name == "coins" and panel.stack.currentIndex() == 1
+    assert panel.experiment.name == "coins" and panel.pages.stack.currentIndex() == 1
     final = run_to_end(qtbot, panel)
     assert isinstance(final, CoinsSnapshot) and final.step == 20
     table = panel.view.coins_table
     assert table.rowCount() == 9 and table.columnCount() == 22
     assert table.item(0, 1).text() == f"{final.best:.5f}"
     assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
-    assert "largest distance from the ridge" in panel.status_line.text()
+    assert "largest distance from the ridge" in panel.pages.status_line.text()
     # The bound plot of the start furthest below the maximum: ELBO drawn equal to ℓ̄ from t = 1.
     lls = np.array([s.log_likelihood for s in panel.history])  # (T + 1, starts)
     worst = int(np.argmin(lls[0]))
@@ -121,11 +121,11 @@ def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
 
 
 def test_switching_model_by_the_chooser(qtbot, panel):
-    index = panel.model_box.findData("coins")
-    panel.model_box.setCurrentIndex(index)
-    panel.model_box.activated.emit(index)
-    assert panel.experiment.name == "coins" and panel.preset == "seed-003-coins"
-    names = {c.name() for c in panel.parameters.children()}
+    index = panel.settings.model_box.findData("coins")
+    panel.settings.model_box.setCurrentIndex(index)
+    panel.settings.model_box.activated.emit(index)
+    assert panel.experiment.name == "coins" and panel.settings.preset == "seed-003-coins"
+    names = {c.name() for c in panel.settings.form.parameters.children()}
     assert "starts" in names and "grid" not in names
     # The new model's start is shown at once: nine starts of seed 003 in the table.
     qtbot.waitUntil(lambda: isinstance(panel.last_snapshot, CoinsSnapshot), timeout=5000)
@@ -136,14 +136,14 @@ def test_switching_model_by_the_chooser(qtbot, panel):
 def test_bad_start_is_refused_in_the_panel(qtbot, panel):
     run_to_end(qtbot, panel)
     before = panel.last_snapshot
-    panel.parameters.child("start").setValue("1, 2, 3")
-    assert "give two numbers" in panel.message.text()
+    panel.settings.form.parameters.child("start").setValue("1, 2, 3")
+    assert "give two numbers" in panel.messages.label.text()
     assert panel.last_snapshot is before
 
 
 def test_export_of_both_models(qtbot, panel, tmp_path):
     run_to_end(qtbot, panel)
-    path = export.save_png(panel, tmp_path / "em.png", 1600, panel.png_text())
+    path = export.save_png(panel, tmp_path / "em.png", 1600, export.png_text(panel))
     image = QImage(str(path))
     assert image.width() == 1600 and image.text("Preset") == "seed-003"
     lightness = np.array(
@@ -154,7 +154,7 @@ def test_export_of_both_models(qtbot, panel, tmp_path):
         ]
     )
     assert lightness.std() > 20
-    for name, widget in panel.plots().items():
+    for name, widget in panel.view.plots().items():
         assert (
             QImage(str(export.save_png(widget, tmp_path / f"{name}.png", 800, {}))).width() == 800
         )
@@ -162,9 +162,9 @@ def test_export_of_both_models(qtbot, panel, tmp_path):
 
 def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
     panel.apply_preset("faithful-k2")
-    assert panel.experiment.name == "gmm" and panel.stack.currentIndex() == 2
+    assert panel.experiment.name == "gmm" and panel.pages.stack.currentIndex() == 2
     final = run_to_end(qtbot, panel)
-    assert final.step == 20 and "at the iteration limit" in panel.status_line.text()
+    assert final.step == 20 and "at the iteration limit" in panel.pages.status_line.text()
     scatter = [
         i
         for i in panel.view.mixture_plot.getPlotItem().items
@@ -190,9 +190,9 @@ def test_mixture_model_colours_points_and_takes_clicked_starts(qtbot, panel):
         def scenePos(self):
             return self.position
 
-    panel.view._on_mixture_clicked(Click(-1.0, -1.0))
-    assert "start mean 1 of 2 placed" in panel.message.text()
-    panel.view._on_mixture_clicked(Click(1.0, 1.0))
+    panel.view.mixture_clicked(Click(-1.0, -1.0))
+    assert "start mean 1 of 2 placed" in panel.messages.label.text()
+    panel.view.mixture_clicked(Click(1.0, 1.0))
     assert panel.config.init == "points"
     assert panel.config.start_means == pytest.approx((-1.0, -1.0, 1.0, 1.0), abs=0.05)
 
@@ -203,7 +203,7 @@ def test_coins_table_fills_as_it_goes_and_looks_back_truly(qtbot, panel):
     table = panel.view.coins_table
     assert table.columnCount() == final.step + 2  # iterations 0..T and the closed form
     assert table.item(1, 1).text() == f"{panel.history[1].log_likelihood[1]:.5f}"
-    panel.history_slider.setValue(1)  # back to iteration 1
+    panel.history_bar.slider.setValue(1)  # back to iteration 1
     wait_drawn(qtbot, panel)
     assert table.item(0, 1) is not None and table.item(0, 2) is None
 
@@ -221,17 +221,17 @@ def test_frames_are_drawn_in_parts_and_the_newest_snapshot_wins(qtbot, panel):
         ]
 
     panel.view.draw_parts = recording
-    panel._queue_frame(older)
-    panel._queue_frame(newer)
-    assert panel.drawing and drawn_parts == []  # nothing drawn before the event loop turns
+    panel.pages.show(older, panel.config)
+    panel.pages.show(newer, panel.config)
+    assert panel.pages.drawing and drawn_parts == []  # nothing drawn before the event loop turns
     with qtbot.waitSignal(panel.frame_drawn, timeout=5000) as blocker:
         pass
-    assert blocker.args[0] is newer and not panel.drawing
+    assert blocker.args[0] is newer and not panel.pages.drawing
     assert drawn_parts == [("surface", newer), ("slice", newer), ("bound", newer)]
 
 
 def test_ranges_move_only_when_the_data_leave_them(qtbot, panel):
-    item = panel.view_of["gmm"].likelihood_plot.getPlotItem()
+    item = panel.pages.view_of["gmm"].likelihood_plot.getPlotItem()
     steady_range(item, "y", 0.0, 1.0)
     assert item.vb.viewRange()[1] == pytest.approx([-0.1, 1.1])
     steady_range(item, "y", 0.2, 0.9)  # inside and filling more than half: stays
@@ -247,12 +247,12 @@ def test_ranges_move_only_when_the_data_leave_them(qtbot, panel):
 def test_the_mixture_view_holds_still_while_the_ellipses_move(qtbot, panel):
     """The points stay where they are on screen step after step, every one of them shown."""
     panel.apply_preset("faithful-k3-diag")
-    qtbot.waitUntil(lambda: panel.controller.state == "paused" and not panel.drawing)
+    qtbot.waitUntil(lambda: panel.controller.state == "paused" and not panel.pages.drawing)
     view = panel.view.mixture_plot.getPlotItem().vb
     ranges = [np.array(view.viewRange())]
     for _ in range(4):
         with qtbot.waitSignal(panel.frame_drawn, timeout=10000):
-            panel.step()
+            panel.controller.step()
         ranges.append(np.array(view.viewRange()))
     snap = panel.last_snapshot
     assert snap.step == 4 and not np.allclose(snap.means, panel.history[0].means)
@@ -266,7 +266,7 @@ def test_pages_scroll_in_a_small_window_instead_of_squeezing_their_plots(qtbot, 
     panel.apply_preset(preset)
     panel.resize(700, 420)
     wait_drawn(qtbot, panel)
-    area = panel.stack.currentWidget()
+    area = panel.pages.stack.currentWidget()
     assert isinstance(area, QScrollArea)
     plots = [p for p in panel.findChildren(pg.GraphicsView) if p.isVisible()]
     assert plots
@@ -285,7 +285,7 @@ def test_no_plot_is_laid_out_wider_than_its_widget(qtbot, panel, preset):
 def test_an_aspect_locked_range_is_left_alone_while_the_data_fit(qtbot, panel):
     """With the aspect locked the view widens an axis beyond the data; asking again at every
     frame would move it at every frame. It settles with every point in view, then stays."""
-    item = panel.view_of["gmm"].likelihood_plot.getPlotItem()
+    item = panel.pages.view_of["gmm"].likelihood_plot.getPlotItem()
     item.getViewBox().setAspectLocked(True)
     shown = []
     for _ in range(3):
@@ -303,7 +303,7 @@ def test_a_collapsed_component_is_a_message_that_says_what_to_do(qtbot, panel, t
     before = wait_drawn(qtbot, panel)
     with qtbot.waitSignal(panel.controller.failed, timeout=10000):
         panel.set_params(data=str(tmp_path / "x.npy"), components=2, reg_covar=0.0)
-    assert "raise reg_covar" in panel.message.text()
+    assert "raise reg_covar" in panel.messages.label.text()
     assert panel.last_snapshot is before  # the last good picture stays
 
 
@@ -315,8 +315,8 @@ def test_a_long_surface_reports_progress_and_a_new_start_stops_it(qtbot, panel):
     with qtbot.waitSignal(panel.controller.progress, timeout=20000) as report:
         panel.set_params(n=10**6)
     assert report.args[0].what == "log-likelihood surface"
-    assert "log-likelihood surface" in panel.status_line.text()
-    old = panel.controller._thread
+    assert "log-likelihood surface" in panel.pages.status_line.text()
+    old = panel.controller.thread
     start = time.monotonic()
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
         panel.apply_preset("seed-003")
@@ -330,16 +330,16 @@ def test_a_long_run_keeps_every_number_but_few_snapshots_and_says_so(qtbot, pane
     still draws every half-step up to it from the history's traces."""
     monkeypatch.setattr("engine.history.DEFAULT_KEEP", 8)
     # No worker: a started one's first step could arrive after the headless run.
-    panel.set_config(panel.config.replace(iterations=20), start=False)
+    panel.settings.choose(panel.config.replace(iterations=20), start=False)
     panel.run_headless(None)
     history = panel.history
     assert len(history) == 41 and history.kept <= 8 and history.stride > 1
     dropped = history.stride + 1
     with qtbot.waitSignal(panel.frame_drawn, timeout=5000):
-        panel.history_slider.setValue(dropped)
+        panel.history_bar.slider.setValue(dropped)
     assert panel.last_snapshot is history[history.stride]
-    assert not panel.history_note.isHidden() and f"step {history.stride}" in (
-        panel.history_note.text()
+    assert not panel.history_bar.note.isHidden() and f"step {history.stride}" in (
+        panel.history_bar.note.text()
     )
     ell = panel.view.bound_plot.getPlotItem().listDataItems()[0]
     assert len(ell.xData) == history.stride + 1  # every half-step up to the one shown

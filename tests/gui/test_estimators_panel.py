@@ -9,7 +9,7 @@ import engine
 from engine.estimators.gradients import GradientsSnapshot
 from engine.estimators.race import RaceSnapshot
 from engine.experiment import Run
-from lvm_gui.worker import LIVE_THREADS
+from lvm_gui.experiment_thread import LIVE_THREADS
 from tests.gui.helpers import assert_plots_fit, run_to_end
 
 
@@ -41,7 +41,7 @@ def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
     ess, largest = visible_curves(panel.view.ess_plot)
     assert ess.yData[-1] == pytest.approx(final.ess / final.k)
     assert largest.yData[-1] == pytest.approx(final.max_weight)
-    text = panel.status_line.text()
+    text = panel.pages.status_line.text()
     assert f"{final.exact_p:.6g}" in text and "ESS" in text and "seed 0" in text
 
 
@@ -49,28 +49,32 @@ def test_the_exact_posterior_is_named_as_zero_variance(qtbot, panel):
     panel.set_params(proposal="posterior", chains=5, samples=100)
     final = run_to_end(qtbot, panel)
     assert final.importance_rel_std < 1e-12
-    assert "zero variance" in panel.status_line.text()
+    assert "zero variance" in panel.pages.status_line.text()
 
 
 def test_a_bad_setting_shows_a_message_and_keeps_the_run(qtbot, panel):
     panel.set_params(chains=5, samples=100)
     before = run_to_end(qtbot, panel)
-    panel.parameters.child("bits").setValue("40")
-    assert panel.message.isVisible() and "bits = 40: too large" in panel.message.text()
-    assert panel.parameters.child("bits").value() == str(panel.config.bits)  # value in force
+    panel.settings.form.parameters.child("bits").setValue("40")
+    assert (
+        panel.messages.label.isVisible() and "bits = 40: too large" in panel.messages.label.text()
+    )
+    assert panel.settings.form.parameters.child("bits").value() == str(
+        panel.config.bits
+    )  # value in force
     assert panel.last_snapshot is before and panel.config.bits == 12
 
 
 def test_the_gradient_race_draws_three_variances(qtbot, panel):
     panel.apply_preset("z2")
-    assert panel.experiment.name == "gradients" and panel.stack.currentIndex() == 1
+    assert panel.experiment.name == "gradients" and panel.pages.stack.currentIndex() == 1
     final = run_to_end(qtbot, panel)
     assert isinstance(final, GradientsSnapshot) and final.n == 100_000
     lines = visible_curves(panel.view.variance_plot)[:3]  # then the closed forms, dashed
     assert [line.yData[-1] for line in lines] == pytest.approx(
         [final.score_var, final.baseline_var, final.reparam_var]
     )
-    assert "reparameterisation" in panel.status_line.text()
+    assert "reparameterisation" in panel.pages.status_line.text()
 
 
 def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
@@ -82,8 +86,8 @@ def test_the_sliders_move_a_gaussian_proposal_for_continuous_z(qtbot, panel):
     config = panel.config
     assert config.proposal == "gaussian"
     assert config.q_mean == (1.5,) and config.q_scale == (0.5,)
-    assert panel.form.parameters.child("q_mean").value() == "1.5"
-    panel.cancel()
+    assert panel.settings.form.parameters.child("q_mean").value() == "1.5"
+    panel.controller.cancel()
 
 
 def fresh(config):
@@ -96,12 +100,12 @@ def test_a_drag_steers_the_running_race_without_a_new_thread(qtbot, panel):
     panel.apply_preset("curve1d")
     panel.set_params(chains=20, samples=5000)
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
-        panel.step()  # the first step was shown at the start; now the second
-    thread, before = panel.controller._thread, set(LIVE_THREADS)
+        panel.controller.step()  # the first step was shown at the start; now the second
+    thread, before = panel.controller.thread, set(LIVE_THREADS)
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
         panel.view.q_mean_slider.setValue(0.8)
     shown = blocker.args[0]
-    assert panel.controller._thread is thread and set(LIVE_THREADS) == before
+    assert panel.controller.thread is thread and set(LIVE_THREADS) == before
     assert shown.step == 1 and panel.config.q_mean == (0.8,)
     assert shown.to_dict() == fresh(panel.config).next_step().to_dict()
     qtbot.waitUntil(lambda: panel.controller.state == "paused")
@@ -113,7 +117,7 @@ def test_a_drag_steers_the_running_race_without_a_new_thread(qtbot, panel):
         for value in np.linspace(-1.0, 1.0, 25):
             panel.view.q_mean_slider.setValue(float(value))
             panel.view.q_scale_slider.setValue(0.4 + abs(float(value)) / 2)
-    assert panel.controller._thread is None  # joined at the end
+    assert panel.controller.thread is None  # joined at the end
     assert not set(LIVE_THREADS) - before  # and none other was ever started
     expected = fresh(panel.config)
     list(expected.until(None))
@@ -123,10 +127,10 @@ def test_a_drag_steers_the_running_race_without_a_new_thread(qtbot, panel):
 
 def test_a_change_that_cannot_steer_starts_a_new_run(qtbot, panel):
     panel.apply_preset("curve1d")
-    thread = panel.controller._thread
+    thread = panel.controller.thread
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
         panel.set_params(chains=7)  # not steerable: a new generator, a new thread
-    assert panel.controller._thread is not thread
+    assert panel.controller.thread is not thread
     qtbot.waitUntil(lambda: panel.controller.state == "paused")
 
 

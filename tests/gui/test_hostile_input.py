@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from lvm_gui.experiment_thread import LIVE_THREADS
 from lvm_gui.panels import PANELS
-from lvm_gui.worker import LIVE_THREADS
 from tests.gui.helpers import wait_drawn
 
 HOSTILE = ["", "nan", "inf", "-1", "0", "1e12", "abc", "1,2", "1" + ",1" * 999]
@@ -20,7 +20,7 @@ HOSTILE = ["", "nan", "inf", "-1", "0", "1e12", "abc", "1,2", "1" + ",1" * 999]
 def text_fields(panel):
     return [
         child
-        for child in panel.parameters.children()
+        for child in panel.settings.form.parameters.children()
         if child.type() == "str" and child.opts.get("visible", True)
     ]
 
@@ -30,9 +30,9 @@ def test_every_text_field_takes_hostile_values_without_losing_the_run(qtbot, pan
     panel = PANELS[panel_name]()
     qtbot.addWidget(panel)
     panel.show()
-    for experiment in list(panel.experiments):
+    for experiment in list(panel.settings.experiments):
         if experiment != panel.experiment.name:
-            panel.apply_preset(next(iter(panel.experiments[experiment].presets)))
+            panel.apply_preset(next(iter(panel.settings.experiments[experiment].presets)))
         wait_drawn(qtbot, panel)
         for field in text_fields(panel):
             name = field.name()
@@ -40,16 +40,18 @@ def test_every_text_field_takes_hostile_values_without_losing_the_run(qtbot, pan
                 before = panel.config
                 if field.value() == text:
                     continue  # no edit: nothing to say
-                panel.clear_message()
+                panel.messages.clear()
                 field.setValue(text)
                 if panel.config is before:  # refused
-                    assert panel.last_message is not None, (name, text)
-                    kind, message = panel.last_message
+                    assert panel.messages.last is not None, (name, text)
+                    kind, message = panel.messages.last
                     assert kind == "error" and name in message, (name, text, message)
                     assert len(message) < 250 and "\n" not in message
                     assert field.value() == before.as_text()[name], (name, text)
                 panel.controller.cancel()
-            panel.apply_preset(panel.reset_preset)  # back to a good config for the next field
+            panel.apply_preset(
+                panel.settings.reset_preset
+            )  # back to a good config for the next field
             wait_drawn(qtbot, panel)
     assert panel.shutdown()
 
@@ -62,13 +64,13 @@ def test_keystrokes_in_a_field_are_validated_like_any_edit(qtbot):
     panel.apply_preset("curve1d")
     wait_drawn(qtbot, panel)
     before = panel.config
-    (item,) = panel.parameters.child("q_mean").items
+    (item,) = panel.settings.form.parameters.child("q_mean").items
     editor = item.widget
     editor.selectAll()
     qtbot.keyClicks(editor, "")
     editor.clear()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert panel.config is before and "q_mean" in panel.last_message[1]
+    assert panel.config is before and "q_mean" in panel.messages.last[1]
     assert editor.text() == before.as_text()["q_mean"]  # the value in force, shown again
     editor.selectAll()
     qtbot.keyClicks(editor, "1.5")
@@ -102,10 +104,10 @@ def test_switching_presets_and_models_while_training_stops_every_old_run(qtbot):
         before = len(shown)
         change()
         if panel.controller.state != "running":
-            panel.toggle_run()  # Run pressed, as a user would: training goes on
+            panel.controller.toggle()  # Run pressed, as a user would: training goes on
         qtbot.waitUntil(lambda: len(shown) > before, timeout=60000)  # the new run has begun
         running = [thread for thread in list(LIVE_THREADS) if thread.isRunning()]
-        assert len(running) <= 1, f"{len(running)} workers computing after {panel.preset}"
+        assert len(running) <= 1, f"{len(running)} workers computing after {panel.settings.preset}"
 
     presets = ["digits-vae", "digits-ae", "poles-vae", "shipped", "digits", "poles"]
     memory = []
@@ -115,8 +117,8 @@ def test_switching_presets_and_models_while_training_stops_every_old_run(qtbot):
         if preset == "digits-ae":  # the same light run each round: where the memory is compared
             memory.append(resident_mib())
     for _ in range(10):
-        index = (panel.model_box.currentIndex() + 1) % panel.model_box.count()
-        switched(lambda index=index: panel.model_box.activated.emit(index))
+        index = (panel.settings.model_box.currentIndex() + 1) % panel.settings.model_box.count()
+        switched(lambda index=index: panel.settings.model_box.activated.emit(index))
     assert panel.experiment.name == "vae"  # ten switches from interpolate: back to vae
     wait_drawn(qtbot, panel)
     assert panel.last_snapshot is not None and panel.controller.state in ("running", "done")
@@ -174,7 +176,7 @@ def test_every_lying_file_in_the_vae_panels_file_fields_is_one_line(qtbot, tmp_p
     def refused_at_run(field: str, path: Path, says: str) -> None:
         with qtbot.waitSignal(panel.controller.failed, timeout=20000):
             panel.set_params(**{field: str(path)})
-        kind, message = panel.last_message
+        kind, message = panel.messages.last
         assert kind == "error" and "\n" not in message and len(message) < 250, (path, message)
         assert path.name[:20] in message and re.search(says, message), (path, message)
         assert panel.last_snapshot is before
@@ -200,12 +202,12 @@ def test_every_lying_file_in_the_vae_panels_file_fields_is_one_line(qtbot, tmp_p
         for field in fields:
             config = panel.config
             panel.set_params(**{field: long_path})
-            kind, message = panel.last_message
+            kind, message = panel.messages.last
             assert panel.config is config and kind == "error" and field in message
             assert len(message) < 250 and "\n" not in message and "5,0" in message
     panel.set_params(vae_file=str(nan))
     panel.controller.step()
     with qtbot.waitSignal(panel.controller.failed, timeout=20000):
         pass
-    assert "its weights are not finite" in panel.last_message[1]
+    assert "its weights are not finite" in panel.messages.last[1]
     assert panel.shutdown()

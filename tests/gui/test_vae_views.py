@@ -4,14 +4,16 @@ the panel in the window keeps its history while end points are steered into a tr
 
 from __future__ import annotations
 
+import shlex
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
+import engine
 from engine.geometry.vae import mosaic, strips
 from engine.vae.pictures import nearest_shown
-from lvm_gui.panels.vae.interpolate_view import InterpolateView
-from lvm_gui.panels.vae.vae_view import VAEView
+from lvm_gui import cli, export
 from tests.gui.helpers import assert_plots_fit, hosted, run_to_end, steps, wait_drawn
 
 
@@ -39,7 +41,7 @@ def labelled(view, plot, text):
 
 
 def test_the_interpolation_view_draws_the_shipped_models_scores_and_strips(qtbot):
-    view, host, run = hosted(qtbot, InterpolateView, "shipped", points=7)
+    view, host, run = hosted(qtbot, "interpolate", "shipped", points=7)
     (final,) = list(steps(view, host, run))
     assert final.final and len(final.vae_scores) == 7
     for name, scores in (
@@ -70,12 +72,12 @@ def test_the_interpolation_view_draws_the_shipped_models_scores_and_strips(qtbot
 
 
 def test_a_click_on_a_scatter_picks_the_nearest_test_code_as_a_and_shift_as_b(qtbot):
-    view, host, run = hosted(qtbot, InterpolateView, "shipped")
+    view, host, run = hosted(qtbot, "interpolate", "shipped")
     view.page.show()
     (final,) = list(steps(view, host, run))
     plot = view.vae_scatter_plot
-    view.scatters["vae"]._clicked(Click(plot, 1.0, -1.0))
-    view.scatters["vae"]._clicked(Click(plot, -1.5, 0.5, shift=True))
+    view.scatters["vae"].clicked(Click(plot, 1.0, -1.0))
+    view.scatters["vae"].clicked(Click(plot, -1.5, 0.5, shift=True))
     want_a = nearest_shown(final.vae_pictures, final.shown, 1.0, -1.0)
     want_b = nearest_shown(final.vae_pictures, final.shown, -1.5, 0.5)
     # The other end stays as drawn (not the seed's choice for the new end).
@@ -84,7 +86,7 @@ def test_a_click_on_a_scatter_picks_the_nearest_test_code_as_a_and_shift_as_b(qt
 
 
 def test_the_vae_view_draws_the_ladder_and_the_gap_of_the_final_snapshot(qtbot):
-    view, host, run = hosted(qtbot, VAEView, "digits-vae", epochs=3, iwae_k=100, image=5)
+    view, host, run = hosted(qtbot, "vae", "digits-vae", epochs=3, iwae_k=100, image=5)
     drawn = list(steps(view, host, run))
     final = drawn[-1]
     line = labelled(view, view.ladder_plot, "L_k")
@@ -98,12 +100,12 @@ def test_the_vae_view_draws_the_ladder_and_the_gap_of_the_final_snapshot(qtbot):
     epochs, values = loss.getData()
     assert list(epochs) == [1, 2, 3]
     assert np.allclose(values, [-s.test_elbo for s in drawn])
-    view.scatter._clicked(Click(view.scatter_plot, 0.0, 0.0))
+    view.scatter.clicked(Click(view.scatter_plot, 0.0, 0.0))
     assert host.params[-1] == {"image": nearest_shown(final.pictures, final.shown, 0.0, 0.0)}
 
 
 def test_an_autoencoder_shows_no_ladder_and_no_prior_samples(qtbot):
-    view, host, run = hosted(qtbot, VAEView, "digits-ae", epochs=2)
+    view, host, run = hosted(qtbot, "vae", "digits-ae", epochs=2)
     final = list(steps(view, host, run))[-1]
     assert final.iwae_ladder is None and final.pictures.samples is None
     assert view.ladder_plot.getPlotItem().titleLabel.text.startswith("IWAE: none")
@@ -118,8 +120,8 @@ def panel(make_panel):
 
 def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):
     final = run_to_end(qtbot, panel)
-    assert panel.preset == "shipped" and final.final and final.epoch == 0
-    assert "nats (bernoulli)" in panel.status_line.text()
+    assert panel.settings.preset == "shipped" and final.final and final.epoch == 0
+    assert "nats (bernoulli)" in panel.pages.status_line.text()
     assert_plots_fit(panel)
 
 
@@ -149,7 +151,7 @@ def test_a_click_after_training_takes_the_trained_models_from_the_workspace(qtbo
     assert not trained.replayed and len(panel.history) == 2  # and the result: epoch 3
     other = next(int(i) for i in trained.shown.index if i not in (trained.a, trained.b))
     with qtbot.waitSignal(panel.controller.finished, timeout=30000):
-        panel.view._picked(other, False)  # the run has ended: a run of the same recipe
+        panel.view.pick(other, False)  # the run has ended: a run of the same recipe
         panel.controller.play()
     final = wait_drawn(qtbot, panel)
     assert final.replayed and final.a == other and final.b == trained.b
@@ -168,7 +170,7 @@ def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, pane
     first = panel.controller.history[-1]
     other = next(int(i) for i in first.shown.index if i not in (first.a, first.b))
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
-        panel.view._picked(other, True)
+        panel.view.pick(other, True)
     qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
     steered = panel.controller.history[-1]
     assert steered.b == other and steered.epoch == first.epoch + 1
@@ -176,22 +178,67 @@ def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, pane
     assert [s.epoch for s in panel.controller.history] == list(range(1, steered.epoch + 1))
 
 
-def test_the_data_panels_image_view_draws_the_grid_and_the_labels_counts(qtbot):
-    from lvm_gui.panels.data.images_view import ImagesView
+def test_a_frame_looked_back_at_after_a_steer_is_drawn_with_its_own_config(qtbot, panel):
+    """The history keeps each step's config: after b is steered into the training run, an
+    epoch before it is drawn, and its picture's command line written, with the config that
+    made it (the ends left to the seed), not with the one the form shows now."""
+    panel.set_params(epochs=6, points=5)
+    before = panel.config
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
+        panel.restart()
+        panel.controller.step()
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    first = panel.controller.history[-1]
+    other = next(int(i) for i in first.shown.index if i not in (first.a, first.b))
+    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
+        panel.view.pick(other, True)
+    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
+    steered = wait_drawn(qtbot, panel)
+    assert steered.b == other and panel.config.b == other and panel.view.config == panel.config
+    assert panel.history.config_of(first) == before and before.b is None
 
-    view, host, run = hosted(qtbot, ImagesView, "digits")
+    drawn_with = []
+    draw_parts = panel.view.draw_parts
+
+    def recording(snap):
+        def recorded(key, draw):
+            return lambda: (drawn_with.append((key, panel.view.config)), draw())
+
+        return [(key, recorded(key, draw)) for key, draw in draw_parts(snap)]
+
+    panel.view.draw_parts = recording
+    panel.history_bar.slider.setValue(panel.history.index_of(first))  # before the steer
+    assert wait_drawn(qtbot, panel) is first
+    assert len(drawn_with) > 1 and all(config == before for _, config in drawn_with)
+    assert panel.config.b == other  # the form still shows the values in force
+    command = export.png_text(panel)["Command"]
+    args = cli.build_parser().parse_args(shlex.split(command)[1:])
+    assert args.steps == first.step and not any(s.startswith("b=") for s in args.set)
+    again = cli.make_config(engine.get("interpolate"), args.preset, cli.parse_sets(args.set))
+    assert panel.settings.forced(again) == before
+    panel.history_bar.forward()  # forward again: the steered epoch, with its own config
+    assert wait_drawn(qtbot, panel) is steered
+    assert drawn_with[-1][1] == panel.config and panel.view.config.b == other
+
+
+def test_the_data_panels_image_view_draws_the_grid_and_the_labels_counts(qtbot):
+
+    view, host, run = hosted(qtbot, "images", "digits")
     (snap,) = list(steps(view, host, run))
     assert np.array_equal(view.grid_plot.picture.image, mosaic(snap.grid, (8, 8), 10))
-    bars = view._bars
+    bars = view.bars
     assert list(bars.opts["height"]) == list(snap.label_counts)
     ticks = view.grid_plot.getPlotItem().getAxis("left")._tickLevels[0]
     assert [name for _, name in ticks] == [str(d) for d in range(10)]
     assert "1,797 images of 8×8" in view.status_text(snap)
-    view, host, run = hosted(qtbot, ImagesView, "poles", images=300)
+    view, host, run = hosted(qtbot, "images", "poles", images=300)
     (snap,) = list(steps(view, host, run))
     test = view.pools[id(view.spread_plot.getPlotItem())].labelled("test")
     assert len(test.getData()[0]) == snap.test_size == 60
-    assert view.grid_plot._light  # pole and shadow's values are light, not ink
+    lightest = view.grid_plot.picture.lut[-1][:3]  # pole and shadow's values are light, not ink
+    assert (
+        view.grid_plot.picture.lut[0][:3].tolist() == [0, 0, 0] and lightest.tolist() == [255] * 3
+    )
 
 
 def test_run_and_cancel_hammered_while_both_models_train(qtbot, panel):
@@ -199,8 +246,8 @@ def test_run_and_cancel_hammered_while_both_models_train(qtbot, panel):
     exception escapes, nothing is left running, and the last run still trains to its end."""
     panel.set_params(epochs=4, points=5)
     for _ in range(6):
-        panel.toggle_run()
-        panel.cancel()
+        panel.controller.toggle()
+        panel.controller.cancel()
         panel.restart()
     final = run_to_end(qtbot, panel)
     assert final.final and final.epoch == 4

@@ -11,10 +11,6 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from engine.geometry.vi import correlated_ellipses, normal_density, scale_from_peak
-from lvm_gui.panels.vi.cavi_view import CAVIView
-from lvm_gui.panels.vi.gauss_view import GaussView
-from lvm_gui.panels.vi.kl_view import KLView
-from lvm_gui.panels.vi.learning_view import LearningView
 from tests.gui.helpers import assert_plots_fit, hosted, run_to_end, steps
 
 
@@ -27,7 +23,7 @@ def shown_items(plot):
 
 
 def test_the_gauss_view_draws_q_the_bars_and_both_paths(qtbot):
-    view, host, run = hosted(qtbot, GaussView, "sga", iterations=40)
+    view, host, run = hosted(qtbot, "vi-gauss", "sga", iterations=40)
     drawn = list(steps(view, host, run))
     final = drawn[-1]
     z, q = labelled(view, view.density_plot, "q = N").getData()
@@ -46,7 +42,7 @@ def test_the_gauss_view_draws_q_the_bars_and_both_paths(qtbot):
 
 
 def test_exact_ascent_draws_one_path_named_once(qtbot):
-    view, host, run = hosted(qtbot, GaussView, "bimodal", iterations=20)
+    view, host, run = hosted(qtbot, "vi-gauss", "bimodal", iterations=20)
     drawn = list(steps(view, host, run))
     m, _ = labelled(view, view.surface_plot, "exact gradient ascent").getData()
     assert np.allclose(m, [s.m for s in drawn])
@@ -56,7 +52,7 @@ def test_exact_ascent_draws_one_path_named_once(qtbot):
 
 
 def test_a_click_on_the_surface_puts_q_there(qtbot):
-    view, host, run = hosted(qtbot, GaussView, "bimodal", iterations=2)
+    view, host, run = hosted(qtbot, "vi-gauss", "bimodal", iterations=2)
     list(steps(view, host, run))
     box = view.surface_plot.getPlotItem().vb
     box.setRange(xRange=(-3, 3), yRange=(-2, 1), padding=0)
@@ -68,13 +64,13 @@ def test_a_click_on_the_surface_puts_q_there(qtbot):
         def scenePos(self):
             return box.mapViewToScene(QPointF(1.0, -0.5))
 
-    view._clicked(Click())
+    view.clicked(Click())
     assert host.params[-1]["m"] == pytest.approx(1.0, abs=0.01)
     assert host.params[-1]["s"] == pytest.approx(math.exp(-0.5), abs=0.01)
 
 
 def test_the_kl_view_draws_both_optima_over_p(qtbot):
-    view, host, run = hosted(qtbot, KLView, "kl-bimodal")
+    view, host, run = hosted(qtbot, "kl-directions", "kl-bimodal")
     (result,) = list(steps(view, host, run))
     z, forward = labelled(view, view.density_plot, "argmin KL(p").getData()
     assert np.allclose(forward, normal_density(z, result.forward_m, result.forward_s))
@@ -85,7 +81,7 @@ def test_the_kl_view_draws_both_optima_over_p(qtbot):
 
 
 def test_the_cavi_view_draws_p_q_and_the_half_steps(qtbot):
-    view, host, run = hosted(qtbot, CAVIView, "rho-0.8", sweeps=5)
+    view, host, run = hosted(qtbot, "cavi", "rho-0.8", sweeps=5)
     drawn = list(steps(view, host, run))
     final = drawn[-1]
     x, y = labelled(view, view.contour_plot, "p(z₁, z₂)").getData()
@@ -100,7 +96,7 @@ def test_the_cavi_view_draws_p_q_and_the_half_steps(qtbot):
 
 
 def test_the_learning_view_draws_the_curves_and_the_staircase(qtbot):
-    view, host, run = hosted(qtbot, LearningView, "em", rounds=3)
+    view, host, run = hosted(qtbot, "variational-learning", "em", rounds=3)
     drawn = list(steps(view, host, run))
     final = drawn[-1]
     theta, elbo = labelled(view, view.curves_plot, "the staircase").getData()
@@ -121,10 +117,10 @@ def panel(make_panel):
 def test_the_panel_steers_a_dragged_q_into_its_paused_run(qtbot, panel):
     panel.restart()  # as the window does: the first step shown, the run paused
     qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
-    thread = panel.controller._thread
+    thread = panel.controller.thread
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as blocker:
         panel.set_params(m=1.25, s=0.5)
-    assert panel.controller._thread is thread  # no new thread for a drag
+    assert panel.controller.thread is thread  # no new thread for a drag
     assert (blocker.args[0].m, blocker.args[0].s) == (1.25, 0.5)
     final = run_to_end(qtbot, panel)
     assert final.final and final.kl >= 0
@@ -132,7 +128,7 @@ def test_the_panel_steers_a_dragged_q_into_its_paused_run(qtbot, panel):
 
 
 def test_the_rho_slider_sends_its_value(qtbot):
-    view, host, run = hosted(qtbot, CAVIView, "rho-0.8", sweeps=2)
+    view, host, run = hosted(qtbot, "cavi", "rho-0.8", sweeps=2)
     list(steps(view, host, run))
     view.rho_slider.setValue(0.5)
     assert host.params[-1] == {"rho": 0.5}
@@ -159,16 +155,16 @@ def test_a_click_beyond_the_forms_range_puts_q_at_its_edge(qtbot, panel):
         def scenePos(self):
             return self.where
 
-    panel.view._clicked(Click(-2453.8259, 8.0))
+    panel.view.clicked(Click(-2453.8259, 8.0))
     assert (panel.config.m, panel.config.s) == (-50.0, 50.0)
-    assert panel.last_message is None
-    panel.view._clicked(Click(2453.8, -10.0))
+    assert panel.messages.last is None
+    panel.view.clicked(Click(2453.8, -10.0))
     assert (panel.config.m, panel.config.s) == (50.0, pytest.approx(math.exp(-10), abs=1e-3))
     panel.apply_preset("skewed")
     qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
     box.setRange(xRange=(-5000, 5000), yRange=(-10, 10), padding=0)
-    panel.view._clicked(Click(0.0, 8.0))
-    assert panel.last_message is None and panel.config.m == 0.0
+    panel.view.clicked(Click(0.0, 8.0))
+    assert panel.messages.last is None and panel.config.m == 0.0
     assert 37.0 < panel.config.s < math.sqrt(1400.0)
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000) as shown:
         pass
@@ -180,7 +176,7 @@ def test_a_diverging_ascent_stops_and_says_what_to_change(qtbot, panel):
     panel.set_params(step_size=1.0)
     final = run_to_end(qtbot, panel)
     assert final.stopped and final.step < panel.config.iterations
-    kind, message = panel.last_message
+    kind, message = panel.messages.last
     assert kind == "warning" and "try a smaller step_size" in message and "\n" not in message
-    assert "stopped at step" in panel.status_line.text()
+    assert "stopped at step" in panel.pages.status_line.text()
     assert math.isfinite(final.elbo) and abs(final.m) < 50

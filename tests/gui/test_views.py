@@ -13,12 +13,7 @@ from engine.em.two_means import log_likelihood_at
 from engine.geometry import curves
 from engine.geometry import em as em_geometry
 from engine.geometry.estimators import chains_polyline, proposal_view
-from lvm_gui.panels.data.data_view import DataView
-from lvm_gui.panels.em.coins_view import CoinsView
-from lvm_gui.panels.em.means_view import MeansView
-from lvm_gui.panels.em.mixture_view import MixtureView
-from lvm_gui.panels.estimators.gradients_view import GradientsView
-from lvm_gui.panels.estimators.race_view import CHAINS_DRAWN, RaceView
+from lvm_gui.panels.estimators.race_view import CHAINS_DRAWN
 from tests.gui.helpers import hosted, steps
 
 
@@ -36,7 +31,7 @@ def drawn(view, plot, label):
 
 
 def test_two_means_draws_the_path_the_surrogates_and_the_bound_of_every_half_step(qtbot):
-    view, host, run = hosted(qtbot, MeansView, "seed-003", iterations=4)
+    view, host, run = hosted(qtbot, "gmm1d-means", "seed-003", iterations=4)
     for snap in steps(view, host, run):
         iterates = em_geometry.iterates(host.history, snap)
         mine = [(s.mu1, s.mu2) for s in host.history if s.phase != "E"]
@@ -60,7 +55,7 @@ def test_two_means_draws_the_path_the_surrogates_and_the_bound_of_every_half_ste
 
 
 def test_coins_fill_the_table_and_the_ridge_from_step_zero_on(qtbot):
-    view, host, run = hosted(qtbot, CoinsView, "li-hang")
+    view, host, run = hosted(qtbot, "coins", "li-hang")
     for snap in steps(view, host, run):
         t = snap.step
         table = view.coins_table
@@ -78,7 +73,7 @@ def test_coins_fill_the_table_and_the_ridge_from_step_zero_on(qtbot):
 
 
 def test_a_mixture_draws_each_components_ellipses_and_marks_a_drop_from_its_flag(qtbot):
-    view, host, run = hosted(qtbot, MixtureView, "faithful-k2", iterations=5)
+    view, host, run = hosted(qtbot, "gmm", "faithful-k2", iterations=5)
     for snap in steps(view, host, run):
         for k in range(snap.weights.size):
             x, y = drawn(view, view.mixture_plot, f"k = {k + 1}:")
@@ -97,7 +92,7 @@ def test_a_mixture_draws_each_components_ellipses_and_marks_a_drop_from_its_flag
 
 
 def test_the_race_draws_every_chain_and_the_spread_of_each_checkpoint(qtbot):
-    view, host, run = hosted(qtbot, RaceView, "curve1d", chains=20, samples=200)
+    view, host, run = hosted(qtbot, "race", "curve1d", chains=20, samples=200)
     for snap in steps(view, host, run):
         run_so_far = so_far(host, snap)
         ks = [s.k for s in run_so_far]
@@ -119,7 +114,7 @@ def test_the_race_draws_every_chain_and_the_spread_of_each_checkpoint(qtbot):
 
 
 def test_the_gradients_view_draws_each_estimators_variance_per_sample_size(qtbot):
-    view, host, run = hosted(qtbot, GradientsView, "z2", samples=300)
+    view, host, run = hosted(qtbot, "gradients", "z2", samples=300)
     for snap in steps(view, host, run):
         ns = np.array([s.n for s in so_far(host, snap)], float)
         for name in ("score", "reparam"):
@@ -131,10 +126,10 @@ def test_the_gradients_view_draws_each_estimators_variance_per_sample_size(qtbot
 
 
 def test_the_data_view_draws_each_components_points_and_the_truths_ellipses(qtbot):
-    view, host, run = hosted(qtbot, DataView, kind="gmm2d", n=400)
+    view, host, run = hosted(qtbot, "data", kind="gmm2d", n=400)
     for snap in steps(view, host, run):
         truth = snap.dataset.truth
-        pool = view._scatter_pool
+        pool = view.scatter_pool
         for k in range(truth.k):
             points = pool.labelled(f"z = {k + 1}")
             members = snap.x[snap.z == k]
@@ -144,6 +139,6 @@ def test_the_data_view_draws_each_components_points_and_the_truths_ellipses(qtbo
                 x, y = pool.curves[2 * k + i].getData()
                 outline = curves.ellipse(truth.means[k], truth.covariances[k], n_sigma)
                 np.testing.assert_allclose(np.column_stack([x, y]), outline, rtol=1e-12)
-        handles = [(h.pos().x(), h.pos().y()) for h in view._mean_handles]
+        handles = [(h.pos().x(), h.pos().y()) for h in view.mean_handles]
         np.testing.assert_allclose(handles, truth.means, rtol=1e-12)
     assert len(snap.x) == 400 and truth.k >= 2

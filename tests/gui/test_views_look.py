@@ -48,7 +48,7 @@ def steps(qtbot, panel, count):
         panel.restart()  # and its first step
     for _ in range(count):
         with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=10000):
-            panel.step()
+            panel.controller.step()
         wait_drawn(qtbot, panel)
 
 
@@ -74,7 +74,7 @@ def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
     assert em.view.surface_plot.legend.parentItem() is not view
     texts = [label.text for _, label in em.view.slice_plot.getPlotItem().legend.items]
     assert "max B: θₜ₊₁" in texts and not any("_{" in t for t in texts)
-    assert "_{" not in em.status_line.text() and "θₜ" in em.status_line.text()
+    assert "_{" not in em.pages.status_line.text() and "θₜ" in em.pages.status_line.text()
 
 
 def test_a_closed_gap_still_shows_its_value(qtbot, em):

@@ -12,12 +12,12 @@ from PySide6.QtGui import QColor
 
 import engine
 from engine.data.reference import recipe
-from lvm_gui import cli
+from lvm_gui import cli, export
 from lvm_gui import theme as themes
+from lvm_gui.experiment_thread import LIVE_THREADS
 from lvm_gui.main_window import MainWindow, versions
 from lvm_gui.panels import PANELS
 from lvm_gui.panels.em import EMPanel
-from lvm_gui.worker import LIVE_THREADS
 from tests.faults import torch_save_on_a_full_disk
 from tests.gui.helpers import wait_drawn
 
@@ -57,18 +57,18 @@ def test_a_hidden_tab_draws_its_newest_step_once_shown(qtbot, window):
     vi = window.panels["vi"]
     qtbot.waitUntil(lambda: vi.last_snapshot is not None, timeout=10000)
     density = vi.view.density_plot.getPlotItem()
-    assert vi.on_hidden_tab and not vi.drawing and not density.listDataItems()
+    assert vi.isHidden() and not vi.pages.drawing and not density.listDataItems()
     window.show_panel("vi")
-    assert not vi.on_hidden_tab
+    assert vi.isVisible()
     shown = wait_drawn(qtbot, vi)
     assert shown is vi.last_snapshot and density.listDataItems()
-    assert vi.status_line.text() == vi.view.status_text(shown)
+    assert vi.pages.status_line.text() == vi.view.status_text(shown)
     window.show_panel("data")  # hidden again: a new step waits, the one drawn stays
     with qtbot.waitSignal(vi.controller.snapshot_ready, timeout=10000):
-        vi.step()
-    assert vi.on_hidden_tab and not vi.drawing and vi.last_snapshot.step == shown.step + 1
-    vi.finish_drawing()  # as before an export: the hidden tab's newest step is drawn
-    assert vi.status_line.text() == vi.view.status_text(vi.last_snapshot)
+        vi.controller.step()
+    assert vi.isHidden() and not vi.pages.drawing and vi.last_snapshot.step == shown.step + 1
+    vi.pages.finish()  # as before an export: the hidden tab's newest step is drawn
+    assert vi.pages.status_line.text() == vi.view.status_text(vi.last_snapshot)
 
 
 def test_about_lists_the_versions():
@@ -94,7 +94,7 @@ def test_closing_during_a_run_joins_every_thread(qtbot):
     qtbot.addWidget(window)
     window.show()
     panel = window.data_panel
-    panel.delay_slider.setValue(1.0)
+    panel.run_controls.delay_slider.setValue(1.0)
     panel.controller.start(panel.config, panel.experiment.generate)
     with qtbot.waitSignal(panel.controller.snapshot_ready):
         panel.controller.play()
@@ -133,7 +133,7 @@ def test_a_save_error_shows_in_the_panel(window, tmp_path, monkeypatch):
     target = tmp_path / "missing" / "d.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.save_data()
-    assert "cannot write" in window.data_panel.message.text()
+    assert "cannot write" in window.data_panel.messages.label.text()
     good = tmp_path / "d.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(good), ""))
     window.save_data()
@@ -168,14 +168,14 @@ def test_a_worker_error_reaches_the_status_bar(qtbot, window):
 
     panel = window.data_panel
     good = panel.experiment
-    panel.experiment = dataclasses.replace(good, generate=broken)
+    panel.settings.experiment = dataclasses.replace(good, generate=broken)
     with qtbot.waitSignal(panel.controller.failed, timeout=5000):
         panel.restart()
     assert "ZeroDivisionError" in window.statusBar().currentMessage()
     assert window.state_label.text() == "Data: failed"
-    panel.experiment = good
+    panel.settings.experiment = good
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
-        panel.reset()
+        panel.settings.reset()
     assert window.statusBar().currentMessage() == ""
 
 
@@ -197,7 +197,7 @@ def test_file_export_writes_the_chosen_view(window, tmp_path):
     image = QImage(str(path))
     assert image.width() == 900 and image.text("Panel") == "data"
     assert not window.export_png(window.data_panel, "panel", tmp_path / "no" / "x.png", 900)
-    assert "does not exist" in window.data_panel.message.text()
+    assert "does not exist" in window.data_panel.messages.label.text()
 
 
 def disk_full(*_args):
@@ -219,13 +219,13 @@ def test_a_failed_export_or_save_keeps_the_earlier_file_and_says_so(window, tmp_
     before = png.read_bytes(), npz.read_bytes()
     monkeypatch.setattr(atomic.os, "replace", disk_full)  # the disk fills as the file is done
     assert not window.export_png(window.data_panel, "panel", png, 1200)
-    message = window.data_panel.message.text()
+    message = window.data_panel.messages.label.text()
     assert "No space left on device" in message and "unchanged" in message
     monkeypatch.setattr(
         "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(npz), "")
     )
     window.save_data()
-    assert "No space left on device" in window.data_panel.message.text()
+    assert "No space left on device" in window.data_panel.messages.label.text()
     assert (png.read_bytes(), npz.read_bytes()) == before
     assert sorted(os.listdir(tmp_path)) == ["data.npz", "slide.png"]
 
@@ -241,16 +241,16 @@ def test_em_runs_on_the_data_panels_data(qtbot, window):
     # Named by its recipe, not by a private file: the exported picture's command line gives
     # the same config, and so the same data, in a fresh process.
     assert em.config.data == recipe(window.data_panel.config)
-    command = shlex.split(em.png_text("surface")["Command"])
+    command = shlex.split(export.png_text(em, "surface")["Command"])
     assert command[:3] == ["lvm-gui", "export", "em"] and command[-2:] == ["--out", "figure.png"]
     args = cli.build_parser().parse_args(command[1:])
     experiment = engine.get(EMPanel.experiment_of(args.preset))
     again = cli.make_config(experiment, args.preset, cli.parse_sets(args.set))
-    assert em._forced(again) == em.config and args.target == "surface"
+    assert em.settings.forced(again) == em.config and args.target == "surface"
     with qtbot.waitSignal(window.dataset_changed, timeout=10000):
         window.data_panel.apply_preset("gmm2d")
     em.view.use_data_button.click()
-    assert "2-D; the two-means model is 1-D" in em.message.text()
+    assert "2-D; the two-means model is 1-D" in em.messages.label.text()
     em.apply_preset("faithful-k2")
     with qtbot.waitSignal(em.controller.snapshot_ready, timeout=10000):
         em.view.use_data_button.click()
@@ -291,7 +291,7 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
         vae.controller.play()
     wait_drawn(qtbot, vae)
     assert vae.controller.state == "done" and vae.last_snapshot.model is not None
-    kind, message = vae.last_message
+    kind, message = vae.messages.last
     assert kind == "error" and "No space left on device" in message and "\n" not in message
     assert "Save model" in message and os.listdir(full.parent) == []
     monkeypatch.setattr(torch, "save", real_save)
@@ -300,7 +300,7 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
         "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), "")
     )
     window.save_model_dialog()
-    assert vae.last_message == ("note", f"the VAE's weights are saved to {elsewhere}")
+    assert vae.messages.last == ("note", f"the VAE's weights are saved to {elsewhere}")
     again = engine.get("vae").config(epochs=0, iwae_k=10, load=str(elsewhere))
     run = engine.Run(again, engine.get("vae").generate)
     list(run.until(None))
@@ -310,5 +310,5 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
 def test_save_model_says_when_there_is_nothing_to_save(window):
     window.show_panel("em")
     window.save_model_dialog()
-    assert window.panels["em"].last_message[0] == "error"
-    assert "no trained model to save here" in window.panels["em"].last_message[1]
+    assert window.panels["em"].messages.last[0] == "error"
+    assert "no trained model to save here" in window.panels["em"].messages.last[1]

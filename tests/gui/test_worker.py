@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QTimer
 from engine.config import ConfigError, ExperimentConfig, param
 from engine.experiment import Progress, Snapshot
 from engine.threads import YIELD_EVERY_S, this_threads_yield
-from lvm_gui.worker import HOLD_LIMIT_S, LIVE_THREADS, ExperimentController
+from lvm_gui.experiment_thread import HOLD_LIMIT_S, LIVE_THREADS
+from lvm_gui.worker import ExperimentController
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,10 +72,10 @@ def test_a_steer_goes_into_the_same_thread_and_a_paused_run_shows_one_step(qtbot
         with qtbot.waitSignal(controller.snapshot_ready):
             controller.step()
     qtbot.waitUntil(lambda: controller.state == "paused")
-    thread = controller._thread
+    thread = controller.thread
     with qtbot.waitSignal(controller.snapshot_ready) as blocker:
         assert controller.steer(RateConfig(rate=10))
-    assert controller._thread is thread and controller.config.rate == 10
+    assert controller.thread is thread and controller.config.rate == 10
     assert blocker.args[0].value == 3 + 10  # the generator went on, with the new rate
     qtbot.waitUntil(lambda: controller.state == "paused")
     assert [s.value for s in controller.history] == [13]  # a run of its own from there
@@ -274,13 +275,13 @@ def test_nothing_is_delivered_after_shutdown(qtbot, controller):
     controller.start(CONFIG, Counter())
     controller.play()
     qtbot.waitUntil(lambda: len(controller.history) >= 3)
-    generation = controller._thread.generation
+    generation = controller.thread.generation
     assert controller.shutdown()
     seen = len(delivered)
-    controller._on_snapshot(generation, Tick(step=100, value=100))  # as the queue delivers it
-    controller._deliver()  # as the throttle's timer would
+    controller.receive(generation, Tick(step=100, value=100))  # as the queue delivers it
+    controller.deliver()  # as the throttle's timer would
     assert len(delivered) == seen and not controller.history
-    assert not controller._timer.isActive()
+    assert not controller.delivery_due
 
 
 def test_step_after_the_end_starts_again(qtbot, controller):
@@ -327,9 +328,11 @@ def test_the_worker_waits_between_steps_while_the_window_draws(qtbot, controller
 
 def test_frames_are_spaced_so_drawing_takes_at_most_half_the_time(controller):
     controller.frame_drawn(0.001)
-    assert controller._interval_ms == pytest.approx(1000 / 60)  # never above 60 frames a second
+    assert controller.frame_interval_ms == pytest.approx(
+        1000 / 60
+    )  # never above 60 frames a second
     controller.frame_drawn(0.040)
-    assert controller._interval_ms == pytest.approx(80.0)
+    assert controller.frame_interval_ms == pytest.approx(80.0)
 
 
 def test_a_held_worker_says_it_rests_so_the_window_can_draw(qtbot, controller):

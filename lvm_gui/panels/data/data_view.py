@@ -35,7 +35,6 @@ def _numbers(values, digits: int = 4) -> str:
 
 
 class DataView(View):
-    experiment = "data"
     autorun = True
 
     def build(self) -> QWidget:
@@ -45,9 +44,9 @@ class DataView(View):
         self.coins_plot = make_plot(None, "outcome of the second toss", "count")
         for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
             self.stack.addWidget(plot)
-        self._mean_handles: list[pg.TargetItem] = []
+        self.mean_handles: list[pg.TargetItem] = []
         self._handles_for: tuple[GaussianMixture | None, str] | None = None  # and theme
-        self._scatter_pool = ItemPool(self.scatter_plot.getPlotItem())
+        self.scatter_pool = ItemPool(self.scatter_plot.getPlotItem())
         self._point_scatters: list[pg.ScatterPlotItem] = []
         self._points_drawn: dict[int, tuple] = {}
         # Legend samples only, never added to the plot.
@@ -141,7 +140,7 @@ class DataView(View):
         plot = self.scatter_plot
         self.stack.setCurrentWidget(plot)
         item = plot.getPlotItem()
-        pool = self._scatter_pool
+        pool = self.scatter_pool
         pool.begin(self.theme.foreground)
         dataset = snap.dataset
         truth = dataset.truth if isinstance(dataset.truth, GaussianMixture) else None
@@ -186,12 +185,12 @@ class DataView(View):
         remade = self._handles_for is None or self._handles_for[1] != self.theme.name
         self._handles_for = (truth, self.theme.name)
         wanted = 0 if truth is None else truth.k
-        if remade or len(self._mean_handles) != wanted:
-            for handle in self._mean_handles:
+        if remade or len(self.mean_handles) != wanted:
+            for handle in self.mean_handles:
                 item.removeItem(handle)
-            self._mean_handles = [self._make_handle(item, k) for k in range(wanted)]
+            self.mean_handles = [self._make_handle(item, k) for k in range(wanted)]
         for handle, mean in zip(
-            self._mean_handles, [] if truth is None else truth.means, strict=True
+            self.mean_handles, [] if truth is None else truth.means, strict=True
         ):
             if (handle.pos().x(), handle.pos().y()) != (mean[0], mean[1]):
                 handle.setPos(QPointF(*mean))
@@ -331,7 +330,7 @@ class DataView(View):
         return snap.dataset
 
     def _on_mean_dragged(self, handle: pg.TargetItem) -> None:
-        means = [float(v) for h in self._mean_handles for v in (h.pos().x(), h.pos().y())]
+        means = [float(v) for h in self.mean_handles for v in (h.pos().x(), h.pos().y())]
         self.panel.set_params(means=tuple(round(v, 4) for v in means))
 
 

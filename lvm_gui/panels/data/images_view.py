@@ -22,7 +22,6 @@ TEXT = (
 
 
 class ImagesView(View):
-    experiment = "images"
     autorun = True
 
     def build(self) -> QWidget:
@@ -30,7 +29,7 @@ class ImagesView(View):
         self.grid_plot.getPlotItem().getViewBox().invertY(True)  # the first row on top
         self.grid_plot.getPlotItem().getViewBox().setAspectLocked(True)
         self.spread_plot = make_plot("images per label", "label", "images")
-        self._bars: pg.BarGraphItem | None = None
+        self.bars: pg.BarGraphItem | None = None
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -75,22 +74,22 @@ class ImagesView(View):
     def _draw_spread(self, snap: ImagesSnapshot) -> None:
         item = self.spread_plot.getPlotItem()
         pool = self.pool(item)
-        if self._bars is not None:
-            self._bars.setVisible(False)
+        if self.bars is not None:
+            self.bars.setVisible(False)
         if snap.label_counts is not None:
             counts = np.asarray(snap.label_counts, dtype=float)
             labels = np.arange(len(counts))
-            if self._bars is None:
-                self._bars = pg.BarGraphItem(x=labels, height=counts, width=0.7)
-                item.addItem(self._bars)
-            self._bars.setOpts(
+            if self.bars is None:
+                self.bars = pg.BarGraphItem(x=labels, height=counts, width=0.7)
+                item.addItem(self.bars)
+            self.bars.setOpts(
                 x=labels,
                 height=counts,
                 width=0.7,
                 brush=themes.with_alpha(themes.BLUE, 200),
                 pen=themes.pen(self.theme.foreground, 1),
             )
-            self._bars.setVisible(True)
+            self.bars.setVisible(True)
             self.set_label(item, "bottom", "label")
             self.set_label(item, "left", "images")
             item.setXRange(-0.7, len(counts) - 0.3, padding=0)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from engine import catalog
-from lvm_gui.panels.em import coins_view, means_view, mixture_view  # noqa: F401 (views)
+from lvm_gui.panels.em.coins_view import CoinsView
+from lvm_gui.panels.em.means_view import MeansView
+from lvm_gui.panels.em.mixture_view import MixtureView
 from lvm_gui.panels.panel import ExperimentPanel
+from lvm_gui.panels.view import View
 
 
 class EMPanel(ExperimentPanel):
     entry = catalog.panel("em")
+    views: ClassVar[dict[str, type[View]]] = {
+        "gmm1d-means": MeansView,
+        "coins": CoinsView,
+        "gmm": MixtureView,
+    }

@@ -29,8 +29,6 @@ CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a 
 
 
 class CoinsView(LearnsFromData):
-    experiment = "coins"
-
     def build(self) -> QWidget:
         self.coins_table = QTableWidget()
         self.coins_table.setToolTip(

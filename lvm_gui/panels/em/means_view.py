@@ -56,7 +56,6 @@ def _arrow_angle(dx: float, dy: float) -> float:
 
 
 class MeansView(LearnsFromData):
-    experiment = "gmm1d-means"
     forced_params: ClassVar[dict[str, Any]] = {"half_steps": True}
 
     def build(self) -> QWidget:
@@ -83,7 +82,7 @@ class MeansView(LearnsFromData):
         for curve in (self._contours, self._anchor_curve):
             curve.setZValue(-5)
             self.surface_plot.getPlotItem().addItem(curve)
-        self._arrows: list[pg.ArrowItem] = []
+        self.arrows: list[pg.ArrowItem] = []
         self._arrow_angles: list[float | None] = []
         self._surface_key = None
 
@@ -236,24 +235,24 @@ class MeansView(LearnsFromData):
         steps = [
             (b, _arrow_angle(*(b - a)))
             for a, b in itertools.pairwise(path)
-            if np.hypot(*(b - a)) > 1e-3 * (self._span() or 1)
+            if np.hypot(*(b - a)) > 1e-3 * (self.span() or 1)
         ]
-        while len(self._arrows) < len(steps):
+        while len(self.arrows) < len(steps):
             arrow = pg.ArrowItem(headLen=14, brush=pg.mkBrush("w"), pen=pg.mkPen("k"))
             item.addItem(arrow)
-            self._arrows.append(arrow)
+            self.arrows.append(arrow)
             self._arrow_angles.append(None)
         for i, (tip, angle) in enumerate(steps):
-            arrow = self._arrows[i]
+            arrow = self.arrows[i]
             if self._arrow_angles[i] != angle:
                 arrow.setStyle(angle=angle)
                 self._arrow_angles[i] = angle
             arrow.setPos(float(tip[0]), float(tip[1]))
             arrow.setVisible(True)
-        for arrow in self._arrows[len(steps) :]:
+        for arrow in self.arrows[len(steps) :]:
             arrow.setVisible(False)
 
-    def _span(self) -> float:
+    def span(self) -> float:
         view = self.surface_plot.getPlotItem().viewRange()
         return float(view[0][1] - view[0][0])
 

@@ -20,11 +20,9 @@ BRUSHES_KEPT = 4096  # blended brushes kept from frame to frame, at most
 
 
 class MixtureView(LearnsFromData):
-    experiment = "gmm"
-
     def build(self) -> QWidget:
         self.mixture_plot = make_plot("points coloured by their responsibilities", "x₁", "x₂")
-        self.mixture_plot.scene().sigMouseClicked.connect(self._on_mixture_clicked)
+        self.mixture_plot.scene().sigMouseClicked.connect(self.mixture_clicked)
         self.mixture_plot.setToolTip("Click K points to start EM from those means (init = points)")
         self.likelihood_plot = make_plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θₜ)")
         self.clicked_means: list[tuple[float, float]] = []
@@ -136,7 +134,7 @@ class MixtureView(LearnsFromData):
             brushes[i] = brush
         return brushes[inverse.ravel()]
 
-    def _on_mixture_clicked(self, event) -> None:
+    def mixture_clicked(self, event) -> None:
         point = self.clicked_point(self.mixture_plot, event)
         if point is None:
             return

@@ -14,7 +14,6 @@ GRADIENT_COLOURS = {"score": themes.VERMILLION, "baseline": themes.PURPLE, "repa
 
 
 class GradientsView(View):
-    experiment = "gradients"
     hidden_params = frozenset({"device"})
 
     def build(self) -> QWidget:

@@ -29,7 +29,6 @@ CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of ea
 
 
 class RaceView(View):
-    experiment = "race"
     hidden_params = frozenset({"device"})
 
     def build_controls(self) -> QWidget:

@@ -32,7 +32,6 @@ TEXT = (
 
 
 class InterpolateView(View):
-    experiment = "interpolate"
     hidden_params = frozenset({"device", "reuse_trained"})
     # A click after training decodes the new path with the trained models, at once.
     forced_params: ClassVar[dict[str, Any]] = {"reuse_trained": True}
@@ -52,8 +51,8 @@ class InterpolateView(View):
         self.images_plot = image_plot("prior samples; reconstructions")
         self._ends: tuple[int, int] | None = None  # the ends drawn last
         self.scatters = {
-            "vae": pieces.LatentScatter(self.vae_scatter_plot, self._picked),
-            "ae": pieces.LatentScatter(self.ae_scatter_plot, self._picked),
+            "vae": pieces.LatentScatter(self.vae_scatter_plot, self.pick),
+            "ae": pieces.LatentScatter(self.ae_scatter_plot, self.pick),
         }
         return pieces.page_of(
             [
@@ -83,7 +82,7 @@ class InterpolateView(View):
         for plot in (self.strip_plot, self.vae_grid_plot, self.ae_grid_plot, self.images_plot):
             set_tone(plot, config.dataset)
 
-    def _picked(self, index: int, second: bool) -> None:
+    def pick(self, index: int, second: bool) -> None:
         """A click on a scatter: its nearest test image becomes a (shift: b), sent into the
         running experiment, or a run of the same recipe (the models from the workspace). The
         other end stays where it is shown (left to the seed, it would follow a's label)."""

@@ -55,7 +55,7 @@ class LatentScatter:
         self._shown: Shown | None = None
         self._brushes: tuple | None = None  # (key, brushes) for the points' colours
         self._names: list[pg.TextItem] = []
-        plot.scene().sigMouseClicked.connect(self._clicked)
+        plot.scene().sigMouseClicked.connect(self.clicked)
 
     def draw(
         self,
@@ -145,7 +145,7 @@ class LatentScatter:
             text.setPos(float(u), float(v))
             text.setVisible(True)
 
-    def _clicked(self, event) -> None:
+    def clicked(self, event) -> None:
         if self._pictures is None or self._shown is None:
             return
         point = View.clicked_point(self.plot, event)

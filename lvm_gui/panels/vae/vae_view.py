@@ -29,7 +29,6 @@ GAP_NAMES = ("ELBO, encoder's q", "ELBO, own q", "L")
 
 
 class VAEView(View):
-    experiment = "vae"
     hidden_params = frozenset({"device"})
 
     def build_controls(self) -> QWidget:
@@ -46,7 +45,7 @@ class VAEView(View):
         self.gap_plot.getPlotItem().getAxis("left").setTicks(
             [[(i, name) for i, name in enumerate(GAP_ROWS)]]
         )
-        self.scatter = pieces.LatentScatter(self.scatter_plot, self._picked)
+        self.scatter = pieces.LatentScatter(self.scatter_plot, self.pick)
         return pieces.page_of(
             [
                 [(self.scatter_plot, 1), (self.grid_plot, 1), (self.loss_plot, 1)],
@@ -79,7 +78,7 @@ class VAEView(View):
         name = "VAE" if self.config.model == "vae" else "autoencoder"
         return {name: pieces.weights_writer(snap.model, snap.shown.shape, self.config.dataset)}
 
-    def _picked(self, index: int, _second: bool) -> None:
+    def pick(self, index: int, _second: bool) -> None:
         self.panel.set_params(image=index)
 
     # --- drawing ----------------------------------------------------------------------------

@@ -34,8 +34,6 @@ TEXT = (
 
 
 class CAVIView(View):
-    experiment = "cavi"
-
     def build_controls(self) -> QWidget:
         """ρ as a slider: every value of a drag goes into the running sweeps, which start again
         with it (no new thread)."""

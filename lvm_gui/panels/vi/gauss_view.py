@@ -29,8 +29,6 @@ TEXT = (
 
 
 class GaussView(View):
-    experiment = "vi-gauss"
-
     def build(self) -> QWidget:
         self.density_plot = make_plot("p(z | x) and q", "z", "density")
         self.surface_plot = make_plot("ELBO over (m, log s)", "m", "log s")
@@ -48,7 +46,7 @@ class GaussView(View):
         self._placing = False
         self.bars = pg.BarGraphItem(x=[0, 1, 2], height=[0, 0, 0], width=0.6)
         self.bars_plot.getPlotItem().addItem(self.bars)
-        self.surface_plot.scene().sigMouseClicked.connect(self._clicked)
+        self.surface_plot.scene().sigMouseClicked.connect(self.clicked)
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -77,7 +75,7 @@ class GaussView(View):
         point = self.handle.pos()
         self._put_q(point.x(), scale_from_peak(point.y()))
 
-    def _clicked(self, event) -> None:
+    def clicked(self, event) -> None:
         point = self.clicked_point(self.surface_plot, event)
         if point is not None:
             m, log_s = point

@@ -22,7 +22,6 @@ TEXT = (
 
 
 class KLView(View):
-    experiment = "kl-directions"
     autorun = True
 
     def build(self) -> QWidget:

@@ -24,8 +24,6 @@ TEXT = (
 
 
 class LearningView(View):
-    experiment = "variational-learning"
-
     def build(self) -> QWidget:
         self.curves_plot = make_plot("log p(x; θ) and ELBO(θ; φ)", "θ", "nats")
         self.steps_plot = make_plot("per half-step", "half-step", "nats")
