@@ -161,27 +161,9 @@ def test_a_click_after_training_takes_the_trained_models_from_the_workspace(qtbo
     assert list(curve.getData()[0]) == [1, 2, 3]
 
 
-def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, panel):
-    panel.set_params(epochs=6, points=5)
-    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
-        panel.restart()
-        panel.controller.step()
-    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
-    first = panel.controller.history[-1]
-    other = next(int(i) for i in first.shown.index if i not in (first.a, first.b))
-    with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
-        panel.view.pick(other, True)
-    qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
-    steered = panel.controller.history[-1]
-    assert steered.b == other and steered.epoch == first.epoch + 1
-    # Every epoch before the steer is still in the history: the loss curves stay whole.
-    assert [s.epoch for s in panel.controller.history] == list(range(1, steered.epoch + 1))
-
-
-def test_a_frame_looked_back_at_after_a_steer_is_drawn_with_its_own_config(qtbot, panel):
-    """The history keeps each step's config: after b is steered into the training run, an
-    epoch before it is drawn, and its picture's command line written, with the config that
-    made it (the ends left to the seed), not with the one the form shows now."""
+def steer_b_while_training(qtbot, panel):
+    """Two epochs of a 6-epoch run, then a shift-click that steers b into it and one more
+    epoch: (the config it started with, the epoch before the steer, the steered epoch)."""
     panel.set_params(epochs=6, points=5)
     before = panel.config
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
@@ -193,8 +175,25 @@ def test_a_frame_looked_back_at_after_a_steer_is_drawn_with_its_own_config(qtbot
     with qtbot.waitSignal(panel.controller.snapshot_ready, timeout=30000):
         panel.view.pick(other, True)
     qtbot.waitUntil(lambda: panel.controller.state == "paused", timeout=30000)
-    steered = wait_drawn(qtbot, panel)
-    assert steered.b == other and panel.config.b == other and panel.view.config == panel.config
+    steered = panel.controller.history[-1]
+    assert steered.b == other and panel.config.b == other
+    return before, first, steered
+
+
+def test_a_click_while_training_steers_the_ends_and_keeps_the_losses(qtbot, panel):
+    _, first, steered = steer_b_while_training(qtbot, panel)
+    assert steered.epoch == first.epoch + 1
+    # Every epoch before the steer is still in the history: the loss curves stay whole.
+    assert [s.epoch for s in panel.controller.history] == list(range(1, steered.epoch + 1))
+
+
+def test_a_frame_looked_back_at_after_a_steer_is_drawn_with_its_own_config(qtbot, panel):
+    """The history keeps each step's config: after b is steered into the training run, an
+    epoch before it is drawn, and its picture's command line written, with the config that
+    made it (the ends left to the seed), not with the one the form shows now."""
+    before, first, steered = steer_b_while_training(qtbot, panel)
+    other = steered.b
+    assert wait_drawn(qtbot, panel) is steered and panel.view.config == panel.config
     assert panel.history.config_of(first) == before and before.b is None
 
     drawn_with = []
