@@ -15,6 +15,7 @@ import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import engine
@@ -23,6 +24,7 @@ from engine.atomic import WriteError
 from engine.config import ConfigError, format_value
 from engine.experiment import Run
 from lvm_gui import startup
+from lvm_gui.formats import ANIMATION_SUFFIXES, FIGURE_SUFFIXES
 
 PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
 USAGE_ERROR = 2
@@ -66,14 +68,33 @@ def build_parser() -> Parser:
         help="JSON Lines on stdout: one object per step, the final result last",
     )
 
-    out = verbs.add_parser("export", help="render a panel offscreen after N steps to a PNG")
+    out = verbs.add_parser(
+        "export", help="draw a panel offscreen after N steps: a figure, or the run as an animation"
+    )
     out.add_argument("panel")
     _common(out)
     out.add_argument("--seed", type=int, help="seed of the random number generator")
-    out.add_argument("--out", required=True, help="the PNG file to write")
-    out.add_argument("--width", type=int, default=1600, help="width in pixels (default 1600)")
     out.add_argument(
-        "--target", default="panel", help="'panel' (default) or the name of one plot of the panel"
+        "--out",
+        required=True,
+        help="the file to write, by its suffix: .png, .svg or .pdf (the figure), "
+        ".gif or .mp4 (the run, a frame for each step kept)",
+    )
+    out.add_argument(
+        "--width", type=int, help="width in pixels of a PNG (default 1600) or an animation (800)"
+    )
+    out.add_argument(
+        "--size",
+        help="the figure's shape: 16:9, 4:3, 1:1 (1200 screen pixels wide) or WxH in screen "
+        "pixels; default: as the window lays it out",
+    )
+    out.add_argument(
+        "--fps", type=float, default=4.0, help="frames a second of an animation (default 4)"
+    )
+    out.add_argument(
+        "--target",
+        default="panel",
+        help="'panel' (default: every plot of the panel, no controls) or the name of one plot",
     )
     out.add_argument("--theme", default="light", choices=("light", "dark"))
     return parser
@@ -234,6 +255,12 @@ def _short(value: Any) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     check_steps(args.steps)
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in FIGURE_SUFFIXES + ANIMATION_SUFFIXES:
+        known = ", ".join(FIGURE_SUFFIXES + ANIMATION_SUFFIXES)
+        raise UsageError(f"--out {args.out}: the suffix names the format, one of {known}")
+    animated = suffix in ANIMATION_SUFFIXES
+    size = parse_size(args.size) if args.size is not None else None
     from lvm_gui.app import make_application, quiet_platform_messages
     from lvm_gui.panels import PANELS
 
@@ -249,7 +276,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     quiet_platform_messages()
     app = make_application()
-    from lvm_gui import export
+    from lvm_gui import animation, export
     from lvm_gui import theme as themes
 
     panel = panel_type(preset=args.preset)
@@ -268,19 +295,41 @@ def cmd_export(args: argparse.Namespace) -> int:
     targets = panel.export_targets()
     if args.target not in targets:
         raise UsageError(f"--target {args.target!r}: this panel shows {', '.join(targets)}")
+    widget = targets[args.target]
+    if size is not None:
+        widget = export.alone_at(widget, size)
+        panel.redraw()
+        panel.pages.finish()
+    text = export.png_text(panel, args.target)
+    background = themes.THEMES[args.theme].background
     try:
-        path = export.save_png(
-            targets[args.target],
-            args.out,
-            args.width,
-            export.png_text(panel, args.target),
-            themes.THEMES[args.theme].background,
-        )
+        if animated:
+            frames = animation.frames_of(panel, widget, args.width or 800, background)
+            path, _ = animation.save_animation(frames, args.out, args.fps, text)
+        else:
+            path = export.save_figure(widget, args.out, args.width or 1600, text, background)
     except export.ExportError as exc:
         raise ConfigError(str(exc)) from None
     panel.shutdown()
     print(path)
     return 0
+
+
+SIZES = {"16:9": (1200, 675), "4:3": (1200, 900), "1:1": (1200, 1200)}
+MIN_SIDE, MAX_SIDE = 200, 4000
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """--size: a slide's shape (16:9, 4:3, 1:1) or WxH in screen pixels."""
+    if text in SIZES:
+        return SIZES[text]
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        raise UsageError(f"--size {text!r}: expected {', '.join(SIZES)} or WxH, e.g. 1600x900")
+    size = int(width), int(height)
+    if not all(MIN_SIDE <= side <= MAX_SIDE for side in size):
+        raise UsageError(f"--size {text!r}: each side {MIN_SIDE} to {MAX_SIDE} pixels")
+    return size
 
 
 def _unknown_panel(name: str) -> str:

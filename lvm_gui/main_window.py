@@ -30,12 +30,21 @@ import engine
 from engine import device as devices
 from engine.atomic import WriteError
 from engine.data import files
-from lvm_gui import export
+from lvm_gui import animation, export
 from lvm_gui import theme as themes
+from lvm_gui.formats import ANIMATION_SUFFIXES
 from lvm_gui.panels import PANELS, DataPanel, ExperimentPanel
 
 SETTINGS_VERSION = 1
 DEFAULT_EXPORT_WIDTH = 1600
+# File > Export's formats, by suffix: figures of the frame shown, then animations of the run.
+EXPORT_FILTERS = {
+    ".png": "PNG image (*.png)",
+    ".svg": "SVG, vector (*.svg)",
+    ".pdf": "PDF, vector (*.pdf)",
+    ".gif": "GIF animation of the run (*.gif)",
+    ".mp4": "MP4 video of the run (*.mp4)",
+}
 
 
 def versions() -> dict[str, str]:
@@ -91,7 +100,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open data…", self.open_data, QKeySequence.StandardKey.Open)
         self._action(file_menu, "&Save data…", self.save_data, QKeySequence.StandardKey.Save)
         self._action(file_menu, "Save &model…", self.save_model_dialog, "Ctrl+Shift+S")
-        self._action(file_menu, "&Export PNG…", self.export_dialog, "Ctrl+E")
+        self._action(file_menu, "&Export figure or animation…", self.export_dialog, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -295,21 +304,28 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         target, width = dialog.choice()
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export PNG", f"lvm-{panel.name}.png", "PNG image (*.png)"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export", f"lvm-{panel.name}.png", ";;".join(EXPORT_FILTERS.values())
         )
         if not path:
             return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        self.export_png(panel, target, Path(path), width)
+        if Path(path).suffix.lower() not in EXPORT_FILTERS:  # the format the filter named
+            path += next((s for s, f in EXPORT_FILTERS.items() if f == chosen), ".png")
+        self.export_file(panel, target, Path(path), width)
 
-    def export_png(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
+    def export_file(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
+        """Write the panel's figure (or plot `target`) to `path`, in the format its suffix
+        names: a figure of the frame shown, or the run so far as an animation."""
         panel.pages.finish()
         widget = panel.export_targets()[target]
         try:
             text = export.png_text(panel, target)
-            export.save_png(widget, path, width, text, self.theme.background)
+            background = self.theme.background
+            if path.suffix.lower() in ANIMATION_SUFFIXES:
+                frames = animation.frames_of(panel, widget, width, background)
+                animation.save_animation(frames, path, animation.DEFAULT_FPS, text)
+            else:
+                export.save_figure(widget, path, width, text, background)
         except export.ExportError as exc:
             panel.show_message(str(exc), "error")
             return False
@@ -335,21 +351,24 @@ class MainWindow(QMainWindow):
 
 
 class ExportDialog(QDialog):
-    """Which view to export, and at what width in pixels."""
+    """Which view to export, and at what width in pixels (a PNG's, an animation's frames')."""
 
     def __init__(self, panel: ExperimentPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PNG")
+        self.setWindowTitle("Export")
         layout = QFormLayout(self)
         self.target = QComboBox()
         for name in panel.export_targets():
-            self.target.addItem("whole panel" if name == "panel" else f"plot: {name}", name)
+            self.target.addItem("every plot" if name == "panel" else f"plot: {name}", name)
         self.width_box = QSpinBox()
         self.width_box.setRange(export.MIN_WIDTH, export.MAX_WIDTH)
         self.width_box.setSingleStep(100)
         self.width_box.setValue(DEFAULT_EXPORT_WIDTH)
         self.width_box.setSuffix(" px")
-        self.width_box.setToolTip("Fonts and lines keep their proportions at any width")
+        self.width_box.setToolTip(
+            "A PNG's width, or an animation's: fonts and lines keep their proportions at any "
+            "width. SVG and PDF are vector, at the size shown."
+        )
         layout.addRow("View", self.target)
         layout.addRow("Width", self.width_box)
         buttons = QDialogButtonBox(

@@ -260,8 +260,9 @@ class ExperimentPanel(QWidget):
         self.messages.show(text, level)
 
     def export_targets(self) -> dict[str, QWidget]:
-        """What a user may export: the whole panel, and the current view's plots by name."""
-        return {"panel": self, **self.view.plots()}
+        """What a user may export: the figure ("panel": the current view's page of plots,
+        without the controls) and each of its plots by name."""
+        return {"panel": self.pages.stack, **self.view.plots()}
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

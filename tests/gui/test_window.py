@@ -193,11 +193,27 @@ def test_file_export_writes_the_chosen_view(window, tmp_path):
     dialog.width_box.setValue(900)
     target, width = dialog.choice()
     path = tmp_path / "hist.png"
-    assert window.export_png(window.data_panel, target, path, width)
+    assert window.export_file(window.data_panel, target, path, width)
     image = QImage(str(path))
     assert image.width() == 900 and image.text("Panel") == "data"
-    assert not window.export_png(window.data_panel, "panel", tmp_path / "no" / "x.png", 900)
+    assert not window.export_file(window.data_panel, "panel", tmp_path / "no" / "x.png", 900)
     assert "does not exist" in window.data_panel.messages.label.text()
+
+
+def test_file_export_writes_an_animation_of_the_run_and_a_vector_figure(qtbot, window, tmp_path):
+    from PIL import Image
+
+    panel = window.data_panel
+    shown = wait_drawn(qtbot, panel)
+    assert len(panel.history) >= 10 and shown is not None
+    gif = tmp_path / "run.gif"
+    assert window.export_file(panel, "histogram", gif, 300)
+    frames = Image.open(gif).n_frames
+    assert len(panel.history) - 1 <= frames <= len(panel.history) + 1
+    assert panel.last_snapshot is shown  # the frame shown before the export is shown again
+    svg = tmp_path / "figure.svg"
+    assert window.export_file(panel, "panel", svg, 1600)
+    assert b"<svg" in svg.read_bytes()[:400] and b"<text" in svg.read_bytes()
 
 
 def disk_full(*_args):
@@ -214,11 +230,11 @@ def test_a_failed_export_or_save_keeps_the_earlier_file_and_says_so(window, tmp_
     from engine.data import files
 
     png, npz = tmp_path / "slide.png", tmp_path / "data.npz"
-    assert window.export_png(window.data_panel, "panel", png, 900)
+    assert window.export_file(window.data_panel, "panel", png, 900)
     files.save_npz(window.data_panel.dataset, npz)
     before = png.read_bytes(), npz.read_bytes()
     monkeypatch.setattr(atomic.os, "replace", disk_full)  # the disk fills as the file is done
-    assert not window.export_png(window.data_panel, "panel", png, 1200)
+    assert not window.export_file(window.data_panel, "panel", png, 1200)
     message = window.data_panel.messages.label.text()
     assert "No space left on device" in message and "unchanged" in message
     monkeypatch.setattr(

@@ -1,0 +1,166 @@
+"""Figures and animations to take away: each format opened by its own reader, the figure
+without the controls, slide shapes, one animation frame a step, the same bytes for a seed."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtGui import QImage
+
+from engine import experiment as experiments
+from lvm_gui import svg_strokes
+from lvm_gui.cli import main
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def export(capsys, *args):
+    code = main(["export", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_svg_is_vector_and_draws_the_same_in_every_program(capsys, tmp_path, qapp):
+    path = tmp_path / "em.svg"
+    code, _, err = export(capsys, "em", "--steps", "4", "--out", str(path))
+    assert code == 0, err
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg"
+    shapes = [e for e in root.iter() if e.tag in (f"{SVG}path", f"{SVG}polyline")]
+    texts = "".join("".join(e.itertext()) for e in root.iter(f"{SVG}text"))
+    assert len(shapes) > 100 and "EM's surrogates" in texts and "half-step" in texts
+    assert "lvm-gui export em" in root.find(f"{SVG}desc").text
+    # No stroke that only a browser draws right: nothing that keeps its pen one pixel wide
+    # sits inside a group that scales it (cairo would widen the pen with the data).
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for shape in shapes:
+        if shape.get("vector-effect") == "non-scaling-stroke":
+            node = shape
+            while node in parents:
+                node = parents[node]
+                assert "transform" not in node.attrib
+    # Pictures are pictures (the heatmap, the colour bar); markers are shapes, not the
+    # screen's small stamps of them.
+    sides = [min(float(e.get("width")), float(e.get("height"))) for e in root.iter(f"{SVG}image")]
+    assert sides and min(sides) >= 1 and not [s for s in sides if 1 < s < 24]
+
+
+def test_a_pdf_is_one_page_of_the_figures_shape(capsys, tmp_path, qapp):
+    path = tmp_path / "vi.pdf"
+    code, _, err = export(capsys, "vi", "--size", "4:3", "--out", str(path))
+    assert code == 0, err
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == 1
+    (box,) = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    assert float(box[0]) / float(box[1]) == pytest.approx(4 / 3, rel=0.01)
+
+
+def test_the_figure_has_the_plots_and_not_the_controls(qtbot, make_panel, tmp_path):
+    from lvm_gui import export as exports
+
+    panel = make_panel("em")
+    panel.run_headless(3)
+    figure = panel.export_targets()["panel"]
+    assert figure is panel.pages.stack and not figure.isAncestorOf(panel.settings.form.tree)
+    assert not figure.isAncestorOf(panel.run_controls.buttons.run)
+    path = exports.save_figure(figure, tmp_path / "em.png", 1200, exports.png_text(panel))
+    image = QImage(str(path))
+    assert image.width() == 1200
+    assert image.height() == round(figure.height() * 1200 / figure.width())
+    assert abs(image.height() / image.width() - panel.height() / panel.width()) > 0.05
+
+
+@pytest.mark.parametrize(("size", "shape"), [("16:9", (1600, 900)), ("1000x1000", (1600, 1600))])
+def test_size_gives_a_slides_shape(capsys, tmp_path, qapp, size, shape):
+    path = tmp_path / "race.png"
+    code, _, err = export(capsys, "estimators", "--size", size, "--out", str(path))
+    assert code == 0, err
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == shape
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--size", "16:10"], "--size '16:10'"),
+        (["--size", "20x20"], "200 to 4000"),
+        (["--out", "x.jpg"], "the suffix names the format"),
+        (["--out", "x.gif", "--fps", "0"], "fps = 0"),
+    ],
+)
+def test_bad_export_options_are_one_line(capsys, tmp_path, qapp, args, says):
+    out = ["--out", str(tmp_path / "x.png")] if "--out" not in args else []
+    if "--out" in args:
+        args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    code, _, err = export(capsys, "data", *out, *args)
+    assert code == 2 and says in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def data_run_frames() -> int:
+    """How many frames the Data panel's seed-003 run gives: every step, then its result."""
+    experiment = experiments.get("data")
+    run = experiments.Run(experiment.config("seed-003"), experiment.generate)
+    snaps = list(run.until(None))
+    run.close()
+    return len(snaps) + (run.result is not None and run.result is not snaps[-1])
+
+
+def test_a_gif_is_the_run_a_frame_a_step_and_the_same_for_a_seed(capsys, tmp_path, qapp):
+    paths = [tmp_path / "a.gif", tmp_path / "b.gif"]
+    for path in paths:
+        code, _, err = export(capsys, "data", "--out", str(path), "--fps", "5", "--width", "400")
+        assert code == 0, err
+    assert paths[0].read_bytes() == paths[1].read_bytes()  # deterministic for a seed
+    gif = Image.open(paths[0])
+    expected = data_run_frames()
+    assert expected - 1 <= gif.n_frames <= expected and gif.n_frames >= 10 and gif.size[0] == 400
+    assert b"lvm-gui export data" in gif.info["comment"]
+    frames, durations = [], []
+    for index in range(gif.n_frames):
+        gif.seek(index)
+        frames.append(np.asarray(gif.convert("RGB"), dtype=np.int16))
+        durations.append(gif.info["duration"])
+    # The draws fill in step by step; a frame the same as the one before (the result drawn as
+    # the last step) is merged into it, its time added: every step's time is there.
+    assert all(np.abs(a - b).mean() > 0.01 for a, b in itertools.pairwise(frames))
+    assert durations[0] == 200 and sum(durations) == expected * 200 + 2000  # the end held 2 s
+
+
+def test_an_mp4_is_the_run_then_the_end_held(capsys, tmp_path, qapp):
+    import imageio_ffmpeg
+
+    path = tmp_path / "run.mp4"
+    code, _, err = export(capsys, "data", "--out", str(path), "--fps", "4", "--width", "401")
+    assert code == 0, err
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    frames = sum(1 for _ in reader)
+    assert meta["fps"] == 4 and meta["size"][0] == 400  # even sides, as the codec needs
+    assert frames == data_run_frames() + 2 * 4
+
+
+def test_plain_strokes_bakes_a_scaled_stroke_and_moves_the_rest():
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
+        b'<g transform="matrix(10,0,0,-20,5,90)">'
+        b'<path vector-effect="non-scaling-stroke" d="M0,0 L1,2 C2,3 3,3 4,4"/>'
+        b'<polyline vector-effect="non-scaling-stroke" points="0,0 1,1 "/>'
+        b'<text x="1" y="2">a</text></g>'
+        b'<g clip-path="url(#c)" transform="matrix(2,0,0,2,0,0)"><path d="M0,0 L1,1"/></g>'
+        b"</svg>"
+    )
+    root = ET.fromstring(svg_strokes.plain_strokes(svg))
+    group, clipped = root.findall(f"{SVG}g")
+    assert "transform" not in group.attrib
+    path, polyline, text = list(group)
+    assert path.get("d") == "M5,90 L15,50 C25,30 35,30 45,10"
+    assert polyline.get("points") == "5,90 15,70"
+    assert text.get("transform") == "matrix(10,0,0,-20,5,90)"
+    assert clipped.get("transform") == "matrix(2,0,0,2,0,0)"  # its clip is in its own space
