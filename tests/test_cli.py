@@ -427,3 +427,15 @@ def test_the_parameters_page_is_what_list_writes(capsys):
         "docs/parameters.md is out of date: lvm-gui list --markdown > docs/parameters.md"
     )
     assert out.count("\n## `") == len(engine.experiments())
+
+
+def test_the_seed_003_table_preset_prints_seed_003s_table_1(capsys):
+    code, out, err = run_cli(
+        capsys, "run", "coins", "--preset", "seed-003-table", "--steps", "4", "--json"
+    )
+    assert code == 0 and err == ""
+    lines = [json.loads(line) for line in out.splitlines()]
+    table = [[round(r["log_likelihood"], 5) for r in line["runs"]] for line in lines[:5]]
+    assert [line["step"] for line in lines[:5]] == [0, 1, 2, 3, 4]
+    assert table[0][:3] == [-0.65894, -0.65757, -0.65735] and table[0][7] == -0.65963
+    assert all(value == -0.65734 for row in table[1:] for value in row)

@@ -23,6 +23,7 @@ import numpy as np
 
 from engine.config import ConfigError, ExperimentConfig, param
 from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.gaps import kl_gap
 from engine.vi.posteriors import NAMES, posterior, q_out_of_range
 
 METHODS = ("exact", "sga")
@@ -181,7 +182,7 @@ def generate(config: GaussConfig) -> Generator[Snapshot, Any, GaussSnapshot]:
             m=m,
             s=s,
             elbo=elbo,
-            kl=log_px - elbo,
+            kl=kl_gap(log_px, elbo),
             log_px=log_px,
             posterior_mean=mean,
             posterior_sd=sd,

@@ -24,6 +24,37 @@ def per_toss_em_step(theta, tosses):
     return np.array([r.mean(), (r * o).sum() / r.sum(), ((1 - r) * o).sum() / (1 - r).sum()])
 
 
+# Seed 003's table 1: the mean log-likelihood per toss of each start at iterations 0 to 4.
+SEED_003_TABLE_1 = {
+    (0.15, 0.85, 0.25): (-0.65894, -0.65734),
+    (0.12, 0.92, 0.28): (-0.65757, -0.65734),
+    (0.08, 0.88, 0.32): (-0.65735, -0.65734),
+    (0.90, 0.10, 0.50): (-0.81703, -0.65734),
+    (0.80, 0.20, 0.10): (-0.75495, -0.65734),
+    (0.20, 0.80, 0.60): (-0.81049, -0.65734),
+    (0.60, 0.40, 0.90): (-0.76749, -0.65734),
+    (0.40, 0.70, 0.20): (-0.65963, -0.65734),
+    (0.30, 0.30, 0.80): (-0.82264, -0.65734),
+}
+
+
+def test_the_seed_003_table_preset_gives_seed_003s_table_1(capsys):
+    """`lvm-gui run coins --preset seed-003-table --steps 4 --json`: iterations 0 to 4 of the
+    nine starts, every entry the seed's to its fifth decimal. (The last start's iteration 0 is
+    −0.8226347, which the seed prints as −0.82264: within one unit of the fifth decimal.)"""
+    snaps = list(run("coins", preset="seed-003-table"))
+    assert [snap.step for snap in snaps] == [0, 1, 2, 3, 4]
+    table = np.array([snap.log_likelihood for snap in snaps[:5]])  # (5 iterations, 9 starts)
+    assert [tuple(t) for t in snaps[0].theta] == list(SEED_003_TABLE_1)
+    for s, (first, then) in enumerate(SEED_003_TABLE_1.values()):
+        published = np.array([first, then, then, then, then])
+        assert np.abs(table[:, s] - published).max() <= 1.01e-5, s
+        assert np.round(table[1:, s], 5).tolist() == [then] * 4
+    assert np.round(table[0], 5).tolist()[:8] == [v[0] for v in SEED_003_TABLE_1.values()][:8]
+    lines = [json.loads(json.dumps(snap.to_dict())) for snap in snaps[1:]]
+    assert all(run["kl"] == 0.0 for line in lines for run in line["runs"])  # not -1.1e-16
+
+
 def test_li_hang_published_estimates():
     final = list(run("coins", preset="li-hang"))[-1]
     assert final.theta[0] == pytest.approx([0.5, 0.6, 0.6], abs=1e-4)
@@ -93,6 +124,8 @@ def test_json_form_for_scripts():
         ({"observations": (1, 2)}, "observations[1] = 2"),
         ({"observations": ()}, "at least one toss"),
         ({"cloud": -1}, "cloud = -1"),
+        ({"heads": 11, "n": 10}, "heads = 11: more than the n = 10"),
+        ({"heads": 3, "observations": (1, 0)}, "heads and observations both given"),
     ],
 )
 def test_bad_coin_configs(params, fragment):

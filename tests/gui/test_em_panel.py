@@ -108,7 +108,8 @@ def test_coins_model_runs_seed_003_and_fills_the_table(qtbot, panel):
     table = panel.view.coins_table
     assert table.rowCount() == 9 and table.columnCount() == 22
     assert table.item(0, 1).text() == f"{final.best:.5f}"
-    assert table.horizontalHeaderItem(21).text().startswith("ô log ô")
+    assert table.horizontalHeaderItem(21).text() == f"max ℓ̄ (ô = {final.o_hat:.3f})"
+    assert table.horizontalHeaderItem(21).toolTip().startswith("ô log ô")
     assert "largest distance from the ridge" in panel.pages.status_line.text()
     # The bound plot of the start furthest below the maximum: ELBO drawn equal to ℓ̄ from t = 1.
     lls = np.array([s.log_likelihood for s in panel.history])  # (T + 1, starts)
@@ -344,3 +345,23 @@ def test_a_long_run_keeps_every_number_but_few_snapshots_and_says_so(qtbot, pane
     ell = panel.view.bound_plot.getPlotItem().listDataItems()[0]
     assert len(ell.xData) == history.stride + 1  # every half-step up to the one shown
     np.testing.assert_array_equal(ell.yData, history.trace("log_likelihood")[: history.stride + 1])
+
+
+def test_seed_003s_table_1_shows_whole_as_the_seed_prints_it(qtbot, panel):
+    """The seed-003-table preset: nine rows, iterations 0 to 4 and the maximum with ô, every
+    row and every digit on screen (no row scrolled away, no cell cut to "-0....")."""
+    panel.apply_preset("seed-003-table")
+    run_to_end(qtbot, panel)
+    table = panel.view.coins_table
+    assert (table.rowCount(), table.columnCount()) == (9, 6)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(6)]
+    assert headers[:5] == [f"Iter {t}" for t in range(5)] and "ô = 0.367" in headers[5]
+    first_column = [table.item(r, 0).text() for r in range(9)]
+    assert first_column[:3] == ["-0.65894", "-0.65757", "-0.65735"]
+    assert {table.item(r, c).text() for r in range(9) for c in range(1, 6)} == {"-0.65734"}
+    rows = sum(table.rowHeight(r) for r in range(9))
+    assert table.viewport().height() >= rows  # every row shown
+    metrics = table.fontMetrics()
+    for c in range(6):
+        widest = max(metrics.horizontalAdvance(table.item(r, c).text()) for r in range(9))
+        assert table.columnWidth(c) >= widest  # no number cut short

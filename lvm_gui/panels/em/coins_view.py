@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +26,8 @@ from lvm_gui.panels.em.use_data import LearnsFromData
 from lvm_gui.plots import make_plot, scrolling
 
 MAX_TOSSES_PASSED = 100_000
+TABLE_ROWS_SHOWN = 12  # more starts scroll
+COLUMNS_FITTED = 60  # wider tables are sized once, not at every change
 CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a random subset)
 
 
@@ -35,7 +38,7 @@ class CoinsView(LearnsFromData):
             "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)"
         )
         self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.coins_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.coins_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._table_shape: tuple | None = None
         self._table_filled = 0
         self.trace_plots = [make_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
@@ -69,8 +72,7 @@ class CoinsView(LearnsFromData):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         layout.addWidget(right, 1, 1)
-        layout.setRowStretch(0, 2)
-        layout.setRowStretch(1, 5)
+        layout.setRowStretch(1, 1)  # the table as tall as its rows, the plots the rest
         return scrolling(grid, plot_height=150)  # the traces: three high
 
     def plots(self) -> dict[str, QWidget]:
@@ -172,7 +174,11 @@ class CoinsView(LearnsFromData):
             table.setRowCount(lls.shape[1])
             table.setColumnCount(total + 1)
             table.setHorizontalHeaderLabels(
-                [f"Iter {t}" for t in range(total)] + ["ô log ô + (1−ô) log(1−ô)"]
+                [f"Iter {t}" for t in range(total)] + [f"max ℓ̄ (ô = {snap.o_hat:.3f})"]
+            )
+            table.horizontalHeaderItem(total).setToolTip(
+                "ô log ô + (1 − ô) log(1 − ô), the largest mean log-likelihood, with ô the "
+                "fraction of heads"
             )
             table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
             for s in range(lls.shape[1]):
@@ -193,9 +199,36 @@ class CoinsView(LearnsFromData):
                 best.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(s, total, best)
         if reshaped:
-            table.resizeColumnsToContents()
+            # Seed 003's table fits whole: every column as wide as its numbers (at any font
+            # size, presentation mode's too), every row shown up to TABLE_ROWS_SHOWN. A long
+            # run's hundreds of columns are sized once, here (Qt measures every cell).
+            fits = total + 1 <= COLUMNS_FITTED
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if fits
+                else QHeaderView.ResizeMode.Interactive
+            )
+            table.horizontalHeader().setSectionResizeMode(mode)
+            rows = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if lls.shape[1] <= TABLE_ROWS_SHOWN
+                else mode
+            )
+            table.verticalHeader().setSectionResizeMode(rows)
+            if not fits:
+                table.resizeColumnsToContents()
             table.setUpdatesEnabled(True)
+            self._fit_table_height(lls.shape[1])
             self._table_shape = shape
+
+    def _fit_table_height(self, rows: int) -> None:
+        table = self.coins_table
+        shown = min(rows, TABLE_ROWS_SHOWN)
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(shown))
+        if table.horizontalScrollBar().isVisible() or table.columnCount() > COLUMNS_FITTED:
+            height += table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(height + 2)
 
     def _draw_cloud(self, snap: CoinsSnapshot) -> None:
         """The random starts after t iterations (CLOUD_DRAWN of them), in their own item and
