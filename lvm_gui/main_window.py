@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self, panel: str | None = None, preset: str | None = None, settings: QSettings | None = None
     ) -> None:
         super().__init__()
+        self._geometry_before: QByteArray | None = None  # the window's, before presentation
         self.setWindowTitle("LVM Lab")
         self.settings = settings or QSettings()
         self.theme = themes.THEMES.get(str(self.settings.value("theme", "light")), themes.LIGHT)
@@ -185,13 +186,26 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.panels[name])
 
     def set_presentation(self, on: bool) -> None:
-        """Large fonts and thick lines for a projector; the keys work as ever."""
+        """For a projector: full screen, the plots alone (the controls hidden; the keys step,
+        run, cancel and look back as ever), large fonts and thick lines."""
         themes.set_presentation(on)
         font = QApplication.font()
         font.setPointSizeF(self._base_font_points * (themes.SCALE["factor"]))
         QApplication.setFont(font)
         for panel in self.panels.values():
+            panel.show_controls(not on)
             panel.set_theme(self.theme)
+        if on and not self.isFullScreen():
+            self._geometry_before = self.saveGeometry()
+            self.showFullScreen()
+            self.statusBar().showMessage(
+                "Presentation: Space step · R run or pause · Esc cancel · ← → history · F5 back"
+            )
+        elif not on and self.isFullScreen():
+            self.showNormal()
+            if self._geometry_before is not None:
+                self.restoreGeometry(self._geometry_before)
+            self.statusBar().clearMessage()
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

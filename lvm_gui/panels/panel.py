@@ -122,7 +122,7 @@ class ExperimentPanel(QWidget):
     def _build(self) -> None:
         controls = QWidget()
         controls.setMinimumWidth(290)
-        controls.setMaximumWidth(420)
+        controls.setMaximumWidth(380)
         left = QVBoxLayout(controls)
         left.setContentsMargins(6, 6, 6, 6)
         self.settings.add_to(left)
@@ -139,7 +139,7 @@ class ExperimentPanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.pages.add_to(right_layout)
 
-        scroller = layout.scrolling_controls(controls)
+        scroller = self.controls_column = layout.scrolling_controls(controls)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroller)
         splitter.addWidget(right)
@@ -263,6 +263,11 @@ class ExperimentPanel(QWidget):
         """What a user may export: the figure ("panel": the current view's page of plots,
         without the controls) and each of its plots by name."""
         return {"panel": self.pages.stack, **self.view.plots()}
+
+    def show_controls(self, shown: bool) -> None:
+        """The controls column, or the plots alone (presentation mode: the keys still step,
+        run, cancel and look back)."""
+        self.controls_column.setVisible(shown)
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

@@ -59,7 +59,7 @@ class MeansView(LearnsFromData):
     forced_params: ClassVar[dict[str, Any]] = {"half_steps": True}
 
     def build(self) -> QWidget:
-        self.surface_plot = SurfaceView("ℓ̄(μ₁, μ₂) and EM's surrogates", "μ₁", "μ₂")
+        self.surface_plot = SurfaceView("ℓ̄(μ₁, μ₂), EM's surrogates", "μ₁", "μ₂")
         self.surface_image = pg.ImageItem(axisOrder="row-major")
         self.surface_image.setZValue(-10)
         self.surface_plot.getPlotItem().addItem(self.surface_image)
@@ -87,7 +87,7 @@ class MeansView(LearnsFromData):
         self._surface_key = None
 
         self.slice_plot = make_plot(
-            "along the step: ℓ̄ and the surrogates",
+            "along the step: ℓ̄ and B",
             "distance along the step from θₜ (μ units)",
             "per-point value",
         )

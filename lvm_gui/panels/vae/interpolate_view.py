@@ -43,8 +43,8 @@ class InterpolateView(View):
     def build(self) -> QWidget:
         self.loss_plot = pieces.loss_plot()
         self.score_plot = make_plot("off-manifold score", "t", "RMS distance to the data")
-        self.vae_scatter_plot = make_plot("VAE: test codes, ▽ a, □ b", "z₁", "z₂")
-        self.ae_scatter_plot = make_plot("AE: test codes, ▽ a, □ b", "z₁", "z₂")
+        self.vae_scatter_plot = make_plot("VAE codes, ▽ a, □ b", "z₁", "z₂")
+        self.ae_scatter_plot = make_plot("AE codes, ▽ a, □ b", "z₁", "z₂")
         self.strip_plot = image_plot("the path decoded")
         self.vae_grid_plot = image_plot("VAE: decoded grid", axes=True)
         self.ae_grid_plot = image_plot("AE: decoded grid", axes=True)
@@ -149,7 +149,7 @@ class InterpolateView(View):
         item.setXRange(0, 1, padding=0.03)
         high = max(max(snap.vae_scores), max(snap.ae_scores), max(snap.pixel_scores))
         self.steady_range(item, "y", 0.0, high * 1.35)  # room above for the legend
-        self.set_title(item, f"off-manifold score, {snap.path} path")
+        self.set_title(item, f"off-manifold score ({snap.path})")
 
     def _draw_scatter(self, snap: InterpolateSnapshot, kind: str) -> None:
         self._ends = (snap.a, snap.b)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 from engine.geometry.vae import mosaic
 from engine.vae.pictures import Pictures, Shown, nearest_shown
 from lvm_gui import theme as themes
+from lvm_gui.flowing_page import FlowingPage
 from lvm_gui.image_plots import show_picture
 from lvm_gui.panels.view import View
-from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot, scrolling
+from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot
 
 # Three plots a row beside the controls in a 1400-pixel window (an export's): narrower than
 # other panels' plots, their titles kept short; an image plot, without axes, narrower still.
@@ -208,21 +209,13 @@ def colour_text(shown: Shown, colour_by: str) -> str:
 
 
 def page_of(rows: list[list[tuple[QWidget, int]]], plot_height: int = 260) -> QWidget:
-    """Plots in rows of (widget, columns spanned) on a scrolling page; image plots may be
+    """Plots in rows of (widget, columns spanned) on a scrolling page that flows into fewer
+    columns when the window is too narrow for them (lvm_gui.flowing_page); image plots may be
     narrower than plots with axes."""
-    from PySide6.QtWidgets import QGridLayout
-
-    page = QWidget()
-    grid = QGridLayout(page)
-    grid.setContentsMargins(0, 0, 0, 0)
-    for r, row in enumerate(rows):
-        column = 0
-        for widget, span in row:
-            grid.addWidget(widget, r, column, 1, span)
-            column += span
-    area = scrolling(page, plot_height)
+    area = FlowingPage(rows)
     for row in rows:
         for widget, _ in row:
+            widget.setMinimumHeight(plot_height)
             narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
             widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
             fit_plot_width(widget)

@@ -38,9 +38,9 @@ class VAEView(View):
     def build(self) -> QWidget:
         self.loss_plot = pieces.loss_plot()
         self.ladder_plot = make_plot("test log p(x) ≥ L_k (IWAE)", "k", "mean L_k, nats", True)
-        self.scatter_plot = make_plot("test codes (click one)", "z₁", "z₂")
+        self.scatter_plot = make_plot("codes (click one)", "z₁", "z₂")
         self.grid_plot = image_plot("decoded grid", axes=True)
-        self.images_plot = image_plot("samples from the prior; reconstructions")
+        self.images_plot = image_plot("prior samples; reconstructions")
         self.gap_plot = make_plot("the amortisation gap", "nats", "")
         self.gap_plot.getPlotItem().getAxis("left").setTicks(
             [[(i, name) for i, name in enumerate(GAP_ROWS)]]
