@@ -24,7 +24,7 @@ from engine.atomic import WriteError
 from engine.config import ConfigError, format_value
 from engine.experiment import Run
 from lvm_gui import startup
-from lvm_gui.formats import ANIMATION_SUFFIXES, FIGURE_SUFFIXES
+from lvm_gui.formats import ANIMATION_SUFFIXES, FIGURE_SUFFIXES, TABLE_SUFFIXES
 
 PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
 USAGE_ERROR = 2
@@ -78,7 +78,7 @@ def build_parser() -> Parser:
         "--out",
         required=True,
         help="the file to write, by its suffix: .png, .svg or .pdf (the figure), "
-        ".gif or .mp4 (the run, a frame for each step kept)",
+        ".gif or .mp4 (the run, a frame for each step kept), .csv or .tex (--target table)",
     )
     out.add_argument(
         "--width", type=int, help="width in pixels of a PNG (default 1600) or an animation (800)"
@@ -256,8 +256,8 @@ def _short(value: Any) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     check_steps(args.steps)
     suffix = Path(args.out).suffix.lower()
-    if suffix not in FIGURE_SUFFIXES + ANIMATION_SUFFIXES:
-        known = ", ".join(FIGURE_SUFFIXES + ANIMATION_SUFFIXES)
+    if suffix not in FIGURE_SUFFIXES + ANIMATION_SUFFIXES + TABLE_SUFFIXES:
+        known = ", ".join(FIGURE_SUFFIXES + ANIMATION_SUFFIXES + TABLE_SUFFIXES)
         raise UsageError(f"--out {args.out}: the suffix names the format, one of {known}")
     animated = suffix in ANIMATION_SUFFIXES
     size = parse_size(args.size) if args.size is not None else None
@@ -300,7 +300,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         widget = export.alone_at(widget, size)
         panel.redraw()
         panel.pages.finish()
-    text = export.png_text(panel, args.target)
+    text = export.png_text(panel, args.target, f"figure{suffix}")
     background = themes.THEMES[args.theme].background
     try:
         if animated:

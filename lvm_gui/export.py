@@ -31,12 +31,12 @@ from PySide6.QtGui import (
     QRegion,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QTableWidget, QWidget
 
 import engine
 from engine import atomic
-from lvm_gui import svg_strokes
-from lvm_gui.formats import FIGURE_SUFFIXES
+from lvm_gui import svg_strokes, table_export
+from lvm_gui.formats import FIGURE_SUFFIXES, TABLE_SUFFIXES
 
 if TYPE_CHECKING:
     from lvm_gui.panels.panel import ExperimentPanel
@@ -203,10 +203,18 @@ def save_figure(
     background: str = "#FFFFFF",
 ) -> Path:
     """Write `widget` to `path` in the format its suffix names (FIGURE_SUFFIXES): a PNG
-    `width` pixels wide, or an SVG or PDF at the widget's size."""
-    path = checked_path(path, FIGURE_SUFFIXES, "figures")
+    `width` pixels wide, or an SVG or PDF at the widget's size; a table (TABLE_SUFFIXES) as
+    CSV or LaTeX."""
+    path = checked_path(path, FIGURE_SUFFIXES + TABLE_SUFFIXES, "figures")
     suffix = path.suffix.lower()
-    if suffix == ".png":
+    if suffix in TABLE_SUFFIXES:
+        if not isinstance(widget, QTableWidget):
+            raise ExportError(f"{path}: only a table is written as {suffix} (--target table)")
+        if suffix == ".csv":
+            data = table_export.csv_bytes(widget)
+        else:
+            data = table_export.latex_bytes(widget, text)
+    elif suffix == ".png":
         data = png_bytes(widget, width, text, background)
     elif suffix == ".svg":
         data = svg_bytes(widget, text, background)
@@ -256,8 +264,11 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def png_text(panel: ExperimentPanel, target: str | None = None) -> dict[str, str]:
-    """The text chunks of a picture of `panel` (or of its plot `target`) as it shows now."""
+def png_text(
+    panel: ExperimentPanel, target: str | None = None, out: str = "figure.png"
+) -> dict[str, str]:
+    """The provenance of a picture of `panel` (or of its plot `target`) as it shows now,
+    written to a file like `out` (its suffix names the format)."""
     config = panel.pages.shown_config or panel.config
     text = {
         "Software": f"LVM Lab {engine.__version__}",
@@ -265,7 +276,7 @@ def png_text(panel: ExperimentPanel, target: str | None = None) -> dict[str, str
         "Seed": str(config.seed),
         "Preset": panel.settings.preset or "(custom)",
         "Parameters": "; ".join(f"{k}={v}" for k, v in config.as_text().items() if v),
-        "Command": export_command(panel, target),
+        "Command": export_command(panel, target, out),
     }
     if panel.last_snapshot is not None:
         text["Step"] = str(panel.last_snapshot.step)

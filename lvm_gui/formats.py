@@ -2,3 +2,4 @@
 
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")  # a figure: the frame shown
 ANIMATION_SUFFIXES = (".gif", ".mp4")  # the run: a frame for each step kept
+TABLE_SUFFIXES = (".csv", ".tex")  # a table: its numbers as text

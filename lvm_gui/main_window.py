@@ -44,6 +44,8 @@ EXPORT_FILTERS = {
     ".pdf": "PDF, vector (*.pdf)",
     ".gif": "GIF animation of the run (*.gif)",
     ".mp4": "MP4 video of the run (*.mp4)",
+    ".csv": "CSV, a table's numbers (*.csv)",
+    ".tex": "LaTeX tabular, a table's numbers (*.tex)",
 }
 
 
@@ -333,7 +335,7 @@ class MainWindow(QMainWindow):
         panel.pages.finish()
         widget = panel.export_targets()[target]
         try:
-            text = export.png_text(panel, target)
+            text = export.png_text(panel, target, f"figure{path.suffix.lower()}")
             background = self.theme.background
             if path.suffix.lower() in ANIMATION_SUFFIXES:
                 frames = animation.frames_of(panel, widget, width, background)

@@ -44,6 +44,13 @@ def component_colour(k: int) -> str:
     return PALETTE[k % len(PALETTE)]
 
 
+def as_text(colour: str) -> QColor:
+    """`colour` dark enough to read as text on a light background: the palette's yellow and
+    sky blue, as they are, are lines and fills, not letters."""
+    c = QColor(colour)
+    return c.darker(170) if c.lightnessF() > 0.6 else c
+
+
 def with_alpha(colour: str, alpha: int) -> QColor:
     c = QColor(colour)
     c.setAlpha(alpha)

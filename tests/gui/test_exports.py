@@ -164,3 +164,29 @@ def test_plain_strokes_bakes_a_scaled_stroke_and_moves_the_rest():
     assert polyline.get("points") == "5,90 15,70"
     assert text.get("transform") == "matrix(10,0,0,-20,5,90)"
     assert clipped.get("transform") == "matrix(2,0,0,2,0,0)"  # its clip is in its own space
+
+
+def test_seed_003s_table_exports_as_csv_and_latex_with_the_digits_shown(capsys, tmp_path, qapp):
+    import csv
+
+    csv_path, tex_path = tmp_path / "table.csv", tmp_path / "table.tex"
+    for path in (csv_path, tex_path):
+        code, _, err = export(
+            capsys, "em", "--preset", "seed-003-table", "--target", "table", "--out", str(path)
+        )
+        assert code == 0, err
+    rows = list(csv.reader(csv_path.open(encoding="utf-8")))
+    assert rows[0] == ["", "Iter 0", "Iter 1", "Iter 2", "Iter 3", "Iter 4", "max ℓ̄ (ô = 0.367)"]
+    assert len(rows) == 10 and rows[1][0] == "(0.15, 0.85, 0.25)"
+    assert [row[1] for row in rows[1:4]] == ["-0.65894", "-0.65757", "-0.65735"]
+    assert {cell for row in rows[1:] for cell in row[2:]} == {"-0.65734"}
+    tex = tex_path.read_text(encoding="utf-8")
+    assert r"\begin{tabular}{lrrrrrr}" in tex and tex.count(r" \\") == 10
+    assert r"max $\bar{\ell}$ ($\hat{o}$ = 0.367)" in tex and "$-0.65894$" in tex
+    assert "% Command: lvm-gui export em --preset seed-003-table --target table" in tex
+
+
+def test_only_a_table_is_written_as_csv(capsys, tmp_path, qapp):
+    code, _, err = export(capsys, "em", "--out", str(tmp_path / "surface.csv"))
+    assert code == 2 and "only a table is written as .csv" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -184,7 +184,7 @@ class CoinsView(LearnsFromData):
             for s in range(lls.shape[1]):
                 header = table.verticalHeaderItem(s)
                 if header is not None:
-                    header.setForeground(QColor(themes.component_colour(s)))
+                    header.setForeground(themes.as_text(themes.component_colour(s)))
         for s in range(lls.shape[1]):
             for t in range(columns):
                 if not reshaped and table.item(s, t) is not None:
