@@ -29,6 +29,9 @@ def test_the_gauss_view_draws_q_the_bars_and_both_paths(qtbot):
     z, q = labelled(view, view.density_plot, "q = N").getData()
     assert np.allclose(q, normal_density(z, final.m, final.s))
     assert list(view.bars.opts["height"]) == [final.log_px, final.elbo, final.kl]
+    # KL stacked on the ELBO: the stack's top is log p(x), the identity made visible.
+    assert list(view.bars.opts["x"]) == [0, 1, 1] and view.bars.opts["y0"][2] == final.elbo
+    assert view.bars.opts["y0"][2] + final.kl == pytest.approx(final.log_px, abs=1e-12)
     assert final.elbo + final.kl == pytest.approx(final.log_px, abs=1e-12)
     m, log_s = labelled(view, view.surface_plot, "sga ascent").getData()
     assert np.allclose(m, [s.m for s in drawn]) and np.allclose(np.exp(log_s), [s.s for s in drawn])

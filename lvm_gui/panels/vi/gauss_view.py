@@ -18,13 +18,16 @@ from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 Q_COLOUR, EXACT_COLOUR, OTHER_COLOUR = themes.ORANGE, themes.BLUE, themes.GREEN
+KL_COLOUR = themes.SKY  # the KL stacked on an ELBO: a colour of its own
 TEXT = (
     "Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q's peak sideways to "
     "move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the "
     "ascent's path (orange) and, with method = sga (reparameterised gradients), the exact "
     "gradient ascent from the same start (blue, dashed); click to put q there. Below: "
-    "log p(x) = ELBO + KL(q ‖ p) as bars, exact to many digits, and the ELBO step by step. "
-    "Where q is the exact posterior (the gaussian posterior) the gap closes."
+    "log p(x) = ELBO + KL(q ‖ p) as bars: the ELBO's bar, with the KL (light blue) stacked on "
+    "it, ends where log p(x)'s does (the numbers, exact to many digits, in the status line); "
+    "and the ELBO step by step. Where q is the exact posterior (the gaussian posterior) the KL "
+    "is 0 and the gap closes."
 )
 
 
@@ -32,7 +35,7 @@ class GaussView(View):
     def build(self) -> QWidget:
         self.density_plot = make_plot("p(z | x) and q", "z", "density")
         self.surface_plot = make_plot("ELBO over (m, log s)", "m", "log s")
-        self.bars_plot = make_plot("log p(x) = ELBO + KL", "", "nats")
+        self.bars_plot = make_plot("log p(x) = ELBO + KL (light blue)", "", "nats")
         self.trace_plot = make_plot("ELBO per step", "step", "nats")
         self.surface_image = pg.ImageItem(axisOrder="row-major")
         self.surface_image.setColorMap(pg.colormap.get("viridis"))
@@ -174,28 +177,34 @@ class GaussView(View):
         pool.end()
 
     def _draw_bars(self, snap: GaussSnapshot) -> None:
-        """log p(x), then each q's ELBO and KL side by side (the other q's, when there is one)."""
+        """log p(x) beside each q's ELBO with its KL stacked on it: the stack reaches log p(x)
+        exactly, which is the identity log p(x) = ELBO + KL (the other q's, when there is
+        one, beside them)."""
         item = self.bars_plot.getPlotItem()
-        heights = [snap.log_px, snap.elbo, snap.kl]
-        colours = [self.theme.ink, Q_COLOUR, Q_COLOUR]
-        ticks = [(0, "log p(x)"), (1, "ELBO"), (2, "KL(q ‖ p)")]
+        x, bottoms, heights = [0, 1, 1], [0.0, 0.0, snap.elbo], [snap.log_px, snap.elbo, snap.kl]
+        colours = [self.theme.ink, Q_COLOUR, KL_COLOUR]
+        ticks = [(0, "log p(x)"), (1, "q: ELBO + KL")]
         if snap.other_elbo is not None:
+            x += [2, 2]
+            bottoms += [0.0, snap.other_elbo]
             heights += [snap.other_elbo, snap.other_kl]
-            colours += [OTHER_COLOUR, OTHER_COLOUR]
-            ticks += [(3, "other's ELBO"), (4, "other's KL")]
+            colours += [OTHER_COLOUR, KL_COLOUR]
+            ticks += [(2, "other q: ELBO + KL")]
         if getattr(self, "_ticks", None) != ticks:
             item.getAxis("bottom").setTicks([ticks])
             self._ticks = ticks
         self.bars.setOpts(
-            x=list(range(len(heights))),
+            x=x,
+            y0=bottoms,
             height=heights,
             width=0.6,
             brushes=[themes.with_alpha(c, 200) for c in colours],
             pen=themes.pen(self.theme.foreground, 1),
         )
-        low, high = min(0.0, *heights), max(0.0, *heights)
+        tops = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        low, high = min(0.0, *bottoms, *tops), max(0.0, *bottoms, *tops)
         self.steady_range(item, "y", low, high)
-        item.setXRange(-0.6, len(heights) - 0.4, padding=0)
+        item.setXRange(-0.6, max(x) + 0.6, padding=0)
         # The numbers are in the status line: a title changed at every frame is laid out again
         # at every frame.
 
