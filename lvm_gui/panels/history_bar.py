@@ -1,7 +1,9 @@
 """The history slider and its note: look back at the steps of a run (engine.history).
 
 The slider follows the newest step while the run goes on, unless the user moved it back; a step
-thinned out of a long run's history shows the kept step before it, and the note says so.
+thinned out of a long run's history shows the kept step before it, and the note says so. Beside
+the slider, the step number of the snapshot shown, as the status line counts it: the slider's
+own position is an index (a run that starts at step 1 showed 9 at its step 10).
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+from superqt import QLabeledSlider
 
 from engine.history import History
 from lvm_gui.panels import layout
@@ -23,13 +26,17 @@ class HistoryBar(QObject):
         super().__init__(parent)
         self._history = history
         self.slider = layout.history_slider()
+        self.slider.setEdgeLabelMode(QLabeledSlider.EdgeLabelMode.NoLabel)
         self.slider.valueChanged.connect(self._moved)
+        self.step = QLabel("")
         self.note = layout.wrapped_label()
         self._syncing = False
 
     def add_to(self, column: QVBoxLayout) -> None:
         tip = "Look back at earlier steps (Left and Right keys); the run goes on from the newest"
-        column.addLayout(layout.labelled_row("History", tip, self.slider))
+        row = layout.labelled_row("History", tip, self.slider)
+        row.addWidget(self.step)
+        column.addLayout(row)
         column.addWidget(self.note)  # says when a step shown was thinned out
 
     def back(self) -> None:
@@ -48,6 +55,7 @@ class HistoryBar(QObject):
             if at_end:
                 self.slider.setValue(max(0, count - 1))
                 self.note.setVisible(False)
+                self._say_step(self._history()[-1] if count else None)
         finally:
             self._syncing = False
 
@@ -64,4 +72,8 @@ class HistoryBar(QObject):
                 f"{len(history):,} is kept"
             )
             self.note.setVisible(True)
+        self._say_step(history[index])
         self.chosen.emit(history[index])
+
+    def _say_step(self, snap) -> None:
+        self.step.setText(f"step {snap.step}" if snap is not None else "")

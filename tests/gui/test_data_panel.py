@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -199,3 +200,27 @@ def test_values_given_together_all_hold(qtbot, panel):
     assert panel.messages.last is None
     panel.set_params(k=4)  # alone: the means follow k
     assert panel.config.k == 4 and len(panel.config.means) == 8
+
+
+def test_the_history_bar_names_the_step_the_status_line_names(qtbot, panel):
+    """The slider's position is an index; beside it, the step shown, as the status line counts
+    it (seed 003's draws are steps 1 to 10: the last is step 10, not 9)."""
+    final = run_to_end(qtbot, panel)
+    assert final.step == 10 and panel.history_bar.step.text() == "step 10"
+    assert "step 10/10" in panel.pages.status_line.text()
+    panel.history_bar.back()
+    shown = wait_drawn(qtbot, panel)
+    assert shown.step == 9 and panel.history_bar.step.text() == "step 9"
+    assert "step 9/10" in panel.pages.status_line.text()
+
+
+def test_the_1d_histogram_has_a_rug_and_its_components_over_the_density(qtbot, panel):
+    final = run_to_end(qtbot, panel)
+    items = panel.view.histogram_plot.getPlotItem().listDataItems()
+    (rug,) = [i for i in items if i.opts.get("symbol") == "|"]
+    x, y = rug.getData()
+    assert np.array_equal(x, final.x[:, 0]) and not y.any()  # a tick at each point, on the axis
+    styles = [pg.mkPen(item.opts["pen"]).style() for item in items]
+    dashed = [i for i, style in enumerate(styles) if style == Qt.PenStyle.DashLine]
+    density = max(i for i, style in enumerate(styles) if style == Qt.PenStyle.SolidLine)
+    assert len(dashed) == 2 and min(dashed) > density  # drawn after (over) the density

@@ -20,6 +20,7 @@ from lvm_gui.plots import make_plot
 SCATTER_LIMIT = 20_000  # points drawn at most; the sample is i.i.d., so its first points are a
 # uniform subsample of everything shown
 SUBSCRIPTS = "₁₂₃₄₅₆₇₈₉"
+MAX_RUG = 2_000  # points shown as ticks on the x axis of a 1-D histogram, at most
 
 
 def _sub(k: int) -> str:
@@ -120,17 +121,30 @@ class DataView(View):
         )
         item.addItem(bars)
         legend.addItem(bars, f"histogram of {snap.shown:,} points")
+        if len(snap.x) <= MAX_RUG:  # each point a tick on the axis: a few hundred stay readable
+            rug = item.plot(
+                snap.x[:, 0],
+                np.zeros(len(snap.x)),
+                pen=None,
+                symbol="|",
+                symbolSize=9,
+                symbolPen=themes.pen(self.theme.ink, 1),
+                symbolBrush=None,
+            )
+            legend.addItem(rug, "the points")
         if truth is not None:
             grid, total, components = density_grid(truth, lo, hi)
+            mixture = item.plot(grid, total, pen=themes.pen(self.theme.ink, 2.5))
+            legend.addItem(mixture, "true density p(x)")
+            # The components over the density: where one of them is the density (the tails),
+            # drawn under it they were hidden.
             for k in range(truth.k):
                 curve = item.plot(
                     grid,
                     components[:, k],
-                    pen=themes.pen(themes.component_colour(k), 2, dashed=True),
+                    pen=themes.pen(themes.component_colour(k), 2.5, dashed=True),
                 )
                 legend.addItem(curve, f"π{_sub(k)} N(μ{_sub(k)}, σ{_sub(k)}²)")
-            mixture = item.plot(grid, total, pen=themes.pen(self.theme.ink, 2.5))
-            legend.addItem(mixture, "true density p(x)")
         item.setXRange(lo, hi, padding=0)
         self.set_label(item, "bottom", dataset.columns[0])
         self.set_title(item, self._title(snap))
@@ -342,9 +356,10 @@ _MIXTURE = (
     "(π̂, μ̂) approach π and μ with error shrinking like 1/√n.</p>"
 )
 EXPLANATIONS = {
-    "gmm1d": _MIXTURE + "<p>Bars: the histogram of the points shown, as a density. Black: the "
-    "true p(x); dashed: each π<sub>k</sub> N(x; μ<sub>k</sub>, σ<sub>k</sub>²), which add up "
-    "to it. EM will have to recover them from the bars alone.</p>",
+    "gmm1d": _MIXTURE + "<p>Bars: the histogram of the points shown, as a density; ticks on "
+    "the axis: the points themselves. Black: the true p(x); dashed: each π<sub>k</sub> "
+    "N(x; μ<sub>k</sub>, σ<sub>k</sub>²), which add up to it. EM will have to recover them "
+    "from the points alone.</p>",
     "gmm2d": _MIXTURE + "<p>Points coloured by their true component z (hidden from EM). "
     "Solid: the 1σ ellipse of each component, {x : (x − μ)ᵀΣ⁻¹(x − μ) = 1}; dashed: 2σ. "
     "Drag a target μ to move that mean and draw the data again.</p>",
