@@ -32,8 +32,8 @@ def test_the_race_draws_every_chain_the_truth_and_the_spread(qtbot, panel):
     assert truth.yData == pytest.approx([final.exact_p] * 2)
     spread = visible_curves(panel.view.spread_plot)
     assert spread[0].yData[-1] == pytest.approx(final.uniform_rel_std)
-    jensen = visible_curves(panel.view.jensen_plot)
-    assert (jensen[1].yData <= final.exact_log_p + 0.05).all()
+    jensen = panel.view.pools[id(panel.view.jensen_plot.getPlotItem())]
+    assert (jensen.labelled("importance").yData <= final.exact_log_p + 0.05).all()
     posterior, fitted, uniform = visible_curves(panel.view.proposal_plot)
     assert posterior.yData == pytest.approx(final.profile.posterior)  # P(z_d = 1 | x) per pixel
     assert fitted.yData == pytest.approx(np.clip(final.profile.posterior, 1e-6, 1 - 1e-6))

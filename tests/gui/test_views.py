@@ -101,6 +101,13 @@ def test_the_race_draws_every_chain_and_the_spread_of_each_checkpoint(qtbot):
         expected = chains_polyline(ks, ratios * np.exp(snap.truth_log_p))
         np.testing.assert_array_equal(x, expected[0])
         np.testing.assert_allclose(y, expected[1], rtol=1e-12)
+        # The Jensen plot's band: the mean of log P_k less 2 standard errors over the chains.
+        x, y = drawn(view, view.jensen_plot, "± 2 standard errors")
+        logs = np.log([s.importance_estimates for s in run_so_far]) + snap.truth_log_p
+        means = np.array([s.importance_log_mean for s in run_so_far])
+        se = logs.std(axis=1, ddof=1) / np.sqrt(logs.shape[1])
+        np.testing.assert_allclose(y, means - 2 * se, rtol=1e-9)
+        assert np.allclose(means, logs.mean(axis=1))
         x, y = drawn(view, view.spread_plot, "importance")
         spreads = np.array([s.importance_rel_std for s in run_so_far])
         np.testing.assert_array_equal(x, np.array(ks, float)[spreads > 0])

@@ -78,7 +78,7 @@ class RaceView(View):
         self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True)
         legend_below(self.estimates_plot, columns=2)  # the chains fill every corner
         self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
-        self.jensen_plot = make_plot("mean log P_k = L_k ≤ log p(x)", "k", "mean of log P_k", True)
+        self.jensen_plot = make_plot("mean log P_k ≈ L_k ≤ log p(x)", "k", "mean of log P_k", True)
         self.histogram_plot = make_plot("final estimates", "P_k / p(x)", "chains")
         self.proposal_plot = make_plot("q beside the posterior", "z", "density")
         self.ess_plot = make_plot("importance weights", "k", "fraction", True, True)
@@ -183,18 +183,36 @@ class RaceView(View):
             self.steady_range(item, "y", low, headroom_for_legend(item, low, high))
 
     def _draw_jensen(self, snap: RaceSnapshot) -> None:
+        """The mean over the chains of log P_k, an estimate of L_k with its ± 2 standard
+        errors (the chains' spread over √chains): L_k ≤ log p(x), but a mean of 50 chains may
+        lie above log p(x) by chance, within its band."""
         item = self.jensen_plot.getPlotItem()
         pool = self.pool(item)
-        run = self.history.traces_to(snap, "k", "uniform_log_mean", "importance_log_mean")
+        run = self.history.traces_to(
+            snap,
+            "k",
+            "uniform_log_mean",
+            "importance_log_mean",
+            "uniform_estimates",
+            "importance_estimates",
+        )
         ks = run["k"]
         low = min(float(run["importance_log_mean"].min()), snap.truth_log_p) - 0.5
+        high = snap.truth_log_p
         for colour, field, label in (
-            (UNIFORM, "uniform_log_mean", snap.naive),
-            (IMPORTANCE, "importance_log_mean", "importance: L_k of q"),
+            (UNIFORM, "uniform", snap.naive),
+            (IMPORTANCE, "importance", "importance: L_k of q"),
         ):
-            values = run[field]
+            values = run[f"{field}_log_mean"]
             line = _series(pool, ks, values, colour)
             pool.label(line, label + _unseen_note(ks, values, low))
+            band = 2 * _standard_error_of_log_mean(run[f"{field}_estimates"])
+            if np.isfinite(band).any():
+                for sign in (1, -1):
+                    edge = pool.plot(ks, values + sign * band, pen=themes.pen(colour, 1, True))
+                if field == "importance":
+                    pool.label(edge, "± 2 standard errors over the chains")
+                    high = max(high, float(np.nanmax(values + band)))
         truth = pool.plot(
             [1, max(self.config.samples, 10)],
             [snap.truth_log_p] * 2,
@@ -204,8 +222,8 @@ class RaceView(View):
         pool.label(truth, f"log p(x) {sign} {snap.truth_log_p:.6g}")
         pool.end()
         whole_run_in_x(item, self.config.samples)
-        # L_k ≤ log p(x) (Jensen): the room above log p(x) holds the legend and nothing else.
-        top = headroom_for_legend(item, low, snap.truth_log_p + 0.1)
+        # Room above the highest band for the legend.
+        top = headroom_for_legend(item, low, high + 0.1)
         item.setYRange(low, top, padding=0)
 
     def _draw_histogram(self, snap: RaceSnapshot) -> None:
@@ -327,7 +345,9 @@ RACE_TEXT = (
     "weight equals p(x): zero variance.</p>"
     "<p>Both spreads fall as 1/√k; importance sampling starts far lower. log P<sub>k</sub> "
     "is biased down (Jensen): its mean is the IWAE bound L<sub>k</sub>, rising with k toward "
-    "log p(x); L<sub>1</sub> is the ELBO.</p>"
+    "log p(x); L<sub>1</sub> is the ELBO. The plot shows the mean over the chains, an estimate "
+    "of L<sub>k</sub>, with ± 2 standard errors dashed: by chance it may lie a little above "
+    "log p(x), within its band.</p>"
 )
 
 
@@ -355,6 +375,16 @@ def _estimate_note(snap: RaceSnapshot) -> str:
 
 def _posterior_text(snap: RaceSnapshot) -> str:
     return "exact posterior p(z | x)" if snap.reference_se is None else "posterior (on a grid)"
+
+
+def _standard_error_of_log_mean(ratios: np.ndarray) -> np.ndarray:
+    """Per step, the standard error of the mean over the chains of log P_k, from each chain's
+    P_k / p(x) (steps × chains): NaN where a chain has P_k = 0 (log P_k = −∞)."""
+    ratios = np.atleast_2d(ratios)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log(ratios)
+        spread = np.std(logs, axis=1, ddof=1) / np.sqrt(ratios.shape[1])
+    return np.where(np.isfinite(spread), spread, np.nan)
 
 
 def _unseen_note(ks: np.ndarray, values: np.ndarray, low: float) -> str:
