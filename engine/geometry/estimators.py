@@ -69,3 +69,13 @@ def density_extent(view: ProposalView) -> tuple[float, float]:
     peak = float(max(view.posterior.max(), view.proposal.max()))
     inside = view.axis[(view.posterior > MASS_SHOWN * peak) | (view.proposal > MASS_SHOWN * peak)]
     return float(inside.min()), float(inside.max())
+
+
+def log_mean_standard_error(ratios: np.ndarray) -> np.ndarray:
+    """Per step, the standard error of the mean over the chains of log P_k, from each chain's
+    P_k / p(x) (steps × chains): NaN where a chain has P_k = 0 (log P_k = −∞)."""
+    ratios = np.atleast_2d(ratios)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log(ratios)
+        spread = np.std(logs, axis=1, ddof=1) / np.sqrt(ratios.shape[1])
+    return np.where(np.isfinite(spread), spread, np.nan)

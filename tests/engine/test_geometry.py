@@ -13,6 +13,7 @@ from engine.geometry.estimators import (
     chains_polyline,
     density_extent,
     inverse_sqrt_guide,
+    log_mean_standard_error,
     proposal_view,
 )
 from engine.history import History
@@ -188,3 +189,14 @@ def test_the_vi_views_geometry():
     one, two = vi_geometry.correlated_ellipses((0.0, 0.0), 0.5)
     radius = np.einsum("ij,jk,ik->i", one, np.linalg.inv([[1, 0.5], [0.5, 1]]), one)
     assert np.allclose(radius, 1.0) and np.allclose(np.abs(two), 2 * np.abs(one))
+
+
+def test_the_standard_error_of_a_mean_of_logs_is_the_chains_spread_over_root_chains():
+    rng = np.random.default_rng(3)
+    ratios = np.exp(rng.normal(0.0, 0.5, size=(4, 400)))  # 4 steps of 400 chains' P_k / p(x)
+    se = log_mean_standard_error(ratios)
+    np.testing.assert_allclose(se, np.log(ratios).std(axis=1, ddof=1) / 20, rtol=1e-12)
+    assert np.all(np.abs(se - 0.5 / 20) < 0.004)  # σ/√n for σ = 0.5, within sampling error
+    ratios[2, 7] = 0.0  # a chain with no hit: log P_k = −∞, no band at that step
+    assert np.isnan(log_mean_standard_error(ratios)[2])
+    assert np.isfinite(log_mean_standard_error(ratios)[[0, 1, 3]]).all()

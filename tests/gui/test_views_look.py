@@ -10,7 +10,7 @@ import pytest
 from lvm_gui.itempool import ItemPool
 from lvm_gui.panels.em import EMPanel
 from lvm_gui.panels.estimators import EstimatorsPanel
-from lvm_gui.panels.estimators.race_view import _unseen_note
+from lvm_gui.panels.estimators.series import unseen_note
 from lvm_gui.plots import SparseLogAxis
 from tests.gui.helpers import wait_drawn
 
@@ -87,14 +87,14 @@ def test_a_closed_gap_still_shows_its_value(qtbot, em):
 
 def test_a_mean_of_logs_says_why_it_is_not_drawn():
     ks = np.array([1.0, 2, 3, 4])
-    assert _unseen_note(ks, np.array([-np.inf, -np.inf, -3.0, -2.0]), -5.0) == (
+    assert unseen_note(ks, np.array([-np.inf, -np.inf, -3.0, -2.0]), -5.0) == (
         " (−∞ until k = 3: a chain had no hit)"
     )
-    assert _unseen_note(ks, np.array([-np.inf] * 4), -5.0) == ": −∞ (a chain has no hit yet)"
-    assert _unseen_note(ks, np.array([-20.0, -9.0, -3.0, -2.0]), -5.0) == (
+    assert unseen_note(ks, np.array([-np.inf] * 4), -5.0) == ": −∞ (a chain has no hit yet)"
+    assert unseen_note(ks, np.array([-20.0, -9.0, -3.0, -2.0]), -5.0) == (
         " (below the axis until k = 3)"
     )
-    assert _unseen_note(ks, np.array([-4.0, -3.0, -3.0, -2.0]), -5.0) == ""
+    assert unseen_note(ks, np.array([-4.0, -3.0, -3.0, -2.0]), -5.0) == ""
 
 
 def test_the_chains_legend_lies_below_the_chains(qtbot):

@@ -16,10 +16,11 @@ from engine.geometry.estimators import (
     chains_polyline,
     density_extent,
     inverse_sqrt_guide,
+    log_mean_standard_error,
     proposal_view,
 )
 from lvm_gui import theme as themes
-from lvm_gui.panels.estimators.series import IMPORTANCE, UNIFORM
+from lvm_gui.panels.estimators.series import IMPORTANCE, UNIFORM, unseen_note
 from lvm_gui.panels.estimators.series import series as _series
 from lvm_gui.panels.view import View
 from lvm_gui.plots import headroom_for_legend, legend_below, make_plot, scrolling, whole_run_in_x
@@ -205,8 +206,8 @@ class RaceView(View):
         ):
             values = run[f"{field}_log_mean"]
             line = _series(pool, ks, values, colour)
-            pool.label(line, label + _unseen_note(ks, values, low))
-            band = 2 * _standard_error_of_log_mean(run[f"{field}_estimates"])
+            pool.label(line, label + unseen_note(ks, values, low))
+            band = 2 * log_mean_standard_error(run[f"{field}_estimates"])
             if np.isfinite(band).any():
                 for sign in (1, -1):
                     edge = pool.plot(ks, values + sign * band, pen=themes.pen(colour, 1, True))
@@ -375,32 +376,3 @@ def _estimate_note(snap: RaceSnapshot) -> str:
 
 def _posterior_text(snap: RaceSnapshot) -> str:
     return "exact posterior p(z | x)" if snap.reference_se is None else "posterior (on a grid)"
-
-
-def _standard_error_of_log_mean(ratios: np.ndarray) -> np.ndarray:
-    """Per step, the standard error of the mean over the chains of log P_k, from each chain's
-    P_k / p(x) (steps × chains): NaN where a chain has P_k = 0 (log P_k = −∞)."""
-    ratios = np.atleast_2d(ratios)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.log(ratios)
-        spread = np.std(logs, axis=1, ddof=1) / np.sqrt(ratios.shape[1])
-    return np.where(np.isfinite(spread), spread, np.nan)
-
-
-def _unseen_note(ks: np.ndarray, values: np.ndarray, low: float) -> str:
-    """Why part of a mean-of-log series is not to be seen: a chain whose every sample missed
-    has P_k = 0 and log P_k = −∞, so the mean over chains is −∞ until every chain has a hit;
-    and naive Monte Carlo's mean can lie far below the axis, which is scaled for L_k."""
-    if not len(values):
-        return ""
-    if values[-1] == -np.inf:
-        return ": −∞ (a chain has no hit yet)"
-    if values[-1] < low:  # no number: a text that changed at every frame relaid the legend
-        return ": below the axis so far"
-    hidden = np.flatnonzero(~(values >= low))
-    if not len(hidden):
-        return ""
-    until = f"{ks[hidden[-1] + 1]:,.0f}"
-    if (values[: hidden[-1] + 1] == -np.inf).any():
-        return f" (−∞ until k = {until}: a chain had no hit)"
-    return f" (below the axis until k = {until})"
