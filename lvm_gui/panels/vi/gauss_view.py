@@ -27,7 +27,8 @@ TEXT = (
     "log p(x) = ELBO + KL(q ‖ p) as bars: the ELBO's bar, with the KL (light blue) stacked on "
     "it, ends where log p(x)'s does (the numbers, exact to many digits, in the status line); "
     "and the ELBO step by step. Where q is the exact posterior (the gaussian posterior) the KL "
-    "is 0 and the gap closes."
+    "is 0 and the gap closes. Gaussians are written N(mean, variance), as seed 000 writes "
+    "them: q = N(m, s²), s its standard deviation."
 )
 
 
@@ -119,7 +120,7 @@ class GaussView(View):
             other = pool.plot(
                 scene.z, normal_density(scene.z, other_m, other_s), pen=themes.pen(OTHER_COLOUR, 2)
             )
-            pool.label(other, f"other q = N({other_m:g}, {other_s:.3g}²)")
+            pool.label(other, f"other q = N({other_m:g}, {other_s**2:.3g})")
         pool.end()
         peak = 1.0 / (snap.s * math.sqrt(2 * math.pi))
         self._placing = True
@@ -235,7 +236,8 @@ class GaussView(View):
     def status_text(self, snap: GaussSnapshot) -> str:
         parts = [
             f"step {snap.step} of {self.config.iterations}",
-            f"q = N({snap.m:.4f}, {snap.s:.4f}²)",
+            # N(mean, variance), as seed 000 writes it; s, the app's parameter, beside it.
+            f"q = N({snap.m:.4f}, {snap.s**2:.4f}), s = {snap.s:.4f}",
             f"ELBO {snap.elbo:.6f}",
             f"KL(q ‖ p) {snap.kl:.6f}",
             f"log p(x) {snap.log_px:.6f}",

@@ -55,11 +55,12 @@ class KLView(View):
         forward = pool.plot(
             z, normal_density(z, snap.forward_m, snap.forward_s), pen=themes.pen(FORWARD, 2.5)
         )
-        pool.label(forward, f"argmin KL(p ‖ q): N({snap.forward_m:.3f}, {snap.forward_s:.3f}²)")
+        # N(mean, variance), as seed 000 writes its gaussians.
+        pool.label(forward, f"argmin KL(p ‖ q): N({snap.forward_m:.3f}, {snap.forward_s**2:.3f})")
         reverse = pool.plot(
             z, normal_density(z, snap.reverse_m, snap.reverse_s), pen=themes.pen(REVERSE, 2.5)
         )
-        pool.label(reverse, f"argmin KL(q ‖ p): N({snap.reverse_m:.3f}, {snap.reverse_s:.3f}²)")
+        pool.label(reverse, f"argmin KL(q ‖ p): N({snap.reverse_m:.3f}, {snap.reverse_s**2:.3f})")
         peaks = np.interp(snap.modes, z, snap.density)
         modes = pool.scatter(
             list(snap.modes), list(peaks), symbol="t", size=11, brush=self.theme.ink
