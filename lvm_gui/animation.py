@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,9 +82,7 @@ def save_animation(
 
 
 def _gif(frames: Iterable[np.ndarray], fps: float, comment: str) -> tuple[bytes, int]:
-    from io import BytesIO
-
-    from PIL import Image
+    from PIL import Image  # imported on the first export, on the GUI thread
 
     # Each frame is kept as a palette image (a byte a pixel), not as RGB: a long run's frames
     # at slide width would otherwise take gigabytes. Pillow merges a frame identical to the one

@@ -300,7 +300,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         widget = export.alone_at(widget, size)
         panel.redraw()
         panel.pages.finish()
-    text = export.png_text(panel, args.target, f"figure{suffix}")
+    text = export.figure_text(panel, args.target, f"figure{suffix}")
     background = themes.THEMES[args.theme].background
     try:
         if animated:

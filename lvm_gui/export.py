@@ -223,18 +223,6 @@ def save_figure(
     return write(path, data)
 
 
-def save_png(
-    widget: QWidget,
-    path: str | Path,
-    width: int,
-    text: Mapping[str, str],
-    background: str = "#FFFFFF",
-) -> Path:
-    """Render `widget` at `width` pixels and write a PNG whose tEXt chunks hold `text`."""
-    path = checked_path(path, (".png",), "PNG exports")
-    return write(path, png_bytes(widget, width, text, background))
-
-
 def checked_path(path: str | Path, suffixes: tuple[str, ...], what: str) -> Path:
     path = Path(path)
     if path.suffix.lower() not in suffixes:
@@ -264,7 +252,7 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def png_text(
+def figure_text(
     panel: ExperimentPanel, target: str | None = None, out: str = "figure.png"
 ) -> dict[str, str]:
     """The provenance of a picture of `panel` (or of its plot `target`) as it shows now,

@@ -9,6 +9,8 @@ never sideways, while one column fits.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 
@@ -53,7 +55,7 @@ class FlowingPage(QScrollArea):
         for row in flowed(self.rows, columns):
             at = 0
             for widget, span in row:
-                share = -(-(widget.minimumWidth() - spacing * (span - 1)) // span)
+                share = math.ceil((widget.minimumWidth() - spacing * (span - 1)) / span)
                 for c in range(at, at + span):
                     widths[c] = max(widths[c], share)
                 at += span

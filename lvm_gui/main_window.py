@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         panel.pages.finish()
         widget = panel.export_targets()[target]
         try:
-            text = export.png_text(panel, target, f"figure{path.suffix.lower()}")
+            text = export.figure_text(panel, target, f"figure{path.suffix.lower()}")
             background = self.theme.background
             if path.suffix.lower() in ANIMATION_SUFFIXES:
                 frames = animation.frames_of(panel, widget, width, background)

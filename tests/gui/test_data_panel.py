@@ -92,7 +92,7 @@ def test_dragging_a_mean_moves_the_component(qtbot, panel):
 
 def test_export_png_is_not_blank_and_carries_its_provenance(qtbot, panel, tmp_path):
     run_to_end(qtbot, panel)
-    path = export.save_png(panel, tmp_path / "panel.png", 1600, export.png_text(panel))
+    path = export.save_figure(panel, tmp_path / "panel.png", 1600, export.figure_text(panel))
     image = QImage(str(path))
     assert image.width() == 1600
     assert image.height() == round(panel.height() * 1600 / panel.width())
@@ -111,12 +111,12 @@ def test_export_png_is_not_blank_and_carries_its_provenance(qtbot, panel, tmp_pa
 def test_export_of_one_plot_and_bad_widths(qtbot, panel, tmp_path):
     run_to_end(qtbot, panel)
     plot = panel.export_targets()["histogram"]
-    path = export.save_png(plot, tmp_path / "plot.png", 800, {})
+    path = export.save_figure(plot, tmp_path / "plot.png", 800, {})
     assert QImage(str(path)).width() == 800
     with pytest.raises(export.ExportError, match="width = 10"):
-        export.save_png(plot, tmp_path / "p.png", 10, {})
+        export.save_figure(plot, tmp_path / "p.png", 10, {})
     with pytest.raises(export.ExportError, match=r"\.png"):
-        export.save_png(plot, tmp_path / "p.jpg", 800, {})
+        export.save_figure(plot, tmp_path / "p.jpg", 800, {})
 
 
 def test_a_failing_generator_shows_in_the_panel_and_the_panel_recovers(qtbot, panel):
@@ -155,7 +155,7 @@ def test_reset_returns_to_the_preset_chosen_last(qtbot, panel):
     with qtbot.waitSignal(panel.controller.finished, timeout=10000):
         panel.settings.reset()
     assert panel.settings.preset == "gmm2d" and panel.config.n == 500
-    assert export.png_text(panel)["Preset"] == "gmm2d"
+    assert export.figure_text(panel)["Preset"] == "gmm2d"
 
 
 def test_exports_draw_cached_axes_afresh_at_their_scale(qtbot, panel):

@@ -144,7 +144,7 @@ def test_bad_start_is_refused_in_the_panel(qtbot, panel):
 
 def test_export_of_both_models(qtbot, panel, tmp_path):
     run_to_end(qtbot, panel)
-    path = export.save_png(panel, tmp_path / "em.png", 1600, export.png_text(panel))
+    path = export.save_figure(panel, tmp_path / "em.png", 1600, export.figure_text(panel))
     image = QImage(str(path))
     assert image.width() == 1600 and image.text("Preset") == "seed-003"
     lightness = np.array(
@@ -157,7 +157,8 @@ def test_export_of_both_models(qtbot, panel, tmp_path):
     assert lightness.std() > 20
     for name, widget in panel.view.plots().items():
         assert (
-            QImage(str(export.save_png(widget, tmp_path / f"{name}.png", 800, {}))).width() == 800
+            QImage(str(export.save_figure(widget, tmp_path / f"{name}.png", 800, {}))).width()
+            == 800
         )
 
 

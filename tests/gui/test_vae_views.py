@@ -210,7 +210,7 @@ def test_a_frame_looked_back_at_after_a_steer_is_drawn_with_its_own_config(qtbot
     assert wait_drawn(qtbot, panel) is first
     assert len(drawn_with) > 1 and all(config == before for _, config in drawn_with)
     assert panel.config.b == other  # the form still shows the values in force
-    command = export.png_text(panel)["Command"]
+    command = export.figure_text(panel)["Command"]
     args = cli.build_parser().parse_args(shlex.split(command)[1:])
     assert args.steps == first.step and not any(s.startswith("b=") for s in args.set)
     again = cli.make_config(engine.get("interpolate"), args.preset, cli.parse_sets(args.set))

@@ -257,7 +257,7 @@ def test_em_runs_on_the_data_panels_data(qtbot, window):
     # Named by its recipe, not by a private file: the exported picture's command line gives
     # the same config, and so the same data, in a fresh process.
     assert em.config.data == recipe(window.data_panel.config)
-    command = shlex.split(export.png_text(em, "surface")["Command"])
+    command = shlex.split(export.figure_text(em, "surface")["Command"])
     assert command[:3] == ["lvm-gui", "export", "em"] and command[-2:] == ["--out", "figure.png"]
     args = cli.build_parser().parse_args(command[1:])
     experiment = engine.get(EMPanel.experiment_of(args.preset))
