@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QTabWidget, QWidget
 
 Rows = list[list[tuple[QWidget, int]]]
 
@@ -90,3 +90,21 @@ class FlowingPage(QScrollArea):
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
         return super().eventFilter(watched, event)
+
+
+class TopicPages(QTabWidget):
+    """A view's plots by topic, a tab each, each tab a FlowingPage: a view with more plots
+    than a page holds at a readable size (the VAE's eight) shows a few at a time."""
+
+    def __init__(self, topics: dict[str, Rows], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.pages: dict[str, FlowingPage] = {}
+        for name, rows in topics.items():
+            page = FlowingPage(rows)
+            self.pages[name.replace(" ", "-")] = page
+            self.addTab(page, name)
+
+    def shown(self) -> QWidget:
+        """The page on show: what a figure of the whole view exports."""
+        return self.currentWidget()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 
 from engine.geometry.vae import mosaic
-from lvm_gui.plots import make_plot
+from lvm_gui.plots import fit_plot_width, make_plot
 
 # Handwriting's values are ink (0 the paper, 1 the darkest stroke): black on white, as printed.
 # Pole and shadow's are light (a sunlit plane, a bright pole, a dark shadow): 0 is black.
@@ -66,5 +67,35 @@ def show_picture(plot: pg.PlotWidget, picture: np.ndarray, rect=None) -> None:
         )
 
 
-def show_images(plot: pg.PlotWidget, images: np.ndarray, shape, columns: int) -> None:
+def show_images(
+    plot: pg.PlotWidget, images: np.ndarray, shape, columns: int, row_labels=()
+) -> None:
+    """`images` as a mosaic `columns` wide; `row_labels` name its rows from the top, one
+    each ("" for none), on the left axis."""
     show_picture(plot, mosaic(images, shape, columns))
+    label_rows(plot, row_labels, shape[0])
+
+
+def label_rows(plot: pg.PlotWidget, labels, height: int, gap: int = 1) -> None:
+    """Name a mosaic's rows of pictures `height` pixels high (engine.geometry.vae.mosaic) on
+    the plot's left axis, beside each row's middle: a strip or a mosaic says what each row
+    is. No labels, no axis."""
+    item = plot.getPlotItem()
+    ticks = [((height + gap) * r + height / 2, text) for r, text in enumerate(labels) if text]
+    axis = item.getAxis("left")
+    font = axis.style["tickFont"] or axis.font()
+    key = (ticks, font.toString())  # the theme's font scale changes the axis' width
+    if getattr(plot, "_row_labels", None) == key:
+        return
+    plot._row_labels = key
+    if not ticks:
+        item.hideAxis("left")
+        return
+    axis.setTicks([ticks, []])
+    axis.setStyle(tickLength=0)
+    # Wide enough for the longest name now: pyqtgraph sizes an axis only when it paints, too
+    # late for the plot's minimum width (the page would be laid out narrower than the plot).
+    metrics = QFontMetrics(font)
+    axis.setWidth(max(metrics.horizontalAdvance(text) for _, text in ticks) + 12)
+    item.showAxis("left")
+    fit_plot_width(plot)

@@ -260,9 +260,9 @@ class ExperimentPanel(QWidget):
         self.messages.show(text, level)
 
     def export_targets(self) -> dict[str, QWidget]:
-        """What a user may export: the figure ("panel": the current view's page of plots,
-        without the controls) and each of its plots by name."""
-        return {"panel": self.pages.stack, **self.view.plots()}
+        """What a user may export: the figures ("panel": the current view's page of plots,
+        without the controls; its topics if it has tabs) and each of its plots by name."""
+        return {**self.view.figures(), **self.view.plots()}
 
     def show_controls(self, shown: bool) -> None:
         """The controls column, or the plots alone (presentation mode: the keys still step,

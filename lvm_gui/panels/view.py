@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.config import ExperimentConfig
 from engine.experiment import Snapshot
+from lvm_gui.flowing_page import TopicPages
 from lvm_gui.itempool import ItemPool
 from lvm_gui.plots import PlotText, steady_range
 
@@ -80,6 +81,13 @@ class View:
     def plots(self) -> dict[str, QWidget]:
         """The plots a user may export one by one, by name."""
         return {}
+
+    def figures(self) -> dict[str, QWidget]:
+        """The pages a user may export whole: "panel", the page on show (without the
+        controls), and a view with topic tabs (lvm_gui.flowing_page.TopicPages) each topic."""
+        if isinstance(self.page, TopicPages):
+            return {"panel": self.page.shown(), **self.page.pages}
+        return {"panel": self.page}
 
     def what_you_see(self) -> str:
         return ""

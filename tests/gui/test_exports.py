@@ -67,7 +67,8 @@ def test_the_figure_has_the_plots_and_not_the_controls(qtbot, make_panel, tmp_pa
     panel = make_panel("em")
     panel.run_headless(3)
     figure = panel.export_targets()["panel"]
-    assert figure is panel.pages.stack and not figure.isAncestorOf(panel.settings.form.tree)
+    assert figure is panel.pages.stack.currentWidget()
+    assert not figure.isAncestorOf(panel.settings.form.tree)
     assert not figure.isAncestorOf(panel.run_controls.buttons.run)
     path = exports.save_figure(figure, tmp_path / "em.png", 1200, exports.figure_text(panel))
     image = QImage(str(path))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from lvm_gui.flowing_page import TopicPages
 from lvm_gui.main_window import MainWindow
 
 
@@ -20,22 +21,34 @@ def window(qtbot):
     window.close()
 
 
-def sideways(window, size) -> list[str]:
-    """Every page (of every panel's every model) that scrolls sideways at `size`."""
-    window.resize(*size)
-    found = []
+def shown_pages(window):
+    """Show every page of every panel's every model (every topic tab of a view that has
+    them) in turn, yielding its name and the page once its layouts have settled."""
     for name, panel in window.panels.items():
         window.show_panel(name)
         for experiment in panel.views:
             if experiment != panel.experiment.name:
                 panel.settings.switch(experiment)
-            for _ in range(3):  # the layouts settle, then flowing pages refit
-                QApplication.processEvents()
             page = panel.pages.stack.currentWidget()
-            areas = [page] if isinstance(page, QScrollArea) else page.findChildren(QScrollArea)
-            for area in areas:
-                if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
-                    found.append(f"{name}/{experiment}: {area.horizontalScrollBar().maximum()}")
+            tabs = page if isinstance(page, TopicPages) else None
+            for index in range(tabs.count() if tabs else 1):
+                if tabs:
+                    tabs.setCurrentIndex(index)
+                for _ in range(3):  # the layouts settle, then flowing pages refit
+                    QApplication.processEvents()
+                topic = f"/{tabs.tabText(index)}" if tabs else ""
+                yield f"{name}/{experiment}{topic}", page
+
+
+def sideways(window, size) -> list[str]:
+    """Every page that scrolls sideways at `size`."""
+    window.resize(*size)
+    found = []
+    for where, page in shown_pages(window):
+        areas = [page] if isinstance(page, QScrollArea) else page.findChildren(QScrollArea)
+        for area in areas:
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+                found.append(f"{where}: {area.horizontalScrollBar().maximum()}")
     return found
 
 

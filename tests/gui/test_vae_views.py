@@ -89,10 +89,16 @@ def test_the_vae_view_draws_the_ladder_and_the_gap_of_the_final_snapshot(qtbot):
     view, host, run = hosted(qtbot, "vae", "digits-vae", epochs=3, iwae_k=100, image=5)
     drawn = list(steps(view, host, run))
     final = drawn[-1]
-    line = labelled(view, view.ladder_plot, "L_k")
+    line = labelled(view, view.ladder_plot, "mean L_k")
     ks, values = line.getData()  # log10 k: the axis is logarithmic
     assert np.allclose(ks, [0, 1, 2])
     assert np.allclose(values, [v for _, v, _ in final.iwae_ladder])
+    _, upper = labelled(view, view.ladder_plot, "± 2 standard errors").getData()
+    assert np.allclose(upper, [v + 2 * e for _, v, e in final.iwae_ladder])
+    _, elbo = labelled(view, view.ladder_plot, "L₁, the ELBO").getData()
+    assert elbo[0] == pytest.approx(final.iwae_ladder[0][1])
+    ticks = view.images_plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [name for _, name in ticks] == ["prior samples", "test images", "reconstructed"]
     assert values[0] <= values[-1] + 3 * final.iwae_ladder[-1][2]  # rising within error
     own = labelled(view, view.gap_plot, "ELBO, own q")
     assert own.getData()[0][0] == pytest.approx(final.gap_own_elbo)
@@ -111,6 +117,11 @@ def test_an_autoencoder_shows_no_ladder_and_no_prior_samples(qtbot):
     assert view.ladder_plot.getPlotItem().titleLabel.text.startswith("IWAE: none")
     rows = view.images_plot.picture.image.shape[0]
     assert rows == 2 * 9 - 1  # the test images and their reconstructions only
+    ticks = view.images_plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [y for y, _ in ticks] == [4, 13] and [n for _, n in ticks] == [
+        "test images",
+        "reconstructed",
+    ]
 
 
 @pytest.fixture
@@ -251,3 +262,19 @@ def test_run_and_cancel_hammered_while_both_models_train(qtbot, panel):
     final = run_to_end(qtbot, panel)
     assert final.final and final.epoch == 4
     assert panel.controller.state == "done"
+
+
+def test_the_plots_are_split_over_topic_tabs_each_a_figure_of_its_own(qtbot, panel):
+    run_to_end(qtbot, panel)
+    tabs = panel.pages.stack.currentWidget()
+    names = [tabs.tabText(i) for i in range(tabs.count())]
+    assert names == ["interpolation", "latent space", "training"]
+    targets = panel.export_targets()
+    assert targets["panel"] is tabs.currentWidget() is targets["interpolation"]
+    tabs.setCurrentIndex(1)
+    assert panel.export_targets()["panel"] is targets["latent-space"]
+    grids = {panel.view.vae_grid_plot, panel.view.ae_grid_plot}
+    assert all(targets["latent-space"].isAncestorOf(plot) for plot in grids)
+    assert not any(targets["interpolation"].isAncestorOf(plot) for plot in grids)
+    ticks = panel.view.strip_plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [name for _, name in ticks] == ["VAE", "AE", "cross-fade"]

@@ -13,7 +13,7 @@ from engine.geometry.vae import strips, verdict
 from engine.vae.interpolate_experiment import InterpolateSnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
-from lvm_gui.image_plots import image_plot, set_tone, show_images, show_picture
+from lvm_gui.image_plots import image_plot, label_rows, set_tone, show_images, show_picture
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, PIXEL_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
@@ -21,14 +21,17 @@ from lvm_gui.plots import make_plot
 
 TEXT = (
     "Both models train from the same seed on the same split (the shipped preset: trained "
-    "before). Top: each model's test codes (PCA for L > 2) with its path from test image a to "
-    "b; click a code to make it a, shift-click for b. Beside them, the off-manifold score of "
-    "each point on the path: its RMS pixel distance to the nearest training image (pole and "
-    "shadow: to the true generator's images on a dense grid), for the VAE, the plain "
-    "autoencoder and a pixel cross-fade. Middle: the decoded strips and both losses on one "
-    "scale. Bottom: the decoded grids over the scatters' ranges; three rows of samples from "
-    "the VAE's prior, then test images above the VAE's and the AE's reconstructions."
+    "before). Interpolation: each model's test codes (PCA for L > 2) with its path from test "
+    "image a to b; click a code to make it a, shift-click for b. Beside them, the off-manifold "
+    "score of each point on the path: its RMS pixel distance to the nearest training image "
+    "(pole and shadow: to the true generator's images on a dense grid), for the VAE, the plain "
+    "autoencoder and a pixel cross-fade; below, the three paths decoded. Latent space: the "
+    "decoded grids over the scatters' ranges. Training: both losses on one scale; three rows "
+    "of samples from the VAE's prior, then test images above the VAE's and the AE's "
+    "reconstructions."
 )
+STRIP_ROWS = ("VAE", "AE", "cross-fade")
+IMAGE_ROWS = ("", "prior samples", "", "", "test images", "VAE", "AE")
 
 
 class InterpolateView(View):
@@ -54,12 +57,15 @@ class InterpolateView(View):
             "vae": pieces.LatentScatter(self.vae_scatter_plot, self.pick),
             "ae": pieces.LatentScatter(self.ae_scatter_plot, self.pick),
         }
-        return pieces.page_of(
-            [
-                [(self.vae_scatter_plot, 1), (self.ae_scatter_plot, 1), (self.score_plot, 1)],
-                [(self.strip_plot, 2), (self.loss_plot, 1)],
-                [(self.vae_grid_plot, 1), (self.ae_grid_plot, 1), (self.images_plot, 1)],
-            ]
+        return pieces.topic_pages(
+            {
+                "interpolation": [
+                    [(self.vae_scatter_plot, 1), (self.ae_scatter_plot, 1), (self.score_plot, 1)],
+                    [(self.strip_plot, 3)],
+                ],
+                "latent space": [[(self.vae_grid_plot, 1), (self.ae_grid_plot, 1)]],
+                "training": [[(self.loss_plot, 1), (self.images_plot, 1)]],
+            }
         )
 
     def plots(self) -> dict[str, QWidget]:
@@ -162,9 +168,10 @@ class InterpolateView(View):
     def _draw_strips(self, snap: InterpolateSnapshot) -> None:
         picture = strips([snap.vae_images, snap.ae_images, snap.pixel_images], snap.shape)
         show_picture(self.strip_plot, picture)
+        label_rows(self.strip_plot, STRIP_ROWS, snap.shape[0])
         self.set_title(
             self.strip_plot.getPlotItem(),
-            f"test image a = {snap.a} to b = {snap.b}: VAE, AE, pixel cross-fade",
+            f"the path from test image a = {snap.a} to b = {snap.b}",
         )
 
     def _draw_grids(self, snap: InterpolateSnapshot) -> None:
@@ -184,7 +191,7 @@ class InterpolateView(View):
                 snap.ae_pictures.reconstructions,
             ]
         )
-        show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS)
+        show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS, IMAGE_ROWS)
 
     def models_to_save(self, snap: InterpolateSnapshot):
         models = {"VAE": snap.vae, "autoencoder": snap.ae}  # the final snapshot's
@@ -197,7 +204,7 @@ class InterpolateView(View):
     def status_text(self, snap: InterpolateSnapshot) -> str:
         parts = [f"epoch {snap.epoch} of {self.config.epochs}"]
         parts.append(
-            f"VAE test ELBO {snap.vae_test_elbo:.3f}, AE reconstruction "
+            f"VAE test-set ELBO {snap.vae_test_elbo:.3f}, AE reconstruction "
             f"{snap.ae_test_recon:.3f} nats ({self.config.likelihood})"
         )
         if snap.vae_off_manifold is not None:

@@ -1,5 +1,5 @@
 """What the two VAE views share: the decoded grid, the latent scatter and its clicks, the
-colour choice, loss curves, the page of plots (image plots: lvm_gui.image_plots)."""
+colour choice, loss curves, the pages of plots (image plots: lvm_gui.image_plots)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
 from engine.geometry.vae import mosaic
 from engine.vae.pictures import Pictures, Shown, nearest_shown
 from lvm_gui import theme as themes
-from lvm_gui.flowing_page import FlowingPage
+from lvm_gui.flowing_page import Rows, TopicPages
 from lvm_gui.image_plots import show_picture
 from lvm_gui.panels.view import View
 from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot
@@ -208,18 +208,18 @@ def colour_text(shown: Shown, colour_by: str) -> str:
     return f"{name} of the light: {low:.0f}° (purple) to {high:.0f}° (yellow)"
 
 
-def page_of(rows: list[list[tuple[QWidget, int]]], plot_height: int = 260) -> QWidget:
-    """Plots in rows of (widget, columns spanned) on a scrolling page that flows into fewer
-    columns when the window is too narrow for them (lvm_gui.flowing_page); image plots may be
-    narrower than plots with axes."""
-    area = FlowingPage(rows)
-    for row in rows:
-        for widget, _ in row:
-            widget.setMinimumHeight(plot_height)
-            narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
-            widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
-            fit_plot_width(widget)
-    return area
+def topic_pages(topics: dict[str, Rows], plot_height: int = 260) -> TopicPages:
+    """Plots by topic, a tab each, in rows of (widget, columns spanned) on scrolling pages that
+    flow into fewer columns when the window is too narrow for them (lvm_gui.flowing_page);
+    image plots may be narrower than plots with axes."""
+    for rows in topics.values():
+        for row in rows:
+            for widget, _ in row:
+                widget.setMinimumHeight(plot_height)
+                narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
+                widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
+                fit_plot_width(widget)
+    return TopicPages(topics)
 
 
 def loss_plot() -> pg.PlotWidget:

@@ -17,12 +17,15 @@ from lvm_gui.panels.view import View
 from lvm_gui.plots import headroom_for_legend, make_plot
 
 TEXT = (
-    "The model's losses per epoch; its test codes (PCA for L > 2) and the decoded grid over "
-    "their range; samples from the prior and test images above their reconstructions. When "
-    "training ends, the VAE's test log p(x) by importance sampling with the encoder as "
-    "proposal: the IWAE bounds L_k rise with k above the ELBO L₁ toward log p(x). And for the "
-    "test image `image`, its own q fitted by gradient ascent: ELBO(encoder's q) ≤ ELBO(own q) "
-    "≤ L_k, the amortisation gap. Click a code to choose that image."
+    "Latent space: the model's test codes (PCA for L > 2) and the decoded grid over their "
+    "range. Training: its losses per epoch; samples from the prior and test images above their "
+    "reconstructions. Evaluation, when training ends: the VAE's test log p(x) by importance "
+    "sampling with the encoder as proposal, the IWAE bounds L_k rising with k toward log p(x) "
+    "(the band: ± 2 standard errors over the test images). Two estimates of one ELBO: the "
+    "status line's test-set ELBO draws one z an image and takes the KL exactly; L₁ is the "
+    "ELBO by the IWAE's own draws, so the two differ by Monte Carlo noise. And for the test "
+    "image `image`, its own q fitted by gradient ascent: ELBO(encoder's q) ≤ ELBO(own q) ≤ "
+    "L_k, the amortisation gap. Click a code to choose that image."
 )
 GAP_ROWS = ("encoder's q", "own q", "L_k")
 GAP_NAMES = ("ELBO, encoder's q", "ELBO, own q", "L")
@@ -46,11 +49,12 @@ class VAEView(View):
             [[(i, name) for i, name in enumerate(GAP_ROWS)]]
         )
         self.scatter = pieces.LatentScatter(self.scatter_plot, self.pick)
-        return pieces.page_of(
-            [
-                [(self.scatter_plot, 1), (self.grid_plot, 1), (self.loss_plot, 1)],
-                [(self.images_plot, 1), (self.ladder_plot, 1), (self.gap_plot, 1)],
-            ],
+        return pieces.topic_pages(
+            {
+                "latent space": [[(self.scatter_plot, 1), (self.grid_plot, 1)]],
+                "training": [[(self.loss_plot, 1), (self.images_plot, 1)]],
+                "evaluation": [[(self.ladder_plot, 1), (self.gap_plot, 1)]],
+            },
             plot_height=300,
         )
 
@@ -120,12 +124,12 @@ class VAEView(View):
             ks = np.array([k for k, _, _ in snap.iwae_ladder], dtype=float)
             values = np.array([v for _, v, _ in snap.iwae_ladder])
             errors = np.array([e for _, _, e in snap.iwae_ladder])
-            # Error bars as pairs of points: ± one standard error over the test images.
-            y = np.column_stack([values - errors, values + errors]).ravel()
-            bars = pool.plot(
-                np.repeat(ks, 2), y, connect="pairs", pen=themes.pen(self.theme.muted, 1.5)
-            )
-            pool.label(bars, "± one standard error")
+            # The band: mean L_k ± two standard errors over the test images, dashed lines
+            # as on the estimators' Jensen plot.
+            band = themes.pen(VAE_COLOUR, 1, dashed=True)
+            upper = pool.plot(ks, values + 2 * errors, pen=band)
+            pool.plot(ks, values - 2 * errors, pen=band)
+            pool.label(upper, "± 2 standard errors over the test images")
             line = pool.plot(
                 ks,
                 values,
@@ -135,16 +139,16 @@ class VAEView(View):
                 symbolBrush=VAE_COLOUR,
                 symbolPen=None,
             )
-            pool.label(line, f"L_k, {snap.test_size} test images: {values[-1]:.3f}")
+            pool.label(line, f"mean L_k over {snap.test_size} test images: {values[-1]:.3f}")
             elbo = pool.plot(
                 [ks[0], ks[-1]],
                 [values[0], values[0]],
                 pen=themes.pen(self.theme.muted, 1.5, dashed=True),
             )
-            pool.label(elbo, f"ELBO = L₁ = {values[0]:.3f}")
-            low, high = float((values - errors).min()), float((values + errors).max())
+            pool.label(elbo, f"L₁, the ELBO by these draws: {values[0]:.3f}")
+            low, high = float((values - 2 * errors).min()), float((values + 2 * errors).max())
             self.steady_range(item, "y", low, headroom_for_legend(item, low, high))
-            title = f"IWAE: L_k to k = {int(ks[-1]):,}"
+            title = f"IWAE: mean L_k to k = {int(ks[-1]):,}, band ± 2 s.e."
         elif self.config.model == "ae":
             title = "IWAE: none for an autoencoder"
         else:
@@ -161,9 +165,13 @@ class VAEView(View):
         reconstructions (an autoencoder has no prior: those two rows alone)."""
         drawn = snap.pictures
         rows = [snap.shown.originals, drawn.reconstructions]
+        labels = ("test images", "reconstructed")
         if drawn.samples is not None:
             rows = [drawn.samples, np.zeros_like(snap.shown.originals), *rows]
-        show_images(self.images_plot, np.concatenate(rows), snap.shown.shape, RECONSTRUCTIONS)
+            labels = ("", "prior samples", "", "", *labels)
+        show_images(
+            self.images_plot, np.concatenate(rows), snap.shown.shape, RECONSTRUCTIONS, labels
+        )
         self.set_title(
             self.images_plot.getPlotItem(),
             "prior samples; reconstructions"
@@ -180,18 +188,18 @@ class VAEView(View):
             colours = [VAE_COLOUR, themes.VERMILLION, self.theme.ink]
             rows = zip(values, errors, colours, GAP_NAMES, strict=True)
             for row, (value, error, colour, name) in enumerate(rows):
-                pool.plot(  # ± two standard errors
+                pool.plot(
                     [value - 2 * error, value + 2 * error], [row, row], pen=themes.pen(colour, 2)
                 )
                 dot = pool.scatter([value], [row], size=11, brush=colour)
                 if error:
-                    pool.label(dot, f"{name}: {value:.3f} ± {2 * error:.3f}")
+                    pool.label(dot, f"{name}: {value:.3f}, ± 2 s.e. = ± {2 * error:.3f}")
                 else:
                     pool.label(dot, f"{name}_{snap.iwae_k}: {value:.3f}")
             low, high = min(values) - 0.2, max(values) + 0.2
             self.steady_range(item, "x", low, high)
             self.steady_range(item, "y", -0.5, headroom_for_legend(item, -0.5, 2.5))
-            title = f"amortisation gap, test image {snap.gap_image}"
+            title = f"amortisation gap, test image {snap.gap_image}: bars ± 2 s.e."
         else:
             title = "amortisation gap: at the end" if self.config.model == "vae" else "no ELBO"
         pool.end()
@@ -200,7 +208,10 @@ class VAEView(View):
     def status_text(self, snap: VAESnapshot) -> str:
         parts = [f"epoch {snap.epoch} of {self.config.epochs}"]
         if snap.test_elbo is not None:
-            parts.append(f"test ELBO {snap.test_elbo:.3f} nats ({self.config.likelihood})")
+            parts.append(
+                f"test-set ELBO {snap.test_elbo:.3f} nats ({self.config.likelihood}; a draw "
+                "an image, KL exact)"
+            )
         else:
             parts.append(
                 f"test reconstruction {snap.test_recon:.3f} nats ({self.config.likelihood})"
