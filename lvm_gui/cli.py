@@ -300,6 +300,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         widget = export.alone_at(widget, size)
         panel.redraw()
         panel.pages.finish()
+        for _ in range(3):  # the pages refit to their new size and legends (posted events)
+            app.processEvents()
     text = export.figure_text(panel, args.target, f"figure{suffix}")
     background = themes.THEMES[args.theme].background
     try:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QTableWidget, QWidget
 
 import engine
 from engine import atomic
-from lvm_gui import svg_strokes, table_export
+from lvm_gui import svg_clip, svg_strokes, table_export
 from lvm_gui.formats import FIGURE_SUFFIXES, TABLE_SUFFIXES
 
 if TYPE_CHECKING:
@@ -146,8 +146,9 @@ def png_bytes(widget: QWidget, width: int, text: Mapping[str, str], background: 
 
 def svg_bytes(widget: QWidget, text: Mapping[str, str], background: str) -> bytes:
     """An SVG of `widget` at its size on screen: curves, markers and text stay vector (an image
-    plot's picture stays a picture). Its title and description hold `text`."""
-    with _painting(widget):
+    plot's picture stays a picture), each cut to its plot (SVG Tiny has no clip paths: see
+    lvm_gui.svg_clip). Its title and description hold `text`."""
+    with _painting(widget), svg_clip.clipped_to_views(widget):
         buffer = _buffer()
         size = widget.size()
         # SVG Tiny 1.2, unclipped: the 1.1 writer's clip paths drop a plot's grid, axes and

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 import math
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QTabWidget, QWidget
+
+from lvm_gui.plots import (
+    MIN_WIDTH_PROPERTY,
+    PLOT_MIN_HEIGHT,
+    PLOT_MIN_WIDTH,
+    HeightFittingArea,
+    fit_plot_width,
+)
 
 Rows = list[list[tuple[QWidget, int]]]
 
@@ -32,9 +41,17 @@ def flowed(rows: Rows, columns: int) -> Rows:
     return [row for row in out if row]
 
 
-class FlowingPage(QScrollArea):
-    def __init__(self, rows: Rows, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class FlowingPage(HeightFittingArea):
+    def __init__(
+        self,
+        rows: Rows,
+        plot_height: int = PLOT_MIN_HEIGHT,
+        floor: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`rows` of plots, each `plot_height` high or less to fit (down to `floor`:
+        HeightFittingArea); a widget that is no plot (a table) keeps its own height."""
+        super().__init__(floor, parent)
         self.rows = rows
         self.widest = max(sum(span for _, span in row) for row in rows)
         self.columns = self.widest
@@ -45,8 +62,12 @@ class FlowingPage(QScrollArea):
         self.setWidget(self.page)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # A plot's minimum width changes with the theme's fonts: the layout asks again.
-        self.page.installEventFilter(self)
+        for widget, _ in (cell for row in rows for cell in row):
+            if isinstance(widget, pg.GraphicsView):
+                if widget.property(MIN_WIDTH_PROPERTY) is None:
+                    widget.setProperty(MIN_WIDTH_PROPERTY, PLOT_MIN_WIDTH)
+                fit_plot_width(widget)
+                self.set_plot_height(widget, plot_height)
 
     def needed_width(self, columns: int) -> int:
         """The page's width at its plots' minimum widths, `columns` wide."""
@@ -62,12 +83,16 @@ class FlowingPage(QScrollArea):
         return sum(widths) + spacing * (columns - 1)
 
     def fit(self) -> None:
-        """As many columns as the width holds (at least one)."""
+        """As many columns as the width holds (at least one); not while hidden (a plot may be
+        out of the page, shown alone: lvm_gui.panels.solo), but once shown again."""
+        if not self.isVisible():
+            return
         width = self.viewport().width()
         columns = next((c for c in range(self.widest, 0, -1) if self.needed_width(c) <= width), 1)
         if columns != self.columns:
             self.columns = columns
             self._place(flowed(self.rows, columns))
+            self.fit_heights()
 
     def _place(self, rows: Rows) -> None:
         for widget, _ in (cell for row in self.rows for cell in row):
@@ -86,7 +111,12 @@ class FlowingPage(QScrollArea):
         super().resizeEvent(event)
         self.fit()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A plot's minimum width changes with the theme's fonts: the layout asks again.
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
         return super().eventFilter(watched, event)
@@ -96,12 +126,18 @@ class TopicPages(QTabWidget):
     """A view's plots by topic, a tab each, each tab a FlowingPage: a view with more plots
     than a page holds at a readable size (the VAE's eight) shows a few at a time."""
 
-    def __init__(self, topics: dict[str, Rows], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        topics: dict[str, Rows],
+        plot_height: int = PLOT_MIN_HEIGHT,
+        floor: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
         self.pages: dict[str, FlowingPage] = {}
         for name, rows in topics.items():
-            page = FlowingPage(rows)
+            page = FlowingPage(rows, plot_height, floor)
             self.pages[name.replace(" ", "-")] = page
             self.addTab(page, name)
 

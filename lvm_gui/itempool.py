@@ -16,6 +16,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
+
+from lvm_gui import theme as themes
+from lvm_gui.plots import legend_below
 
 # Options every reused curve is given, so that no style of an earlier frame leaks into this one.
 CURVE_DEFAULTS: dict[str, Any] = {
@@ -41,6 +45,8 @@ class ItemPool:
         self._text_colour = "k"
         self.unplaced = False
         self.legend_rebuilt = False
+        # A view resized (a page refitted, presentation mode) is a new place for the legend.
+        plot.getViewBox().sigResized.connect(self._view_resized)
 
     def begin(self, text_colour: Any = "k") -> None:
         self._curve = self._scatter = 0
@@ -109,6 +115,7 @@ class ItemPool:
             for (_, label), (_, text) in zip(legend.items, self._labels, strict=True):
                 if label.text != text:
                     label.setText(text)
+                    self.legend_rebuilt = True  # a longer text widens a legend below
             return
         if legend is None:
             if not self._labels:
@@ -116,6 +123,7 @@ class ItemPool:
             legend = self.plot_item.addLegend(offset=self._legend_offset)
         legend.clear()
         legend.setLabelTextColor(self._text_colour)
+        legend.setLabelTextSize(themes.legend_text_size())
         for thing, text in self._labels:
             legend.addItem(thing, text)
         self.legend_rebuilt = True  # its size changed: a legend below the plot widens it
@@ -124,61 +132,154 @@ class ItemPool:
     CORNERS = ((-10, 10), (10, 10), (-10, -10), (10, -10))  # top right, top left, bottom ...
 
     def place_legend(self) -> None:
-        """Move the legend to the corner of the view where the fewest drawn points and line
-        samples lie under it; it moves only when another corner hides less than half as much,
-        so it does not hop from frame to frame."""
+        """Move the legend to a corner of the view where no drawn point or line sample lies
+        under it, staying where it is while it hides nothing (it does not hop from frame to
+        frame); where every corner would hide something, or the plot shows a picture (a
+        heatmap) under every corner, into a row of its own below the plot, for good."""
         self.unplaced = False
         legend = self.plot_item.legend
         view = self.plot_item.getViewBox()
         if legend is None or legend.parentItem() is not view or not legend.isVisible():
             return
+        if self._shows_picture():
+            self._move_legend_below()
+            return
         points = self._drawn_points()
         if points is None:
             return
-        rect = view.viewRect()
-        width, height = view.width(), view.height()
-        box = legend.boundingRect()
-        if width <= 0 or height <= 0 or rect.width() <= 0 or rect.height() <= 0:
+        if view.width() <= 0 or view.height() <= 0 or view.viewRect().isEmpty():
             return
-        span_x = (box.width() + 10) / width * rect.width()
-        span_y = (box.height() + 10) / height * rect.height()
-        x, y = points
-
-        def hidden(offset: tuple[int, int]) -> int:
-            left = rect.left() if offset[0] > 0 else rect.right() - span_x
-            # The view's y runs up: "top" on screen is the rectangle's larger y.
-            bottom = rect.bottom() - span_y if offset[1] > 0 else rect.top()
-            inside = (x >= left) & (x <= left + span_x) & (y >= bottom) & (y <= bottom + span_y)
-            return int(np.count_nonzero(inside))
-
+        box = legend.boundingRect()
+        if box.width() + 20 > view.width() or box.height() + 20 > view.height():
+            self._move_legend_below()  # larger than the view: no corner holds it
+            return
         current = tuple(legend.opts.get("offset") or self._legend_offset)
-        counts = {corner: hidden(corner) for corner in self.CORNERS}
-        best = min(self.CORNERS, key=lambda corner: (counts[corner], corner != current))
-        if counts.get(current, 0) > 0 and counts[best] * 2 < counts[current]:
+        counts = {corner: self._hidden_at(corner, points) for corner in self.CORNERS}
+        if counts.get(current, 0) == 0:
+            return
+        best = min(self.CORNERS, key=lambda corner: counts[corner])
+        if counts[best] == 0:
             legend.setOffset(best)
+        else:
+            self._move_legend_below()
+
+    def points_under_legend(self) -> int:
+        return points_under_legend(self.plot_item)
+
+    def _view_resized(self) -> None:
+        if self._legend_key is None:  # no frame drawn yet
+            return
+        legend = self.plot_item.legend
+        if legend is None:
+            return
+        if self._below_in_layout(legend):
+            if legend.columnCount != (columns := self._columns_below()):
+                self._move_legend_below(columns)
+        elif legend.parentItem() is self.plot_item.getViewBox():
+            self.place_legend()
+
+    def _below_in_layout(self, legend: pg.LegendItem) -> bool:
+        """`legend` lies in a row of the plot's own layout (a view may keep its legend in a
+        layout of its own: the EM surface's, which it lays out itself)."""
+        layout = self.plot_item.layout
+        return any(layout.itemAt(i) is legend for i in range(layout.count()))
+
+    def _hidden_at(self, offset: tuple[int, int], points) -> int:
+        """How many of `points` a legend at the corner `offset` would hide (10 pixels spare)."""
+        view = self.plot_item.getViewBox()
+        rect = view.viewRect()
+        box = self.plot_item.legend.boundingRect()
+        span_x = (box.width() + 10 + abs(offset[0])) / view.width() * rect.width()
+        span_y = (box.height() + 10 + abs(offset[1])) / view.height() * rect.height()
+        left = rect.left() if offset[0] > 0 else rect.right() - span_x
+        # The view's y runs up: "top" on screen is the rectangle's larger y.
+        bottom = rect.bottom() - span_y if offset[1] > 0 else rect.top()
+        x, y = points
+        inside = (x >= left) & (x <= left + span_x) & (y >= bottom) & (y <= bottom + span_y)
+        return int(np.count_nonzero(inside))
+
+    def _shows_picture(self) -> bool:
+        return any(
+            isinstance(item, pg.ImageItem) and item.isVisible() and item.image is not None
+            for item in self.plot_item.items
+        )
+
+    def _move_legend_below(self, columns: int | None = None) -> None:
+        """The legend's entries into a new legend in a row below the plot (plots.legend_below),
+        in as many columns as the plot's width holds."""
+        old = self.plot_item.legend
+        columns = columns or self._columns_below()
+        if old is not None:
+            if self._below_in_layout(old):
+                self.plot_item.layout.removeItem(old)
+            if old.scene() is not None:
+                old.scene().removeItem(old)
+        legend = legend_below(self.plot_item, columns=columns)
+        self._legend_key = None
+        self._update_legend()
+        # Its narrowest, one entry a row: the plot may be narrower than these columns need
+        # (its columns follow its width), not narrower than its longest entry.
+        legend.setMinimumWidth(max(self._entry_widths(), default=0) + 20)
+
+    def _entry_widths(self) -> list[int]:
+        font = QFont()
+        font.setPointSizeF(float(themes.legend_text_size().removesuffix("pt")))
+        metrics = QFontMetrics(font)
+        return [metrics.horizontalAdvance(text) + 50 for _, text in self._labels]
+
+    def _columns_below(self) -> int:
+        """As many columns, up to three, as the plot's width holds of this frame's entries
+        (filled a row at a time, as pyqtgraph's LegendItem fills them)."""
+        room = self.plot_item.width() - 20
+        widths = self._entry_widths()
+        if room <= 0 or not widths:
+            return 2
+        for n in (3, 2):
+            if sum(max(widths[c::n]) for c in range(min(n, len(widths)))) <= room:
+                return n
+        return 1
 
     def _drawn_points(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """Every visible curve's vertices (and points between them, so that a line crossing a
-        corner counts) and every scatter's points, in view coordinates."""
-        xs, ys = [], []
-        for curve in self.curves[: self._curve]:
-            x, y = curve.getData()
-            if x is None or len(x) == 0:
-                continue
-            x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-            if 1 < len(x) < 500 and curve.opts.get("connect") == "all":
-                t = np.linspace(0.0, len(x) - 1.0, 10 * len(x))
-                x = np.interp(t, np.arange(len(x)), x)
-                y = np.interp(t, np.arange(len(y)), y)
-            xs.append(x)
-            ys.append(y)
-        for scatter in self.scatters[: self._scatter]:
-            x, y = scatter.getData()
-            if len(x):
-                xs.append(np.asarray(x, dtype=float))
-                ys.append(np.asarray(y, dtype=float))
-        if not xs:
-            return None
-        x, y = np.concatenate(xs), np.concatenate(ys)
-        keep = np.isfinite(x) & np.isfinite(y)
-        return x[keep], y[keep]
+        return drawn_points(self.plot_item)
+
+
+def drawn_points(plot: pg.PlotItem) -> tuple[np.ndarray, np.ndarray] | None:
+    """Every visible curve's vertices (and points between them, so that a line crossing a
+    corner counts) and every scatter's points, in view coordinates."""
+    xs, ys = [], []
+    for thing in plot.listDataItems():
+        if not thing.isVisible():
+            continue
+        x, y = thing.getData()
+        if x is None or len(x) == 0:
+            continue
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if len(x) == len(y) + 1:  # a histogram's steps: each level from edge to edge
+            x, y = np.concatenate([x[:-1], x[1:]]), np.concatenate([y, y])
+        curve = isinstance(thing, pg.PlotDataItem) and thing.opts.get("pen") is not None
+        if curve and 1 < len(x) < 500 and thing.opts.get("connect") == "all":
+            t = np.linspace(0.0, len(x) - 1.0, 10 * len(x))
+            x = np.interp(t, np.arange(len(x)), x)
+            y = np.interp(t, np.arange(len(y)), y)
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return None
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    keep = np.isfinite(x) & np.isfinite(y)
+    return x[keep], y[keep]
+
+
+def points_under_legend(plot: pg.PlotItem) -> int:
+    """How many drawn points and line samples `plot`'s legend hides where it is now (a legend
+    below the plot, or none, hides nothing)."""
+    legend, view = plot.legend, plot.getViewBox()
+    if legend is None or legend.parentItem() is not view or not legend.isVisible():
+        return 0
+    points = drawn_points(plot)
+    if points is None:
+        return 0
+    rect = view.mapSceneToView(legend.sceneBoundingRect()).boundingRect()
+    x, y = points
+    inside = (x >= rect.left()) & (x <= rect.right()) & (y >= rect.top())
+    return int(np.count_nonzero(inside & (y <= rect.bottom())))

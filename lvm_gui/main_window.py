@@ -12,18 +12,13 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSpinBox,
     QTabWidget,
-    QWidget,
 )
 
 import engine
@@ -32,11 +27,11 @@ from engine.atomic import WriteError
 from engine.data import files
 from lvm_gui import animation, export
 from lvm_gui import theme as themes
+from lvm_gui.export_dialog import ExportDialog
 from lvm_gui.formats import ANIMATION_SUFFIXES
 from lvm_gui.panels import PANELS, DataPanel, ExperimentPanel
 
 SETTINGS_VERSION = 1
-DEFAULT_EXPORT_WIDTH = 1600
 # File > Export's formats, by suffix: figures of the frame shown, then animations of the run.
 EXPORT_FILTERS = {
     ".png": "PNG image (*.png)",
@@ -187,10 +182,11 @@ class MainWindow(QMainWindow):
     def show_panel(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.panels[name])
 
-    def set_presentation(self, on: bool) -> None:
+    def set_presentation(self, on: bool, screen_height: int | None = None) -> None:
         """For a projector: full screen, the plots alone (the controls hidden; the keys step,
-        run, cancel and look back as ever), large fonts and thick lines."""
-        themes.set_presentation(on)
+        run, cancel and look back as ever), fonts and lines scaled to the screen's height
+        (by default this window's screen's)."""
+        themes.set_presentation(on, screen_height or self.screen().geometry().height())
         font = QApplication.font()
         font.setPointSizeF(self._base_font_points * (themes.SCALE["factor"]))
         QApplication.setFont(font)
@@ -364,36 +360,3 @@ class MainWindow(QMainWindow):
             "About LVM Lab",
             f"<p><b>LVM Lab</b>: watch latent variable models learn.</p><table>{rows}</table>",
         )
-
-
-class ExportDialog(QDialog):
-    """Which view to export, and at what width in pixels (a PNG's, an animation's frames')."""
-
-    def __init__(self, panel: ExperimentPanel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Export")
-        layout = QFormLayout(self)
-        self.target = QComboBox()
-        for name in panel.export_targets():
-            self.target.addItem("every plot" if name == "panel" else f"plot: {name}", name)
-        self.width_box = QSpinBox()
-        self.width_box.setRange(export.MIN_WIDTH, export.MAX_WIDTH)
-        self.width_box.setSingleStep(100)
-        self.width_box.setValue(DEFAULT_EXPORT_WIDTH)
-        self.width_box.setSuffix(" px")
-        self.width_box.setToolTip(
-            "A PNG's width, or an animation's: fonts and lines keep their proportions at any "
-            "width. SVG and PDF are vector, at the size shown."
-        )
-        layout.addRow("View", self.target)
-        layout.addRow("Width", self.width_box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-
-    def choice(self) -> tuple[str, int]:
-        return self.target.currentData(), self.width_box.value()

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from lvm_gui import theme as themes
@@ -19,6 +19,9 @@ from lvm_gui import theme as themes
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 340, 230
 # A Qt property, not an attribute patched onto the widget: the width a page asks of its plots.
 MIN_WIDTH_PROPERTY = "lvmMinimumPlotWidth"
+# The height a page asks of a plot, which a HeightFittingArea lowers to the floor to fit.
+PLOT_HEIGHT_PROPERTY = "lvmPlotHeight"
+PLOT_FLOOR_HEIGHT = 170
 
 
 class SparseLogAxis(pg.AxisItem):
@@ -62,25 +65,121 @@ def make_plot(
     return plot
 
 
-def scrolling(page: QWidget, plot_height: int = PLOT_MIN_HEIGHT) -> QScrollArea:
-    """The page in a scroll area, each of its plots at least PLOT_MIN_WIDTH × `plot_height`
-    (and as wide as its title needs): in a small window it scrolls rather than squeezing its
-    plots below the size their axes and titles need."""
+def scrolling(
+    page: QWidget, plot_height: int = PLOT_MIN_HEIGHT, floor: int | None = None
+) -> QScrollArea:
+    """The page in a scroll area, each of its plots at least PLOT_MIN_WIDTH wide (and as wide
+    as its title needs) and `plot_height` high, or less where that fits the page to the
+    window's height (down to `floor`: HeightFittingArea): in a small window it scrolls rather
+    than squeezing its plots below the size their axes and titles need."""
     for plot in page.findChildren(pg.GraphicsView):
-        plot.setMinimumHeight(plot_height)
         plot.setProperty(MIN_WIDTH_PROPERTY, PLOT_MIN_WIDTH)
         fit_plot_width(plot)
-    area = QScrollArea()
+    area = HeightFittingArea(floor)
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    for plot in page.findChildren(pg.GraphicsView):
+        area.set_plot_height(plot, plot_height)
     return area
+
+
+def _legend_row_height(plot: QWidget) -> int:
+    """The height of a legend in a row below the plot (legend_below): it is not the plot's."""
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else None
+    legend = getattr(item, "legend", None)
+    if legend is None or legend.parentItem() is item.getViewBox() or not legend.isVisible():
+        return 0
+    return math.ceil(legend.boundingRect().height())
+
+
+def refit_heights(plot: QWidget) -> None:
+    """Fit the heights of the page that holds `plot` again (its legend moved or grew)."""
+    parent = plot.parentWidget()
+    while parent is not None and not isinstance(parent, HeightFittingArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.fit_heights()
+
+
+class HeightFittingArea(QScrollArea):
+    """A scroll area whose plots are each as high as asked (set_plot_height), or lower, down to
+    PLOT_FLOOR_HEIGHT, where that makes the page fit the area's height: a projector at
+    1280 × 720 shows every plot at once, and a page scrolls down only below the floor."""
+
+    def __init__(self, floor: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.floor = PLOT_FLOOR_HEIGHT if floor is None else floor
+        self._fitted: tuple | None = None
+
+    def set_plot_height(self, plot: QWidget, height: int) -> None:
+        plot.setProperty(PLOT_HEIGHT_PROPERTY, height)
+        plot.setMinimumHeight(height)
+
+    def fit_heights(self) -> None:
+        page = self.widget()
+        if page is None or page.layout() is None:
+            return
+        plots = [p for p in page.findChildren(QWidget) if p.property(PLOT_HEIGHT_PROPERTY)]
+        if not plots:
+            return
+        room = self.viewport().height()
+        if self._state(plots, room) == self._fitted:
+            return  # nothing changed since the last fit (which posted layout requests itself)
+
+        def fits(cap: int) -> bool:
+            for plot in plots:
+                asked = min(int(plot.property(PLOT_HEIGHT_PROPERTY)), cap)
+                plot.setMinimumHeight(asked + _legend_row_height(plot))
+            page.layout().invalidate()
+            return page.layout().totalMinimumSize().height() <= room
+
+        low, high = self.floor, max(int(p.property(PLOT_HEIGHT_PROPERTY)) for p in plots)
+        if not fits(high):
+            while high - low > 4:  # the tallest cap that fits, to a few pixels
+                middle = (low + high) // 2
+                if fits(middle):
+                    low = middle
+                else:
+                    high = middle
+            fits(low)
+        self._fitted = self._state(plots, room)
+
+    def _state(self, plots: list[QWidget], room: int) -> tuple:
+        """What a fit depends on and what it set."""
+        return (
+            room,
+            tuple((int(p.property(PLOT_HEIGHT_PROPERTY)), _legend_row_height(p)) for p in plots),
+            tuple(p.minimumHeight() for p in plots),
+            self.widget().layout().totalMinimumSize().height(),
+        )
+
+    def setWidget(self, page: QWidget) -> None:
+        super().setWidget(page)
+        # A table filled, a title or a font changed: what the page needs changes with them.
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_heights()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_heights()
 
 
 def fit_plot_width(plot: pg.GraphicsView) -> None:
     """Keep a plot widget as wide as its items need (a title is never wrapped, and sits beside
     the left axis): narrower, pyqtgraph lays them out wider than the widget anyway and the
     right side of the plot is cut off."""
+    legend = getattr(plot.getPlotItem(), "legend", None) if hasattr(plot, "getPlotItem") else None
+    if legend is not None and legend.parentItem() is not plot.getPlotItem().getViewBox():
+        # A legend below the plot whose texts just changed: its size hint and the plot's are
+        # cached until Qt propagates the change in a later event; ask them anew now.
+        legend.layout.invalidate()
+        legend.updateGeometry()
+        plot.centralWidget.layout.invalidate()
     need = plot.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
     plot.setMinimumWidth(max(int(plot.property(MIN_WIDTH_PROPERTY) or 0), math.ceil(need)))
 
@@ -95,10 +194,10 @@ def headroom_for_legend(item: pg.PlotItem, low: float, high: float) -> float:
     return high + (high - low) * share / (1 - share)
 
 
-def legend_below(plot: pg.PlotWidget, columns: int = 3) -> pg.LegendItem:
+def legend_below(plot: pg.PlotWidget | pg.PlotItem, columns: int = 3) -> pg.LegendItem:
     """The plot's legend in a row of its own under the x axis, for plots whose every corner
     holds data (the chains of a race): there it hides nothing. ItemPool fills it as usual."""
-    item = plot.getPlotItem()
+    item = plot if isinstance(plot, pg.PlotItem) else plot.getPlotItem()
     legend = pg.LegendItem(colCount=columns)
     # Rows: title, top axis, view, bottom axis, this; across the axes too, not the view alone.
     item.layout.addItem(legend, 4, 0, 1, 3)

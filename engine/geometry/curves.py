@@ -90,3 +90,53 @@ def contour_lines(
     if not pieces:
         return np.empty((0, 2))
     return np.concatenate(pieces)
+
+
+def clip_polyline(
+    x: np.ndarray, y: np.ndarray, box: tuple[float, float, float, float], connect: str = "all"
+) -> tuple[np.ndarray, np.ndarray]:
+    """The parts of a polyline inside `box` = (left, bottom, right, top), as one polyline whose
+    pieces are separated by NaN (to be drawn with connect="finite"). `connect` says which
+    points are joined, as pyqtgraph's curves say it: "all" consecutive points, "finite" those
+    not broken by a NaN, "pairs" the points two by two. Each segment is cut where it crosses
+    the box (Liang and Barsky); a piece runs on unbroken while its segments do."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    starts = np.arange(0, len(x) - 1, 2 if connect == "pairs" else 1)
+    x0, y0, x1, y1 = x[starts], y[starts], x[starts + 1], y[starts + 1]
+    finite = np.isfinite(x0) & np.isfinite(y0) & np.isfinite(x1) & np.isfinite(y1)
+    left, bottom, right, top = box
+    dx, dy = x1 - x0, y1 - y0
+    t_in, t_out = np.zeros(len(starts)), np.ones(len(starts))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - bottom), (dy, top - y0)):
+            parallel = p == 0
+            outside = parallel & (q < 0)
+            t_out[outside] = -1.0  # never inside
+            r = q / p
+            entering, leaving = (p < 0) & ~parallel, (p > 0) & ~parallel
+            t_in[entering] = np.maximum(t_in[entering], r[entering])
+            t_out[leaving] = np.minimum(t_out[leaving], r[leaving])
+    kept = np.flatnonzero(finite & (t_in <= t_out))
+    out_x: list[float] = []
+    out_y: list[float] = []
+    previous = None  # (index of the segment drawn last, whether it reached its end)
+    for i in kept:
+        a = (x0[i] + t_in[i] * dx[i], y0[i] + t_in[i] * dy[i])
+        b = (x0[i] + t_out[i] * dx[i], y0[i] + t_out[i] * dy[i])
+        joined = (
+            previous is not None
+            and previous[1]
+            and previous[0] == i - 1
+            and t_in[i] == 0.0
+            and connect != "pairs"
+        )
+        if not joined:
+            if out_x:
+                out_x.append(np.nan)
+                out_y.append(np.nan)
+            out_x.append(a[0])
+            out_y.append(a[1])
+        out_x.append(b[0])
+        out_y.append(b[1])
+        previous = (i, t_out[i] == 1.0)
+    return np.array(out_x), np.array(out_y)

@@ -84,6 +84,17 @@ class SurrogateCurves:
     levels: tuple[float, ...]
 
 
+def iterate_labels(run: Iterates, apart: float) -> list[tuple[int, np.ndarray]]:
+    """(t, θ_t) for the iterates to number: θ_0, and each later one at least `apart` (in μ
+    units) from every one numbered before it. Near the optimum the iterates pile up; the
+    first of a pile stands for it."""
+    kept: list[tuple[int, np.ndarray]] = []
+    for t, point in enumerate(run.path):
+        if all(np.hypot(*(point - other)) >= apart for _, other in kept):
+            kept.append((t, point))
+    return kept
+
+
 def surrogate_curves(run: Iterates) -> SurrogateCurves:
     levels = tuple(float(s(*run.path[k])) for k, s in enumerate(run.surrogates))
     curves = [s.level_curve(level) for s, level in zip(run.surrogates, levels, strict=True)]

@@ -19,8 +19,9 @@ from engine.experiment import Snapshot
 from lvm_gui.experiment_thread import describe_error
 from lvm_gui.frames import FrameScheduler
 from lvm_gui.panels import layout
+from lvm_gui.panels.solo import SoloPlots
 from lvm_gui.panels.view import View
-from lvm_gui.plots import fit_plot_width
+from lvm_gui.plots import fit_plot_width, refit_heights
 from lvm_gui.worker import ExperimentController
 
 
@@ -54,6 +55,7 @@ class ViewPages(QObject):
             # One rectangle around what changed, not pyqtgraph's exact region of many small
             # ones: an antialiased line clipped to such a region draws many times slower.
             plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.solo = SoloPlots(self.stack, self.graphics)
         self.frames = FrameScheduler(controller, self._after_part, self._drawing_failed, self)
         self.frames.frame_drawn.connect(self.frame_drawn)
         self.status_line = layout.status_line()
@@ -66,6 +68,7 @@ class ViewPages(QObject):
 
     def show_view(self, name: str, config: ExperimentConfig) -> None:
         """Show the view of experiment `name`, its controls and its words, for `config`."""
+        self.solo.put_back()
         self.current = self.view_of[name]
         self.stack.setCurrentWidget(self.current.page)
         for experiment, widget in self.controls.items():
@@ -138,6 +141,7 @@ class ViewPages(QObject):
             if pool.legend_rebuilt and (widget := pool.plot_item.getViewWidget()) is not None:
                 pool.legend_rebuilt = False
                 fit_plot_width(widget)
+                refit_heights(widget)
 
     def _drawing_failed(self, snap: Snapshot, exc: Exception) -> None:
         self.failed.emit(f"could not draw step {snap.step}: {describe_error(exc)}")

@@ -45,6 +45,21 @@ def test_the_iterates_are_the_starts_and_m_steps_with_one_surrogate_per_e_step(m
         assert surrogate.maximiser == pytest.approx(final.path[k + 1], abs=1e-12)
 
 
+def test_iterates_are_numbered_where_they_stand_apart(means_run):
+    path = means_run[-1][1].path
+    apart = 0.2
+    labels = em_geometry.iterate_labels(means_run[-1][1], apart)
+    numbered = [t for t, _ in labels]
+    assert numbered[0] == 0 and numbered == sorted(numbered)
+    points = np.array([p for _, p in labels])
+    gaps = np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1))
+    assert (gaps[~np.eye(len(points), dtype=bool)] >= apart).all()  # no two labels collide
+    for t, point in enumerate(path):  # every iterate left out lies near a numbered one
+        if t not in numbered:
+            assert np.hypot(*(points - point).T).min() < apart
+    assert len(labels) < len(path)  # EM piles iterates up near the optimum
+
+
 def test_surrogate_curves_lie_on_their_anchors_levels(means_run):
     snap, iterates = means_run[-1]
     curves = em_geometry.surrogate_curves(iterates)
@@ -200,3 +215,41 @@ def test_the_standard_error_of_a_mean_of_logs_is_the_chains_spread_over_root_cha
     ratios[2, 7] = 0.0  # a chain with no hit: log P_k = −∞, no band at that step
     assert np.isnan(log_mean_standard_error(ratios)[2])
     assert np.isfinite(log_mean_standard_error(ratios)[[0, 1, 3]]).all()
+
+
+def test_a_polyline_clipped_to_a_box_keeps_its_inside_parts_joined():
+    from engine.geometry.curves import clip_polyline
+
+    box = (0.0, 0.0, 1.0, 1.0)
+    # In, out through the top, back in, and a point far below: three pieces.
+    x = np.array([0.2, 0.4, 0.6, 0.8, 0.9])
+    y = np.array([0.5, 0.5, 2.0, 0.5, -10.0])
+    cx, cy = clip_polyline(x, y, box)
+    pieces = np.split(np.column_stack([cx, cy]), np.flatnonzero(np.isnan(cx)))
+    pieces = [p[~np.isnan(p).any(axis=1)] for p in pieces]
+    assert len(pieces) == 2
+    first, second = pieces
+    # The first runs unbroken from (0.2, 0.5) through (0.4, 0.5) up to where it leaves the top.
+    assert first[:2].tolist() == [[0.2, 0.5], [0.4, 0.5]]
+    assert first[-1] == pytest.approx([0.4 + 0.2 * (0.5 / 1.5), 1.0])
+    # The second comes back in through the top, reaches (0.8, 0.5), leaves through the bottom.
+    assert second[0] == pytest.approx([0.6 + 0.2 * (1.0 / 1.5), 1.0])
+    assert second[1].tolist() == [0.8, 0.5]
+    assert second[2] == pytest.approx([0.8 + 0.1 * (0.5 / 10.5), 0.0])
+    assert ((cx[~np.isnan(cx)] >= 0) & (cx[~np.isnan(cx)] <= 1)).all()
+    assert ((cy[~np.isnan(cy)] >= 0) & (cy[~np.isnan(cy)] <= 1)).all()
+
+
+def test_clipping_keeps_breaks_and_pairs_and_drops_what_lies_outside():
+    from engine.geometry.curves import clip_polyline
+
+    box = (0.0, 0.0, 1.0, 1.0)
+    x, y = clip_polyline([0.1, 0.2, np.nan, 0.3, 0.4], [0.1, 0.2, np.nan, 0.3, 0.4], box, "finite")
+    assert np.isnan(x).sum() == 1 and x[~np.isnan(x)].tolist() == [0.1, 0.2, 0.3, 0.4]
+    # Pairs: each its own segment, never joined to the next.
+    x, y = clip_polyline([0.1, 0.2, 0.2, 0.3], [0.5, 0.5, 0.5, 0.5], box, "pairs")
+    assert np.isnan(x).sum() == 1
+    x, y = clip_polyline([2.0, 3.0], [2.0, 3.0], box)  # wholly outside
+    assert len(x) == 0
+    x, y = clip_polyline([-1.0, 2.0], [0.5, 0.5], box)  # across: cut at both sides
+    assert x.tolist() == [0.0, 1.0] and y.tolist() == [0.5, 0.5]

@@ -9,14 +9,15 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QScrollArea
 
 from engine.em.coins import CoinsSnapshot
 from engine.em.means_experiment import MeansSnapshot
 from engine.em.two_means import log_likelihood_at
 from lvm_gui import export
 from lvm_gui import theme as themes
-from lvm_gui.plots import PLOT_MIN_WIDTH, steady_range
+from lvm_gui.flowing_page import TopicPages
+from lvm_gui.panels.em.means_view import SURROGATE
+from lvm_gui.plots import PLOT_MIN_WIDTH, HeightFittingArea, steady_range
 from tests.gui.helpers import assert_plots_fit, run_to_end, wait_drawn
 
 
@@ -52,7 +53,7 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     # The iterates (the start and every M step) and the surrogate each M step maximised.
     path = np.array([(s.mu1, s.mu2) for s in history if s.phase != "E"])
     surrogates = [s.surrogate for s in history if s.phase == "M"]
-    # One orange ellipse per surrogate whose level set at its anchor is a curve.
+    # One ellipse per surrogate whose level set at its anchor is a curve.
     expected = sum(
         s.level_curve(log_likelihood_at(final.points, path[k][None], 0.5)[0]) is not None
         for k, s in enumerate(surrogates)
@@ -64,7 +65,7 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
         if isinstance(item, pg.PlotDataItem)
         and item.isVisible()
         and item.opts["pen"] is not None
-        and pg.mkPen(item.opts["pen"]).color().name() == "#e69f00"
+        and pg.mkPen(item.opts["pen"]).color().name() == SURROGATE.lower()
     ]
     # The earlier ones faded in one item (each closed by NaN), the current one bold in another.
     earlier, current = ellipses
@@ -77,6 +78,12 @@ def test_a_full_run_climbs_and_the_view_shows_every_surrogate(qtbot, panel):
     assert len(arrows) == len(tips) >= 4
     np.testing.assert_allclose([(a.pos().x(), a.pos().y()) for a in arrows], tips, rtol=1e-12)
     assert panel.view.surface_image.image.shape == (120, 120)
+    # The iterates numbered where they stand apart: θ₀ first, each label at its iterate.
+    numbers = [n for n in panel.view.numbers if n.isVisible()]
+    assert numbers[0].textItem.toPlainText() == "0" and 3 <= len(numbers) < len(path)
+    for number in numbers:
+        t = int(number.textItem.toPlainText())
+        assert (number.pos().x(), number.pos().y()) == pytest.approx(tuple(path[t]))
 
 
 def test_history_slider_shows_an_earlier_step(qtbot, panel):
@@ -269,11 +276,13 @@ def test_pages_scroll_in_a_small_window_instead_of_squeezing_their_plots(qtbot, 
     panel.resize(700, 420)
     wait_drawn(qtbot, panel)
     area = panel.pages.stack.currentWidget()
-    assert isinstance(area, QScrollArea)
+    if isinstance(area, TopicPages):
+        area = area.shown()
+    assert isinstance(area, HeightFittingArea)
     plots = [p for p in panel.findChildren(pg.GraphicsView) if p.isVisible()]
     assert plots
-    for plot in plots:  # the coins' three traces share a column: 150 px each is enough
-        assert plot.width() >= 0.9 * PLOT_MIN_WIDTH and plot.height() >= 150
+    for plot in plots:  # lower than asked to fit, never below the page's floor
+        assert plot.width() >= 0.9 * PLOT_MIN_WIDTH and plot.height() >= area.floor
     assert area.horizontalScrollBar().maximum() > 0 or area.verticalScrollBar().maximum() > 0
 
 

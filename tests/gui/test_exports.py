@@ -191,3 +191,29 @@ def test_only_a_table_is_written_as_csv(capsys, tmp_path, qapp):
     code, _, err = export(capsys, "em", "--out", str(tmp_path / "surface.csv"))
     assert code == 2 and "only a table is written as .csv" in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_svg_cuts_every_curve_and_point_to_its_plot_and_gives_them_back(make_panel):
+    from lvm_gui import svg_clip
+
+    panel = make_panel("estimators")
+    panel.run_headless(None)  # the naive chains jump far above and below the view
+    plot = panel.view.estimates_plot
+    item = plot.getPlotItem()
+    curves = [c.curve for c in item.listDataItems() if c.isVisible()]
+    before = [c.getData() for c in curves]
+    rect = item.getViewBox().viewRect()
+
+    def outside(x, y):
+        keep = np.isfinite(x) & np.isfinite(y)
+        x, y = x[keep], y[keep]
+        return np.count_nonzero(
+            (x < rect.left()) | (x > rect.right()) | (y < rect.top()) | (y > rect.bottom())
+        )
+
+    assert sum(outside(*data) for data in before) > 0
+    with svg_clip.clipped_to_views(plot):
+        assert sum(outside(*c.getData()) for c in curves) == 0
+    for curve, (x, y) in zip(curves, before, strict=True):
+        np.testing.assert_array_equal(curve.getData()[0], x)
+        np.testing.assert_array_equal(curve.getData()[1], y)

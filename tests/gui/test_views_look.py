@@ -41,6 +41,33 @@ def test_a_legend_goes_to_the_corner_where_nothing_is_drawn(qtbot):
     item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
     pool.place_legend()
     assert item.legend.opts["offset"] == (10, 10)  # top left: nothing drawn there
+    assert pool.points_under_legend() == 0
+
+
+def test_a_legend_that_would_hide_data_in_every_corner_goes_below_the_plot(qtbot):
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(500, 400)
+    plot.show()
+    item = plot.getPlotItem()
+    pool = ItemPool(item)
+    pool.begin()
+    grid = np.linspace(0, 1, 40)
+    x, y = (v.ravel() for v in np.meshgrid(grid, grid))
+    pool.label(pool.scatter(x, y), "points everywhere")
+    pool.end()
+    item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    assert pool.points_under_legend() > 0  # where it was put first
+    pool.place_legend()
+    assert item.legend.parentItem() is not item.getViewBox()
+    assert [label.text for _, label in item.legend.items] == ["points everywhere"]
+    assert pool.points_under_legend() == 0
+    pool.begin()  # the next frame keeps it there, filled anew
+    pool.label(pool.scatter(x, y), "points everywhere, again")
+    pool.end()
+    pool.place_legend()
+    assert [label.text for _, label in item.legend.items] == ["points everywhere, again"]
+    assert item.legend.parentItem() is not item.getViewBox()
 
 
 def steps(qtbot, panel, count):
@@ -66,10 +93,13 @@ def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
     steps(qtbot, em, 4)
     snap = em.last_snapshot
     view = em.view.surface_plot.getPlotItem().getViewBox()
-    assert not view.state["aspectLocked"]
+    assert view.state["aspectLocked"] == 1  # equal aspect: the surrogates' ellipses are true
+    # The plot's cell is cut to the surface's shape: the view shows the surface with at most
+    # a sliver to spare on either axis.
     (x0, x1), (y0, y1) = view.viewRange()
-    assert (x0, x1) == pytest.approx((snap.mu1_axis[0], snap.mu1_axis[-1]))
-    assert (y0, y1) == pytest.approx((snap.mu2_axis[0], snap.mu2_axis[-1]))
+    (a0, a1), (b0, b1) = (snap.mu1_axis[[0, -1]], snap.mu2_axis[[0, -1]])
+    assert x0 <= a0 and a1 <= x1 and y0 <= b0 and b1 <= y1
+    assert (x1 - x0) / (a1 - a0) < 1.06 and (y1 - y0) / (b1 - b0) < 1.06
     # The legend lies below the plot, outside the view (every part of the view is surface).
     assert em.view.surface_plot.legend.parentItem() is not view
     texts = [label.text for _, label in em.view.slice_plot.getPlotItem().legend.items]

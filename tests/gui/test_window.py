@@ -182,7 +182,7 @@ def test_a_worker_error_reaches_the_status_bar(qtbot, window):
 def test_file_export_writes_the_chosen_view(window, tmp_path):
     from PySide6.QtGui import QImage
 
-    from lvm_gui.main_window import ExportDialog
+    from lvm_gui.export_dialog import ExportDialog
 
     dialog = ExportDialog(window.data_panel, window)
     assert [dialog.target.itemData(i) for i in range(dialog.target.count())] == [
@@ -277,7 +277,12 @@ def test_presentation_mode_enlarges_fonts_and_lines(window):
     from PySide6.QtWidgets import QApplication
 
     base = QApplication.font().pointSizeF()
-    window.presentation_action.setChecked(True)
+    window.presentation_action.setChecked(True)  # scaled by the screen's height
+    assert 1.2 * base <= QApplication.font().pointSizeF() <= 1.8 * base
+    window.set_presentation(True, screen_height=720)  # a 720-line projector: the least
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.2)
+    assert themes.pen("#000000", 2.0).widthF() == pytest.approx(2.4)
+    window.set_presentation(True, screen_height=1080)  # a 1080-line projector: the most
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.8)
     assert themes.pen("#000000", 2.0).widthF() == pytest.approx(3.6)
     window.presentation_action.setChecked(False)

@@ -385,6 +385,7 @@ def _fresh_legend(item: pg.PlotItem, theme: themes.Theme) -> pg.LegendItem:
         item.addLegend(offset=(-10, 10))
     item.legend.clear()
     item.legend.setLabelTextColor(theme.foreground)  # labels added from now on take it
+    item.legend.setLabelTextSize(themes.legend_text_size())
     return item.legend
 
 

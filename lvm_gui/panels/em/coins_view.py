@@ -7,13 +7,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHeaderView,
     QSizePolicy,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,9 +18,10 @@ from engine.data.dataset import Dataset
 from engine.em.coins import CoinsSnapshot
 from engine.geometry.em import ridge_projection
 from lvm_gui import theme as themes
+from lvm_gui.flowing_page import TopicPages
 from lvm_gui.panels.em.bound_plot import draw_bound_history
 from lvm_gui.panels.em.use_data import LearnsFromData
-from lvm_gui.plots import make_plot, scrolling
+from lvm_gui.plots import make_plot
 
 MAX_TOSSES_PASSED = 100_000
 TABLE_ROWS_SHOWN = 12  # more starts scroll
@@ -48,32 +46,27 @@ class CoinsView(LearnsFromData):
         self._trace_width: int | None = None
         self.ridge_plot = make_plot(
             "fixed points lie on the ridge u + v = ô",
-            "p_A p_B  (heads via coin B)",
-            "(1 − p_A) p_C  (heads via coin C)",
+            "u = p_A p_B  (heads via coin B)",
+            "v = (1 − p_A) p_C",
         )
         self.ridge_plot.setAspectLocked(True)
         self._cloud = pg.ScatterPlotItem()
         self._cloud.setZValue(-1)
         self.ridge_plot.getPlotItem().addItem(self._cloud)
-        traces = QWidget()
-        trace_layout = QVBoxLayout(traces)
-        trace_layout.setContentsMargins(0, 0, 0, 0)
-        for plot in self.trace_plots:
-            trace_layout.addWidget(plot)
-        grid = QWidget()
-        layout = QGridLayout(grid)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.coins_table, 0, 0, 1, 2)
-        layout.addWidget(traces, 1, 0)
         self.coins_bound_plot = make_plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.ridge_plot)
-        right.addWidget(self.coins_bound_plot)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        layout.addWidget(right, 1, 1)
-        layout.setRowStretch(1, 1)  # the table as tall as its rows, the plots the rest
-        return scrolling(grid, plot_height=150)  # the traces: three high
+        # The table and the ridge, the seed's exhibits, on one page; the traces on another:
+        # on one page a projector's 720 lines left each plot too little height to read.
+        return TopicPages(
+            {
+                "table and ridge": [
+                    [(self.coins_table, 2)],
+                    [(self.ridge_plot, 1), (self.coins_bound_plot, 1)],
+                ],
+                "parameters per start": [[(plot, 1)] for plot in self.trace_plots],
+            },
+            plot_height=200,
+            floor=120,
+        )
 
     def plots(self) -> dict[str, QWidget]:
         return {
@@ -242,9 +235,9 @@ class CoinsView(LearnsFromData):
         self._cloud.setData(
             x=u,
             y=v,
-            size=3,
+            size=5 * themes.SCALE["factor"],
             pen=None,
-            brush=themes.with_alpha(themes.SKY, 90),
+            brush=themes.with_alpha(themes.SKY, 170),
         )
         self._cloud.setVisible(True)
 
@@ -253,6 +246,7 @@ class CoinsView(LearnsFromData):
         pool = self.pool(item)
         o = snap.o_hat
         ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
+        ridge.setZValue(-2)  # under the cloud, which collapses onto it after one iteration
         pool.label(ridge, f"ridge, ô = {o:.4f}")
         if snap.cloud is not None:
             total = len(snap.cloud)

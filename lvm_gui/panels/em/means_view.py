@@ -23,15 +23,19 @@ from lvm_gui.plots import headroom_for_legend, make_plot, scrolling
 CONTOURS = 12
 CONTOUR_GRID = 160
 COLOURMAP = "viridis"
+COLOUR_BAR_WIDTH = 90
+# B's ellipses in a colour no part of viridis has, on a white halo: seen on yellow and on purple.
+SURROGATE = "#D6006F"
 
 
 class SurfaceView(pg.GraphicsLayoutWidget):
     """A plot with its colour bar beside it and its legend below; answers getPlotItem() like
     a PlotWidget.
 
-    The view shows exactly the surface, whatever the widget's shape: aspect-locked, a square
-    surface in a tall cell left a third of the plot empty (issue 9). The legend sits below the
-    plot, where it hides nothing: every part of the view is surface."""
+    The surface is drawn equal-aspect (a circle of μ is round: the surrogates' ellipses are
+    true), and the plot's cell is cut to the surface's shape (fit_to_surface) rather than
+    showing empty bands beside it. The legend sits below the plot, where it hides nothing:
+    every part of the view is surface."""
 
     def __init__(self, title: str, x_label: str, y_label: str) -> None:
         super().__init__()
@@ -41,12 +45,41 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         for axis in ("left", "bottom"):
             self._plot_item.getAxis(axis).enableAutoSIPrefix(False)
         self._plot_item.getViewBox().setDefaultPadding(0.0)
+        self._plot_item.getViewBox().setAspectLocked(True)
         self.legend = pg.LegendItem(colCount=2)
         self.addItem(self.legend, row=1, col=0, colspan=2)
         self._plot_item.legend = self.legend  # where ItemPool puts the entries
+        self.aspect = 1.0  # the surface's width over its height, in data units
 
     def getPlotItem(self) -> pg.PlotItem:
         return self._plot_item
+
+    def fit_to_surface(self, aspect: float | None = None) -> None:
+        """Cap the plot's cell at the size whose view has the surface's shape, as large as
+        the widget holds; the room left over stays empty outside the plot."""
+        if aspect is not None:
+            self.aspect = aspect
+        layout, item = self.ci.layout, self._plot_item
+        view = item.getViewBox()
+        if view.width() <= 0 or view.height() <= 0:
+            return
+        frame_w = item.width() - view.width()  # the axes beside the view
+        frame_h = item.height() - view.height()  # the title and the axis below it
+        left, top, right, bottom = layout.getContentsMargins()
+        spacing = layout.horizontalSpacing(), layout.verticalSpacing()
+        room_w = self.width() - frame_w - COLOUR_BAR_WIDTH - spacing[0] - left - right - 4
+        legend_h = self.legend.boundingRect().height() if self.legend.items else 0
+        room_h = self.height() - frame_h - legend_h - spacing[1] - top - bottom - 4
+        if room_w <= 0 or room_h <= 0:
+            return
+        view_w = min(room_w, room_h * self.aspect)
+        layout.setColumnMaximumWidth(0, view_w + frame_w)
+        layout.setRowMaximumHeight(0, view_w / self.aspect + frame_h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "legend"):  # not while pyqtgraph builds the widget
+            self.fit_to_surface()
 
 
 def _arrow_angle(dx: float, dy: float) -> float:
@@ -71,7 +104,7 @@ class MeansView(LearnsFromData):
         # Beside the plot in the layout, not inside the plot item: an aspect-locked plot item
         # squeezes an inserted bar out of sight in a narrow window.
         self.surface_plot.addItem(self.colour_bar, row=0, col=1)
-        self.surface_plot.ci.layout.setColumnFixedWidth(1, 90)
+        self.surface_plot.ci.layout.setColumnFixedWidth(1, COLOUR_BAR_WIDTH)
         self.surface_plot.ci.layout.setColumnStretchFactor(0, 1)  # the plot takes the rest
         self.surface_plot.scene().sigMouseClicked.connect(self._on_surface_clicked)
         self.surface_plot.setToolTip("Click to start EM from that (μ₁, μ₂)")
@@ -83,6 +116,7 @@ class MeansView(LearnsFromData):
             curve.setZValue(-5)
             self.surface_plot.getPlotItem().addItem(curve)
         self.arrows: list[pg.ArrowItem] = []
+        self.numbers: list[pg.TextItem] = []
         self._arrow_angles: list[float | None] = []
         self._surface_key = None
 
@@ -153,6 +187,7 @@ class MeansView(LearnsFromData):
         levels = top - (top - floor) * np.linspace(0.03, 1.0, CONTOURS) ** 2
         lines = self._contour_lines(snap, levels)
         self._contours.setData(lines[:, 0], lines[:, 1], connect="finite")
+        self.surface_plot.fit_to_surface((x1 - x0) / (y1 - y0))
         self.surface_plot.getPlotItem().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def _draw_overlay(self, snap: MeansSnapshot, run: em_geometry.Iterates) -> None:
@@ -168,12 +203,11 @@ class MeansView(LearnsFromData):
             curves.earlier[:, 0],
             curves.earlier[:, 1],
             connect="finite",
-            pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 110), width=1.5),
+            pen=themes.pen(themes.with_alpha(SURROGATE, 150), 1.5),
         )
+        pool.plot(curves.current[:, 0], curves.current[:, 1], pen=themes.pen("w", 7))  # halo
         ellipse = pool.plot(
-            curves.current[:, 0],
-            curves.current[:, 1],
-            pen=pg.mkPen(themes.with_alpha(themes.ORANGE, 255), width=3),
+            curves.current[:, 0], curves.current[:, 1], pen=themes.pen(SURROGATE, 4)
         )
         pool.label(ellipse, "surrogate B(·; θₜ) at level ℓ̄(θₜ)")
         if run.surrogate is not None:
@@ -182,9 +216,9 @@ class MeansView(LearnsFromData):
                 [peak[0]],
                 [peak[1]],
                 symbol="star",
-                size=18,
-                brush=pg.mkBrush(themes.ORANGE),
-                pen=pg.mkPen("k"),
+                size=20 * themes.SCALE["factor"],
+                brush=pg.mkBrush(SURROGATE),
+                pen=pg.mkPen("w", width=1.5),
             )
             pool.label(star, "argmax B = next iterate")
         line = pool.plot(
@@ -196,8 +230,9 @@ class MeansView(LearnsFromData):
             symbolBrush=pg.mkBrush("w"),
             symbolPen=pg.mkPen("k"),
         )
-        pool.label(line, "EM iterates θₜ")
+        pool.label(line, "EM iterates θₜ, numbered")
         self._draw_arrows(item, path)
+        self._number_iterates(item, run)
         if abs(snap.pi - 0.5) < 1e-12:
             mirror = pool.scatter(
                 [snap.mu2],
@@ -252,6 +287,23 @@ class MeansView(LearnsFromData):
         for arrow in self.arrows[len(steps) :]:
             arrow.setVisible(False)
 
+    def _number_iterates(self, item: pg.PlotItem, run: em_geometry.Iterates) -> None:
+        """Each iterate's t beside it, where it lies apart from the ones numbered before it
+        (near the optimum they pile up: the first of a pile is numbered). Kept from frame to
+        frame and only moved, as the arrows are."""
+        labels = em_geometry.iterate_labels(run, apart=0.04 * (self.span() or 1))
+        while len(self.numbers) < len(labels):
+            number = pg.TextItem(color="w", fill=pg.mkBrush(0, 0, 0, 170), anchor=(-0.15, 1.1))
+            item.addItem(number)
+            self.numbers.append(number)
+        for number, (t, point) in zip(self.numbers, labels, strict=False):
+            if number.textItem.toPlainText() != str(t):
+                number.setText(str(t))
+            number.setPos(float(point[0]), float(point[1]))
+            number.setVisible(True)
+        for number in self.numbers[len(labels) :]:
+            number.setVisible(False)
+
     def span(self) -> float:
         view = self.surface_plot.getPlotItem().viewRange()
         return float(view[0][1] - view[0][0])
@@ -265,7 +317,7 @@ class MeansView(LearnsFromData):
         pool.label(curve, "ℓ̄ along the line")
         for age, values in enumerate(line.surrogates):
             alpha = 255 if age == 0 else 120 // age
-            pen = pg.mkPen(themes.with_alpha(themes.ORANGE, alpha), width=2.5 if age == 0 else 1.5)
+            pen = themes.pen(themes.with_alpha(SURROGATE, alpha), 2.5 if age == 0 else 1.5)
             keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
             bound = pool.plot(s[keep], values[keep], pen=pen)
             if age == 0:
@@ -278,7 +330,7 @@ class MeansView(LearnsFromData):
                 [line.peak],
                 symbol="star",
                 size=16,
-                brush=pg.mkBrush(themes.ORANGE),
+                brush=pg.mkBrush(SURROGATE),
                 pen=pg.mkPen("k"),
             )
             pool.label(top, "max B: θₜ₊₁")
@@ -336,7 +388,7 @@ MEANS_TEXT = (
     "B = ℓ̄ at θ<sub>t</sub>: the gap KL(q ‖ p(z | x, θ)) closes.</p>"
     "<p><b>M step</b>: θ<sub>t+1</sub> = argmax B (the star), so ℓ̄(θ<sub>t+1</sub>) ≥ "
     "B(θ<sub>t+1</sub>) ≥ B(θ<sub>t</sub>) = ℓ̄(θ<sub>t</sub>): EM never goes down.</p>"
-    "<p>Orange: B's contour at level ℓ̄(θ<sub>t</sub>), an ellipse centred on "
+    "<p>Magenta: B's contour at level ℓ̄(θ<sub>t</sub>), an ellipse centred on "
     "θ<sub>t+1</sub> inside ℓ̄'s contour (white) and touching it at θ<sub>t</sub>; the ellipses "
     "walk up the hill. Click the surface to start elsewhere; the mirror (μ₂, μ₁) is the same "
     "fit with the labels swapped.</p>"

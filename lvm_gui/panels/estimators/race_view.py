@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 from superqt import QLabeledDoubleSlider
 
 from engine.config import ExperimentConfig
@@ -20,10 +22,11 @@ from engine.geometry.estimators import (
     proposal_view,
 )
 from lvm_gui import theme as themes
+from lvm_gui.flowing_page import FlowingPage
 from lvm_gui.panels.estimators.series import IMPORTANCE, UNIFORM, unseen_note
 from lvm_gui.panels.estimators.series import series as _series
 from lvm_gui.panels.view import View
-from lvm_gui.plots import headroom_for_legend, legend_below, make_plot, scrolling, whole_run_in_x
+from lvm_gui.plots import headroom_for_legend, legend_below, make_plot, whole_run_in_x
 
 # The estimate is written P_k, not p̂_k: Qt misplaces a combining circumflex next to subscripts.
 CHAINS_DRAWN = 100  # running estimates drawn for at most this many chains of each estimator
@@ -76,28 +79,23 @@ class RaceView(View):
 
     def build(self) -> QWidget:
         self._profile_shown: tuple[ProposalProfile, ProposalView] | None = None
-        self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True)
+        # Both axes logarithmic: a naive chain's jump to 10 p(x) and a dip to p(x)/10 are the
+        # same distance from the truth, and the jumps are not cut off at the top.
+        self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True, True)
         legend_below(self.estimates_plot, columns=2)  # the chains fill every corner
         self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
         self.jensen_plot = make_plot("mean log P_k ≈ L_k ≤ log p(x)", "k", "mean of log P_k", True)
         self.histogram_plot = make_plot("final estimates", "P_k / p(x)", "chains")
         self.proposal_plot = make_plot("q beside the posterior", "z", "density")
         self.ess_plot = make_plot("importance weights", "k", "fraction", True, True)
-        race = QWidget()
-        grid = QGridLayout(race)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, plot in enumerate(
-            (
-                self.estimates_plot,
-                self.spread_plot,
-                self.proposal_plot,
-                self.histogram_plot,
-                self.jensen_plot,
-                self.ess_plot,
-            )
-        ):
-            grid.addWidget(plot, i // 2, i % 2)
-        return scrolling(race)
+        # Three a row where the width holds them (a projector's 1280 × 720: two rows, no
+        # scrolling), else two or one (lvm_gui.flowing_page).
+        return FlowingPage(
+            [
+                [(self.estimates_plot, 1), (self.spread_plot, 1), (self.proposal_plot, 1)],
+                [(self.histogram_plot, 1), (self.jensen_plot, 1), (self.ess_plot, 1)],
+            ]
+        )
 
     def plots(self) -> dict[str, QWidget]:
         return {
@@ -151,7 +149,12 @@ class RaceView(View):
         )
         pool.label(truth, _truth_text(snap))
         pool.end()
-        item.setYRange(0, 3 * exact, padding=0)
+        # From p(x)/30 (chains that have hit nothing yet enter from below) to the highest
+        # chain: every jump in view.
+        drawn = [c.getData()[1] for c in pool.curves[:2]]
+        tops = [float(np.nanmax(y)) for y in drawn if y is not None and np.isfinite(y).any()]
+        high = max([math.log10(3 * exact), *tops])  # the data are log10 P_k here
+        self.steady_range(item, "y", math.log10(exact / 30), high)
         whole_run_in_x(item, self.config.samples)
 
     def _draw_spread(self, snap: RaceSnapshot) -> None:
@@ -264,7 +267,7 @@ class RaceView(View):
             bars = view.kind != "density"
             for values, colour, label, width in (
                 (view.posterior, self.theme.ink, _posterior_text(snap), 2.5),
-                (view.proposal, IMPORTANCE, f"q = {self.config.proposal}", 2.5),
+                (view.proposal, IMPORTANCE, f"q = {self.config.proposal}", 3.5),
                 (view.uniform, UNIFORM, snap.naive, 1.5),
             ):
                 if bars:  # discrete: a marker per pixel or component, joined to guide the eye
@@ -272,6 +275,15 @@ class RaceView(View):
                 else:
                     line = pool.plot(view.axis, values, pen=themes.pen(colour, width))
                 pool.label(line, label)
+            # The exact posterior over q, thin, dashed and hollow-marked: where q fits it well
+            # the two coincide, and the posterior drawn under q was lost.
+            posterior = pool.labelled(_posterior_text(snap))
+            posterior.setZValue(1)
+            posterior.setPen(themes.pen(self.theme.ink, 1.5, dashed=True))
+            if bars:
+                posterior.setSymbolBrush(None)
+                posterior.setSymbolPen(themes.pen(self.theme.ink, 1.5))
+                posterior.setSymbolSize(11)
             titles = {
                 "density": ("z" if self.config.model == "curve1d" else "z₁", "density"),
                 "marginals": ("hidden pixel d", "P(z_d = 1)"),
@@ -291,10 +303,13 @@ class RaceView(View):
                 item.getAxis("bottom").setTicks(None)
                 item.setXRange(*density_extent(view), padding=0.05)
         pool.end()
-        if view is not None:  # nothing lies above the highest curve: room there for the legend
+        if view is not None:
             top = 1.05 * float(max(view.posterior.max(), view.proposal.max(), view.uniform.max()))
-            low = -0.03 * top
-            self.steady_range(item, "y", low, headroom_for_legend(item, low, top))
+            if view.kind == "marginals":  # probabilities: the axis ends at 1
+                self.steady_range(item, "y", -0.03, 1.03)
+            else:  # nothing lies above the highest curve: room there for the legend
+                low = -0.03 * top
+                self.steady_range(item, "y", low, headroom_for_legend(item, low, top))
 
     def _proposal_view(self, snap: RaceSnapshot) -> ProposalView | None:
         """The proposal plot's geometry, worked out once per race (every checkpoint of a race

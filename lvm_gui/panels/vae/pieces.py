@@ -18,7 +18,7 @@ from lvm_gui import theme as themes
 from lvm_gui.flowing_page import Rows, TopicPages
 from lvm_gui.image_plots import show_picture
 from lvm_gui.panels.view import View
-from lvm_gui.plots import MIN_WIDTH_PROPERTY, fit_plot_width, make_plot
+from lvm_gui.plots import MIN_WIDTH_PROPERTY, make_plot
 
 # Three plots a row beside the controls in a 1400-pixel window (an export's): narrower than
 # other panels' plots, their titles kept short; an image plot, without axes, narrower still.
@@ -215,11 +215,9 @@ def topic_pages(topics: dict[str, Rows], plot_height: int = 260) -> TopicPages:
     for rows in topics.values():
         for row in rows:
             for widget, _ in row:
-                widget.setMinimumHeight(plot_height)
                 narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
                 widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
-                fit_plot_width(widget)
-    return TopicPages(topics)
+    return TopicPages(topics, plot_height)
 
 
 def loss_plot() -> pg.PlotWidget:

@@ -23,6 +23,7 @@ from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 Q_COLOUR = themes.ORANGE
+WALK_COLOUR = themes.BLUE  # the means' path: unlike q's orange circles it runs through
 TEXT = (
     "Left: p(z₁, z₂)'s 1σ and 2σ contours (black) and q₁(z₁) q₂(z₂)'s (orange), with the path "
     "of q's means: each sweep updates q₁ with q₂ held (a move along z₁), then q₂ (along z₂). "
@@ -115,10 +116,10 @@ class CAVIView(View):
         walk = pool.plot(
             path[:, 0],
             path[:, 1],
-            pen=themes.pen(themes.VERMILLION, 1.5),
+            pen=themes.pen(WALK_COLOUR, 1.5),
             symbol="o",
             symbolSize=5,
-            symbolBrush=themes.VERMILLION,
+            symbolBrush=WALK_COLOUR,
             symbolPen=None,
         )
         pool.label(walk, "q's means, a half-step per coordinate")

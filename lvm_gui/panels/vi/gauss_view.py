@@ -35,12 +35,20 @@ TEXT = (
 class GaussView(View):
     def build(self) -> QWidget:
         self.density_plot = make_plot("p(z | x) and q", "z", "density")
+        self.density_plot.setToolTip(
+            "q = N(m, s²) as seed 000 writes a gaussian, N(mean, variance): the app's parameter "
+            "s is q's standard deviation, its variance s². Drag q's peak to move it."
+        )
         self.surface_plot = make_plot("ELBO over (m, log s)", "m", "log s")
         self.bars_plot = make_plot("log p(x) = ELBO + KL (light blue)", "", "nats")
         self.trace_plot = make_plot("ELBO per step", "step", "nats")
         self.surface_image = pg.ImageItem(axisOrder="row-major")
         self.surface_image.setColorMap(pg.colormap.get("viridis"))
         self.surface_plot.getPlotItem().addItem(self.surface_image)
+        self.colour_bar = pg.ColorBarItem(
+            colorMap=pg.colormap.get("viridis"), interactive=False, label="ELBO", width=14
+        )
+        self.colour_bar.setImageItem(self.surface_image, insert_in=self.surface_plot.getPlotItem())
         self._contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
         self.surface_plot.getPlotItem().addItem(self._contours)
         self._scene = None
@@ -145,6 +153,7 @@ class GaussView(View):
             self.surface_image.setImage(
                 np.ascontiguousarray(scene.surface, dtype=np.float32), levels=(floor, top)
             )
+            self.colour_bar.setLevels((floor, top))
             m0, m1 = scene.m_axis[0], scene.m_axis[-1]
             s0, s1 = scene.log_s_axis[0], scene.log_s_axis[-1]
             self.surface_image.setRect(QRectF(m0, s0, m1 - m0, s1 - s0))
@@ -210,27 +219,42 @@ class GaussView(View):
         # at every frame.
 
     def _draw_trace(self, snap: GaussSnapshot) -> None:
+        """The ELBO step by step; with no steps to take (iterations = 0: q moved by hand), the
+        ELBO along s at q's m instead, from the surface: where it peaks, and q on it."""
         item = self.trace_plot.getPlotItem()
         pool = self.pool(item, legend_offset=(-10, -10))
-        run = self.history.traces_to(snap, "step", "elbo")
-        line = pool.plot(
-            run["step"],
-            run["elbo"],
-            pen=themes.pen(Q_COLOUR, 2),
-            symbol="o" if len(run["step"]) < 3 else None,  # a lone point shows
-            symbolBrush=Q_COLOUR,
-            symbolPen=None,
-        )
-        pool.label(line, "ELBO")
+        if self.config.iterations == 0:
+            scene = snap.scene
+            column = int(np.abs(scene.m_axis - snap.m).argmin())
+            s_values = np.exp(scene.log_s_axis)
+            line = pool.plot(s_values, scene.surface[:, column], pen=themes.pen(Q_COLOUR, 2))
+            pool.label(line, f"ELBO(m = {scene.m_axis[column]:.2f}, s)")
+            xs, low = [s_values[0], s_values[-1]], float(np.nanmin(scene.surface[:, column]))
+            now = pool.scatter([snap.s], [snap.elbo], size=10, brush=Q_COLOUR)
+            pool.label(now, "q now")
+            self.set_title(item, "ELBO along s at q's m")
+            self.set_label(item, "bottom", "s")
+        else:
+            run = self.history.traces_to(snap, "step", "elbo")
+            line = pool.plot(
+                run["step"],
+                run["elbo"],
+                pen=themes.pen(Q_COLOUR, 2),
+                symbol="o" if len(run["step"]) < 3 else None,  # a lone point shows
+                symbolBrush=Q_COLOUR,
+                symbolPen=None,
+            )
+            pool.label(line, "ELBO")
+            xs, low = [0, self.config.iterations], float(np.nanmin(run["elbo"]))
+            self.set_title(item, "ELBO per step")
+            self.set_label(item, "bottom", "step")
         bound = pool.plot(
-            [0, max(self.config.iterations, 1)],
-            [snap.log_px, snap.log_px],
-            pen=themes.pen(self.theme.ink, 2, dashed=True),
+            xs, [snap.log_px, snap.log_px], pen=themes.pen(self.theme.ink, 2, dashed=True)
         )
         pool.label(bound, "log p(x)")
         pool.end()
-        item.setXRange(0, max(self.config.iterations, 1), padding=0.02)
-        low = float(np.nanmin(run["elbo"]))
+        item.setXRange(xs[0], xs[1], padding=0.02)
+        low = max(low, snap.log_px - 4 * (snap.log_px - snap.elbo + 0.5))  # not the far tails
         self.steady_range(item, "y", low, snap.log_px + 0.15 * (snap.log_px - low + 1e-3))
 
     def status_text(self, snap: GaussSnapshot) -> str:
