@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 
 MIN_WIDTH = 200
 MAX_WIDTH = 8000
+# QGraphicsItem.data key of an item that is for the mouse, not for a figure (a drag handle).
+_NOT_IN_FIGURES = 0x4C564D
+
+
+def leave_out_of_figures(item: QGraphicsItem) -> None:
+    """Never draw `item` in an exported figure or animation: it is there to be dragged."""
+    # The base class's: pyqtgraph's items have data and setData of their own.
+    QGraphicsItem.setData(item, _NOT_IN_FIGURES, True)
 
 
 class ExportError(ValueError):
@@ -76,9 +84,19 @@ def _painting(widget: QWidget) -> Iterator[None]:
     ]
     for item in exporting:
         item.setExportMode(True, {"antialias": True, "resolutionScale": 1.0})
+    handles = [
+        item
+        for view in views
+        for item in view.scene().items()
+        if item.isVisible() and QGraphicsItem.data(item, _NOT_IN_FIGURES)
+    ]
+    for item in handles:
+        item.setVisible(False)
     try:
         yield
     finally:
+        for item in handles:
+            item.setVisible(True)
         for item in exporting:
             item.setExportMode(False)
         for item, mode in cached:

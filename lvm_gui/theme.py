@@ -135,6 +135,8 @@ def style_plot(plot: pg.PlotWidget, theme: Theme) -> None:
     title.setText(title.text, color=theme.foreground, size=f"{round(11 * SCALE['factor'])}pt")
     for bar in plot.scene().items():
         if isinstance(bar, pg.ColorBarItem):
+            bar.axis.setStyle(tickFont=_font(points))
+            bar.getAxis("left").label.setFont(_font(points))
             bar.axis.setTextPen(pg.mkPen(theme.foreground))
             bar.getAxis("left").setTextPen(pg.mkPen(theme.foreground))
             bar.getAxis("left").label.setDefaultTextColor(QColor(theme.foreground))

@@ -217,3 +217,19 @@ def test_an_svg_cuts_every_curve_and_point_to_its_plot_and_gives_them_back(make_
     for curve, (x, y) in zip(curves, before, strict=True):
         np.testing.assert_array_equal(curve.getData()[0], x)
         np.testing.assert_array_equal(curve.getData()[1], y)
+
+
+def test_a_drag_handle_is_left_out_of_the_figure(make_panel, tmp_path):
+    from lvm_gui import export as exports
+
+    panel = make_panel("vi")
+    panel.run_headless(None)
+    plot, handle = panel.view.density_plot, panel.view.handle
+    assert handle.isVisible()
+    text = exports.figure_text(panel, "density")
+    with_handle = exports.save_figure(plot, tmp_path / "a.png", 800, text)
+    handle.setVisible(False)
+    without = exports.save_figure(plot, tmp_path / "b.png", 800, text)
+    handle.setVisible(True)
+    assert QImage(str(with_handle)) == QImage(str(without))
+    assert handle.isVisible()  # given back to the window

@@ -99,7 +99,7 @@ def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
     (x0, x1), (y0, y1) = view.viewRange()
     (a0, a1), (b0, b1) = (snap.mu1_axis[[0, -1]], snap.mu2_axis[[0, -1]])
     assert x0 <= a0 and a1 <= x1 and y0 <= b0 and b1 <= y1
-    assert (x1 - x0) / (a1 - a0) < 1.06 and (y1 - y0) / (b1 - b0) < 1.06
+    assert (x1 - x0) / (a1 - a0) < 1.02 and (y1 - y0) / (b1 - b0) < 1.02
     # The legend lies below the plot, outside the view (every part of the view is surface).
     assert em.view.surface_plot.legend.parentItem() is not view
     texts = [label.text for _, label in em.view.slice_plot.getPlotItem().legend.items]

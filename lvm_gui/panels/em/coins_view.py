@@ -49,7 +49,6 @@ class CoinsView(LearnsFromData):
             "u = p_A p_B  (heads via coin B)",
             "v = (1 − p_A) p_C",
         )
-        self.ridge_plot.setAspectLocked(True)
         self._cloud = pg.ScatterPlotItem()
         self._cloud.setZValue(-1)
         self.ridge_plot.getPlotItem().addItem(self._cloud)
@@ -258,12 +257,17 @@ class CoinsView(LearnsFromData):
         for s, colour in enumerate(colours):
             pool.plot(u[:, s], v[:, s], pen=themes.pen(colour, 1.5, dashed=True))
         # All starts in one item and all ends in another: two items, not one per start.
-        pool.scatter(u[0], v[0], size=9, pen=[pg.mkPen(c, width=2) for c in colours], brush=None)
+        # Hollow starts, on a light theme in each colour darkened as text is (a yellow ring
+        # vanished on white).
+        light = self.theme.name == "light"
+        rings = [pg.mkPen(themes.as_text(c) if light else c, width=2) for c in colours]
+        pool.scatter(u[0], v[0], size=10, pen=rings, brush=None)
         pool.scatter(
             u[-1], v[-1], size=9, brush=[pg.mkBrush(c) for c in colours], pen=pg.mkPen("k")
         )
         pool.end()
         # Fit the starts and the ridge; u + v = P(heads) ≤ 1 keeps everything in the triangle.
+        # Not aspect-locked: in a wide cell that left half the plot empty.
         reach = 1.08 * max(o, float(u.max()), float(v.max()), 0.05)
         item.setXRange(0, reach, padding=0.02)
         item.setYRange(0, reach, padding=0.02)

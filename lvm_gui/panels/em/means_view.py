@@ -50,6 +50,7 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.addItem(self.legend, row=1, col=0, colspan=2)
         self._plot_item.legend = self.legend  # where ItemPool puts the entries
         self.aspect = 1.0  # the surface's width over its height, in data units
+        self._plot_item.getViewBox().sigResized.connect(self.trim_to_surface)
 
     def getPlotItem(self) -> pg.PlotItem:
         return self._plot_item
@@ -75,6 +76,20 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         view_w = min(room_w, room_h * self.aspect)
         layout.setColumnMaximumWidth(0, view_w + frame_w)
         layout.setRowMaximumHeight(0, view_w / self.aspect + frame_h)
+
+    def trim_to_surface(self) -> None:
+        """Take off what the estimate of the axes' room in fit_to_surface left over: the view
+        a pixel or two from the surface's shape."""
+        view, layout = self._plot_item.getViewBox(), self.ci.layout
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:
+            return
+        if width > height * self.aspect + 2:
+            cap = layout.columnMaximumWidth(0)
+            layout.setColumnMaximumWidth(0, cap - (width - height * self.aspect))
+        elif height > width / self.aspect + 2:
+            cap = layout.rowMaximumHeight(0)
+            layout.setRowMaximumHeight(0, cap - (height - width / self.aspect))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

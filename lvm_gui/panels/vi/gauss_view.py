@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from engine.geometry.vi import normal_density, scale_from_peak, surface_contours
 from engine.vi.gauss_experiment import GaussSnapshot
 from engine.vi.posteriors import largest_s
+from lvm_gui import export
 from lvm_gui import theme as themes
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
@@ -26,7 +27,8 @@ TEXT = (
     "gradient ascent from the same start (blue, dashed); click to put q there. Below: "
     "log p(x) = ELBO + KL(q ‖ p) as bars: the ELBO's bar, with the KL (light blue) stacked on "
     "it, ends where log p(x)'s does (the numbers, exact to many digits, in the status line); "
-    "and the ELBO step by step. Where q is the exact posterior (the gaussian posterior) the KL "
+    "and the ELBO step by step (with no steps to take, iterations = 0, the ELBO along s at "
+    "q's m). Where q is the exact posterior (the gaussian posterior) the KL "
     "is 0 and the gap closes. Gaussians are written N(mean, variance), as seed 000 writes "
     "them: q = N(m, s²), s its standard deviation."
 )
@@ -54,6 +56,7 @@ class GaussView(View):
         self._scene = None
         self.handle = pg.TargetItem(size=14, movable=True, pen=themes.pen(Q_COLOUR, 2))
         self.density_plot.getPlotItem().addItem(self.handle)
+        export.leave_out_of_figures(self.handle)
         self.handle.sigPositionChanged.connect(self._dragged)
         self._placing = False
         self.bars = pg.BarGraphItem(x=[0, 1, 2], height=[0, 0, 0], width=0.6)
