@@ -99,7 +99,7 @@ def test_the_surface_fills_its_view_and_the_labels_are_plain_text(qtbot, em):
     (x0, x1), (y0, y1) = view.viewRange()
     (a0, a1), (b0, b1) = (snap.mu1_axis[[0, -1]], snap.mu2_axis[[0, -1]])
     assert x0 <= a0 and a1 <= x1 and y0 <= b0 and b1 <= y1
-    assert (x1 - x0) / (a1 - a0) < 1.02 and (y1 - y0) / (b1 - b0) < 1.02
+    assert (x1 - x0) / (a1 - a0) < 1.03 and (y1 - y0) / (b1 - b0) < 1.03
     # The legend lies below the plot, outside the view (every part of the view is surface).
     assert em.view.surface_plot.legend.parentItem() is not view
     texts = [label.text for _, label in em.view.slice_plot.getPlotItem().legend.items]
@@ -139,3 +139,20 @@ def test_the_chains_legend_lies_below_the_chains(qtbot):
     assert item.legend.parentItem() is not item.getViewBox()
     assert item.legend.sceneBoundingRect().top() >= item.getViewBox().sceneBoundingRect().bottom()
     assert panel.shutdown()
+
+
+def test_the_surface_stays_large_through_resizes(qtbot, em):
+    """Cut to the surface's shape, the plot's cell must not shrink step by step as the window
+    is resized (a trim that followed each layout once ratcheted it down to a corner)."""
+    from PySide6.QtWidgets import QApplication
+
+    steps(qtbot, em, 2)
+    surface = em.view.surface_plot
+    view = surface.getPlotItem().getViewBox()
+    for size in [(1600, 1000), (1280, 720), (1920, 1080), (1400, 860), (1600, 1000)]:
+        em.resize(*size)
+        for _ in range(5):
+            QApplication.processEvents()
+        shown = view.width() * view.height()
+        assert shown >= 0.3 * surface.width() * surface.height(), size
+        assert abs(view.width() / view.height() - 1.0) < 0.03, size  # the square surface

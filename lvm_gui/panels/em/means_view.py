@@ -50,10 +50,18 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         self.addItem(self.legend, row=1, col=0, colspan=2)
         self._plot_item.legend = self.legend  # where ItemPool puts the entries
         self.aspect = 1.0  # the surface's width over its height, in data units
-        self._plot_item.getViewBox().sigResized.connect(self.trim_to_surface)
+        self._caps: tuple[int, int] | None = None
+        self._fitting = False
+        # Fitted again as the axes, the title or the legend take their room: the fit depends
+        # on the widget's size and theirs only, so a second fit sets the same caps and ends.
+        self._plot_item.getViewBox().sigResized.connect(self._refit)
+        self.legend.geometryChanged.connect(self._refit)
 
     def getPlotItem(self) -> pg.PlotItem:
         return self._plot_item
+
+    def _refit(self, *_: object) -> None:
+        self.fit_to_surface()
 
     def fit_to_surface(self, aspect: float | None = None) -> None:
         """Cap the plot's cell at the size whose view has the surface's shape, as large as
@@ -74,22 +82,17 @@ class SurfaceView(pg.GraphicsLayoutWidget):
         if room_w <= 0 or room_h <= 0:
             return
         view_w = min(room_w, room_h * self.aspect)
-        layout.setColumnMaximumWidth(0, view_w + frame_w)
-        layout.setRowMaximumHeight(0, view_w / self.aspect + frame_h)
-
-    def trim_to_surface(self) -> None:
-        """Take off what the estimate of the axes' room in fit_to_surface left over: the view
-        a pixel or two from the surface's shape."""
-        view, layout = self._plot_item.getViewBox(), self.ci.layout
-        width, height = view.width(), view.height()
-        if width <= 0 or height <= 0:
-            return
-        if width > height * self.aspect + 2:
-            cap = layout.columnMaximumWidth(0)
-            layout.setColumnMaximumWidth(0, cap - (width - height * self.aspect))
-        elif height > width / self.aspect + 2:
-            cap = layout.rowMaximumHeight(0)
-            layout.setRowMaximumHeight(0, cap - (height - width / self.aspect))
+        caps = (round(view_w + frame_w), round(view_w / self.aspect + frame_h))
+        if self._fitting or caps == self._caps:
+            return  # set already (or being set: a cap's relayout resizes the view at once)
+        self._fitting, self._caps = True, caps
+        try:
+            layout.setColumnMaximumWidth(0, caps[0])
+            layout.setRowMaximumHeight(0, caps[1])
+            # The view set the layout's geometry when it was resized, held to the old caps.
+            self.centralWidget.setGeometry(self.range)
+        finally:
+            self._fitting = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
