@@ -217,7 +217,7 @@ def topic_pages(topics: dict[str, Rows], plot_height: int = 260) -> TopicPages:
             for widget, _ in row:
                 narrow = IMAGE_MIN_WIDTH if hasattr(widget, "picture") else PLOT_MIN_WIDTH
                 widget.setProperty(MIN_WIDTH_PROPERTY, narrow)
-    return TopicPages(topics, plot_height)
+    return TopicPages(topics, plot_height, floor=150)  # pictures read well lower
 
 
 def loss_plot() -> pg.PlotWidget:
