@@ -287,9 +287,12 @@ class MainWindow(QMainWindow):
             name, chosen = QInputDialog.getItem(self, "Save model", "Model", names, 0, False)
             if not chosen:
                 return
-        suggested = f"{panel.config.dataset}-{name.lower()}.pt".replace("/", "_")
+        suggested = f"{panel.config.dataset}-{name.lower()}.safetensors".replace("/", "_")
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Save the {name}'s weights", suggested, "Weights (*.pt);;All files (*)"
+            self,
+            f"Save the {name}'s weights",
+            suggested,
+            "Weights (*.safetensors *.pt);;All files (*)",
         )
         if path:
             self.save_model(panel, name, path)

@@ -169,16 +169,14 @@ def test_a_save_that_fails_keeps_the_earlier_file_and_is_one_line(capsys, tmp_pa
 def test_a_weights_save_that_fails_prints_the_run_then_one_line_and_exit_2(
     capsys, tmp_path, monkeypatch
 ):
-    """torch.save on a full disk raises its own RuntimeError: the run's numbers are printed,
-    the failure is one line, exit 2; a folder the system refuses to write is exit 2 too."""
+    """A save on a full disk: the run's numbers are printed, the failure is one line, exit 2;
+    a folder the system refuses to write is exit 2 too."""
     import errno
     import os
 
-    import torch
+    from tests.faults import fsync_on_a_full_disk
 
-    from tests.faults import torch_save_on_a_full_disk
-
-    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
+    monkeypatch.setattr("engine.atomic.os.fsync", fsync_on_a_full_disk)
     target = tmp_path / "w.pt"
     args = ["run", "vae", "--set", "epochs=1", "--set", "iwae_k=10", "--json"]
     code, out, err = run_cli(capsys, *args, "--set", f"save={target}")
@@ -197,18 +195,16 @@ def test_a_weights_save_that_fails_prints_the_run_then_one_line_and_exit_2(
 
 
 def test_weights_full_of_nan_are_one_line(capsys, tmp_path):
-    import torch
+    from tests.faults import weights_set_to
 
-    path = tmp_path / "nan.pt"
+    path = tmp_path / "nan.pt"  # written as safetensors whatever its name
     assert (
         run_cli(
             capsys, "run", "vae", "--set", "epochs=0", "--set", "iwae_k=1", "--set", f"save={path}"
         )[0]
         == 0
     )
-    payload = torch.load(path, weights_only=True)
-    payload["state"] = {k: torch.full_like(v, float("nan")) for k, v in payload["state"].items()}
-    torch.save(payload, path)
+    weights_set_to(path, float("nan"), path)
     for args in (
         ["run", "vae", "--set", "epochs=0", "--set", f"load={path}"],
         ["run", "race", "--preset", "vae", "--set", f"weights={path}"],

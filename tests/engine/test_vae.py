@@ -17,7 +17,7 @@ from engine import experiment as experiments
 from engine.config import ConfigError
 from engine.imaging import images, networks
 from engine.vae.experiment import VAEConfig
-from tests.faults import torch_save_on_a_full_disk
+from tests.faults import fsync_on_a_full_disk, weights_set_to
 
 VAE = experiments.get("vae")
 CPU = torch.device("cpu")
@@ -101,10 +101,91 @@ def test_saved_weights_load_back_exactly_and_evaluate_to_the_same_numbers(tmp_pa
         list(VAE.generate(VAE.config(epochs=0, load=str(path), latent=3)))
 
 
+@pytest.mark.parametrize("name", ["vae.safetensors", "vae.pt", "model.bin"])
+def test_weights_are_saved_as_safetensors_whatever_the_name(tmp_path, name):
+    from safetensors import safe_open
+
+    from engine.imaging import weight_files
+
+    path = tmp_path / name
+    _, saved = final(epochs=1, iwae_k=10, save=str(path))
+    with safe_open(str(path), framework="pt") as weights:  # a safetensors file, read as one
+        metadata = weights.metadata()
+        assert set(weights.keys()) == set(saved.model.state_dict())
+    assert metadata == {
+        "format": weight_files.WEIGHTS_FORMAT,
+        "model": "vae",
+        "pixels": "64",
+        "latent": "2",
+        "likelihood": "bernoulli",
+        "shape": "8,8",
+        "dataset": "digits",
+    }
+    _, again = final(epochs=0, iwae_k=10, load=str(path))
+    assert again.test_elbo == saved.test_elbo and again.iwae_ladder == saved.iwae_ladder
+
+
+def test_weights_an_earlier_version_saved_as_a_torch_archive_still_load(tmp_path):
+    """Versions before safetensors wrote torch.save of the state and the architecture."""
+    from engine.imaging import weight_files
+
+    _, saved = final(epochs=1, iwae_k=10)
+    model = saved.model
+    legacy = tmp_path / "legacy.pt"
+    torch.save(
+        {
+            "format": weight_files.TORCH_FORMAT,
+            **weight_files.architecture("vae", model.pixels, model.latent, "bernoulli"),
+            "shape": [8, 8],
+            "dataset": "digits",
+            "state": {k: v.detach().cpu() for k, v in model.state_dict().items()},
+        },
+        legacy,
+    )
+    _, again = final(epochs=0, iwae_k=10, load=str(legacy))
+    assert again.test_elbo == saved.test_elbo
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: data[:-100], "a damaged weights file"),  # cut short
+        (lambda data: data[:9] + b"#" + data[10:], "a damaged weights file"),  # header broken
+        (lambda data: data.replace(b"lvm-lab-vae/2", b"someone-else1"), "not a weights file"),
+    ],
+    ids=["truncated", "bad header", "another program's"],
+)
+def test_a_damaged_or_foreign_safetensors_file_is_refused_in_one_line(tmp_path, damage, message):
+    path = tmp_path / "w.safetensors"
+    final(epochs=0, iwae_k=1, save=str(path))
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(ConfigError, match=message) as caught:
+        list(VAE.generate(VAE.config(epochs=0, load=str(path))))
+    assert "\n" not in str(caught.value) and "w.safetensors" in str(caught.value)
+
+
+def test_the_shipped_models_load_in_a_fresh_process():
+    import subprocess
+    import sys
+
+    code = (
+        "import torch\n"
+        "from engine.assets import SHIPPED_DIGITS_MODELS\n"
+        "from engine.imaging import weight_files\n"
+        "for kind, path in SHIPPED_DIGITS_MODELS.items():\n"
+        "    wanted = weight_files.architecture(kind, 64, 2, 'bernoulli')\n"
+        "    weight_files.load_weights('load', str(path), wanted, torch.device('cpu'))\n"
+        "print('loaded', len(SHIPPED_DIGITS_MODELS))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "loaded 2"
+
+
 def test_a_save_that_fails_keeps_the_run_and_says_so_in_one_line(tmp_path, monkeypatch):
     path = tmp_path / "vae.pt"
     path.write_bytes(b"the earlier weights")
-    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
+    monkeypatch.setattr("engine.atomic.os.fsync", fsync_on_a_full_disk)
     _, result = final(epochs=1, iwae_k=10, save=str(path))
     assert "cannot write (No space left on device)" in result.save_error
     assert "unchanged" in result.save_error and "\n" not in result.save_error
@@ -120,11 +201,9 @@ def test_a_save_that_fails_keeps_the_run_and_says_so_in_one_line(tmp_path, monke
 def test_weights_that_are_not_finite_are_refused_by_name(tmp_path, bad):
     """A file saved by the app, its every tensor then set to NaN (or inf): refused at load,
     by the vae and interpolate experiments and by the race, in one line naming the file."""
-    path = tmp_path / "broken.pt"
+    path = tmp_path / "broken.safetensors"
     final(epochs=0, iwae_k=1, save=str(path))
-    payload = torch.load(path, weights_only=True)
-    payload["state"] = {key: torch.full_like(v, bad) for key, v in payload["state"].items()}
-    torch.save(payload, path)
+    weights_set_to(path, bad, path)
     message = "its weights are not finite"
     with pytest.raises(ConfigError, match=message):
         list(VAE.generate(VAE.config(epochs=0, load=str(path))))

@@ -12,6 +12,7 @@ import torch
 from sklearn.decomposition import PCA
 
 from engine import experiment as experiments
+from engine.assets import SHIPPED_DIGITS_MODELS
 from engine.imaging import images
 from engine.vae import pictures
 from engine.workspace import WORKSPACE
@@ -240,7 +241,9 @@ def test_the_off_manifold_score_is_the_distance_to_the_nearest_reference():
 def test_the_ladder_reports_progress_so_a_cancel_is_never_far():
     """The ladder to k = 5,000 takes seconds: it yields Progress a chunk of draws at a time
     (a cancel waits for one chunk), and its numbers are those of the ladder in one piece."""
-    generator = VAE.generate(VAE.config(epochs=0, load="assets/digits-vae.pt", iwae_k=1000))
+    generator = VAE.generate(
+        VAE.config(epochs=0, load=str(SHIPPED_DIGITS_MODELS["vae"]), iwae_k=1000)
+    )
     reports = []
     with pytest.raises(StopIteration) as ended:
         while True:
@@ -254,6 +257,6 @@ def test_the_ladder_reports_progress_so_a_cancel_is_never_far():
     data = split.Data("digits", "bernoulli", 0, torch.device("cpu"))
     model = ended.value.value.model
     assert ended.value.value.iwae_ladder == training.ladder(model, data, [1, 10, 100, 1000], 0)
-    early = VAE.generate(VAE.config(epochs=0, load="assets/digits-vae.pt"))
+    early = VAE.generate(VAE.config(epochs=0, load=str(SHIPPED_DIGITS_MODELS["vae"])))
     next(early)
     early.close()  # mid-ladder: closes at once

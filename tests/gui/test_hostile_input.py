@@ -158,9 +158,10 @@ def test_every_lying_file_in_the_vae_panels_file_fields_is_one_line(qtbot, tmp_p
     import re
 
     import numpy as np
-    import torch
 
+    from engine.assets import SHIPPED_DIGITS_MODELS
     from lvm_gui.panels.vae import VAEPanel
+    from tests.faults import weights_set_to
 
     panel = VAEPanel()
     qtbot.addWidget(panel)
@@ -187,10 +188,7 @@ def test_every_lying_file_in_the_vae_panels_file_fields_is_one_line(qtbot, tmp_p
     text = tmp_path / "notes.pt"
     text.write_text("not weights")
     refused_at_run("load", text, "not a weights file")
-    nan = tmp_path / "nan-weights.pt"
-    payload = torch.load("assets/digits-vae.pt", weights_only=True)
-    payload["state"] = {k: torch.full_like(v, np.nan) for k, v in payload["state"].items()}
-    torch.save(payload, nan)
+    nan = weights_set_to(SHIPPED_DIGITS_MODELS["vae"], np.nan, tmp_path / "nan-weights.pt")
     refused_at_run("load", nan, "its weights are not finite")
 
     long_path = "/tmp/" + "x" * 5000 + ".pt"

@@ -18,7 +18,7 @@ from lvm_gui.experiment_thread import LIVE_THREADS
 from lvm_gui.main_window import MainWindow, versions
 from lvm_gui.panels import PANELS
 from lvm_gui.panels.em import EMPanel
-from tests.faults import torch_save_on_a_full_disk
+from tests.faults import fsync_on_a_full_disk
 from tests.gui.helpers import wait_drawn
 
 
@@ -293,20 +293,16 @@ def test_presentation_mode_enlarges_fonts_and_lines(window):
 def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
     qtbot, window, tmp_path, monkeypatch
 ):
-    """torch.save on a full disk raises a RuntimeError of its own: the panel says so in one
-    line, the run ends done with its model, and File > Save model… writes it elsewhere."""
+    """A save on a full disk: the panel says so in one line, the run ends done with its
+    model, and File > Save model… writes it elsewhere."""
     import os
-
-    import torch
-
-    real_save = torch.save
 
     vae = window.panels["vae"]
     window.show_panel("vae")
     vae.apply_preset("digits-vae")
     full, elsewhere = tmp_path / "full" / "w.pt", tmp_path / "w.pt"
     full.parent.mkdir()
-    monkeypatch.setattr(torch, "save", torch_save_on_a_full_disk)
+    monkeypatch.setattr("engine.atomic.os.fsync", fsync_on_a_full_disk)
     with qtbot.waitSignal(vae.controller.finished, timeout=60000):
         vae.set_params(epochs=1, iwae_k=10, save=str(full))
         vae.controller.play()
@@ -315,7 +311,7 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
     kind, message = vae.messages.last
     assert kind == "error" and "No space left on device" in message and "\n" not in message
     assert "Save model" in message and os.listdir(full.parent) == []
-    monkeypatch.setattr(torch, "save", real_save)
+    monkeypatch.undo()
     assert list(vae.models_to_save()) == ["VAE"]
     monkeypatch.setattr(
         "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), "")
