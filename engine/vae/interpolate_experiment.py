@@ -35,7 +35,26 @@ from engine.vae.experiment import DATASETS, LIKELIHOODS, OPTIMISER_IMPORTS
 from engine.workspace import WORKSPACE
 
 PATHS = ("linear", "slerp")
-FINAL_ONLY = ("a", "b", "path", "points", "vae_scores", "ae_scores", "pixel_scores")
+VERDICT_FIELDS = (
+    "pairs",
+    "vae_path_error",
+    "vae_path_error_se",
+    "ae_path_error",
+    "ae_path_error_se",
+    "pixel_path_error",
+    "pixel_path_error_se",
+    "vae_beats_ae",
+)
+FINAL_ONLY = (
+    "a",
+    "b",
+    "path",
+    "points",
+    "vae_scores",
+    "ae_scores",
+    "pixel_scores",
+    *VERDICT_FIELDS,
+)
 LOSSES = ("train_loss", "test_recon", "test_kl")  # each model's per epoch (the AE's KL: None)
 GRID_PER_SIDE = 100  # pole and shadow: the true manifold as 100 × 100 rendered images
 
@@ -114,6 +133,17 @@ class InterpolateSnapshot(Snapshot):
     vae_scores: tuple[float, ...]
     ae_scores: tuple[float, ...]
     pixel_scores: tuple[float, ...]
+    # The final line's verdict over many test pairs against the true path (pole and shadow:
+    # engine.vae.yardstick): each path's mean error, its standard error over the pairs, and
+    # the fraction of pairs whose VAE path lies nearer the truth than the AE's. None elsewhere.
+    pairs: int | None = None
+    vae_path_error: float | None = None
+    vae_path_error_se: float | None = None
+    ae_path_error: float | None = None
+    ae_path_error_se: float | None = None
+    pixel_path_error: float | None = None
+    pixel_path_error_se: float | None = None
+    vae_beats_ae: float | None = None
     # For the window (None in an epoch replayed from the workspace, which has only losses):
     # the strips (points, pixels), the codes on each path and where they lie on each model's
     # scatter, each model's pictures (engine.vae.pictures), the test images shown.
@@ -202,7 +232,9 @@ def generate(config: InterpolateConfig) -> Generator[Snapshot, Any, InterpolateS
                 run.config = steered  # new end points or path: from the next epoch on
     for kind in trained:
         WORKSPACE.put(keys[kind], training.Trained(models[kind], tuple(losses[kind])))
-    return dataclasses.replace(snap, final=True, vae=models["vae"], ae=models["ae"])
+    return dataclasses.replace(
+        snap, final=True, vae=models["vae"], ae=models["ae"], **run.verdict(models)
+    )
 
 
 def _replayed(run: _Run, kept) -> Generator[Snapshot, Any, InterpolateSnapshot]:
@@ -217,7 +249,9 @@ def _replayed(run: _Run, kept) -> Generator[Snapshot, Any, InterpolateSnapshot]:
     record = {kind: kept[kind].losses[epochs - 1] for kind in kept} if epochs else {}
     models = {kind: kept[kind].model for kind in kept}
     snap = run.paths(models, epochs, record, replayed=True)
-    return dataclasses.replace(snap, final=True, vae=models["vae"], ae=models["ae"])
+    return dataclasses.replace(
+        snap, final=True, vae=models["vae"], ae=models["ae"], **run.verdict(models)
+    )
 
 
 def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
@@ -292,6 +326,35 @@ class _Run:
             replayed=True,
         )
 
+    def verdict(self, models) -> dict[str, Any]:
+        """Both models' paths and the cross-fade between yardstick.PAIRS far-apart test pairs,
+        against the true paths: the verdict's fields (none where the true factors are not
+        known: digits)."""
+        from engine.vae import yardstick
+
+        factors = self.data.test_set.factors
+        if factors is None:
+            return {}
+        pairs = yardstick.far_pairs(factors, yardstick.PAIRS, self.config.seed)
+        if not len(pairs):
+            return {}
+        points, path, test = self.config.points, self.config.path, self.data.test
+        errors = {
+            kind: yardstick.pair_errors(model, test, factors, pairs, points, path)
+            for kind, model in (("vae", models["vae"]), ("ae", models["ae"]), ("pixel", None))
+        }
+        found = yardstick.verdict(errors["vae"], errors["ae"], errors["pixel"])
+        return {
+            "pairs": found.pairs,
+            "vae_path_error": found.vae,
+            "vae_path_error_se": found.vae_se,
+            "ae_path_error": found.ae,
+            "ae_path_error_se": found.ae_se,
+            "pixel_path_error": found.pixel,
+            "pixel_path_error_se": found.pixel_se,
+            "vae_beats_ae": found.vae_beats_ae,
+        }
+
     def paths(self, models, epoch: int, record, replayed: bool = False) -> InterpolateSnapshot:
         """Both models' paths from a to b after `epoch` epochs, with their scores and
         pictures."""
@@ -359,6 +422,7 @@ EXPERIMENT = register(
             "engine.vae.training",
             "engine.vae.interpolation",
             "engine.vae.pictures",
+            "engine.vae.yardstick",
             *DIGITS_IMPORTS,
         ),
         imports_for=lambda config: OPTIMISER_IMPORTS if config.epochs > 0 else (),

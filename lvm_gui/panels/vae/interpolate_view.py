@@ -212,10 +212,18 @@ class InterpolateView(View):
                 f"off-manifold: VAE {snap.vae_off_manifold:.4f}, AE {snap.ae_off_manifold:.4f}, "
                 f"cross-fade {snap.pixel_off_manifold:.4f}"
             )
-            if snap.final:
+            if snap.final and snap.pairs is None:
                 parts.append(
                     verdict(snap.vae_off_manifold, snap.ae_off_manifold, snap.pixel_off_manifold)
                 )
+        if snap.pairs is not None:  # the measured verdict, whichever model it favours
+            parts.append(
+                f"{snap.pairs} test pairs against the true path: VAE "
+                f"{snap.vae_path_error:.4f} ± {snap.vae_path_error_se:.4f}, AE "
+                f"{snap.ae_path_error:.4f} ± {snap.ae_path_error_se:.4f}, cross-fade "
+                f"{snap.pixel_path_error:.4f} ± {snap.pixel_path_error_se:.4f} (RMS, ± 1 s.e.); "
+                f"the VAE's path nearer in {snap.vae_beats_ae:.0%} of pairs"
+            )
         if snap.replayed and snap.final:
             parts.append("models trained before, from the workspace")
         parts.append(f"seed {self.config.seed}")
