@@ -61,7 +61,12 @@ def pair_errors(model, images, factors, pairs: np.ndarray, points: int, path: st
     `model` None: the pixel cross-fade. All the pairs' points are decoded in one batch."""
     pairs = np.asarray(pairs)
     t_values = np.linspace(0.0, 1.0, points)
-    truth = np.stack([true_path(factors[i], factors[j], points) for i, j in pairs])
+    # Every pair's true path rendered in one call: (pairs, points, pixels).
+    t = t_values[None, :, None]
+    along = (1 - t) * factors[pairs[:, 0]][:, None] + t * factors[pairs[:, 1]][:, None]
+    truth = render_poles(along[..., 0].ravel(), along[..., 1].ravel()).reshape(
+        len(pairs), points, -1
+    )
     with torch.no_grad():
         ends_a, ends_b = images[pairs[:, 0]], images[pairs[:, 1]]
         if model is None:
