@@ -44,6 +44,9 @@ VERDICT_FIELDS = (
     "pixel_path_error",
     "pixel_path_error_se",
     "vae_beats_ae",
+    "vae_manifold_distance",
+    "ae_manifold_distance",
+    "pixel_manifold_distance",
 )
 FINAL_ONLY = (
     "a",
@@ -144,6 +147,10 @@ class InterpolateSnapshot(Snapshot):
     pixel_path_error: float | None = None
     pixel_path_error_se: float | None = None
     vae_beats_ae: float | None = None
+    # The mean distance of the pairs' decoded points to the nearest generator image.
+    vae_manifold_distance: float | None = None
+    ae_manifold_distance: float | None = None
+    pixel_manifold_distance: float | None = None
     # For the window (None in an epoch replayed from the workspace, which has only losses):
     # the strips (points, pixels), the codes on each path and where they lie on each model's
     # scatter, each model's pictures (engine.vae.pictures), the test images shown.
@@ -330,7 +337,7 @@ class _Run:
         """Both models' paths and the cross-fade between yardstick.PAIRS far-apart test pairs,
         against the true paths: the verdict's fields (none where the true factors are not
         known: digits)."""
-        from engine.vae import yardstick
+        from engine.vae import interpolation, yardstick
 
         factors = self.data.test_set.factors
         if factors is None:
@@ -339,12 +346,20 @@ class _Run:
         if not len(pairs):
             return {}
         points, path, test = self.config.points, self.config.path, self.data.test
-        errors = {
-            kind: yardstick.pair_errors(model, test, factors, pairs, points, path)
-            for kind, model in (("vae", models["vae"]), ("ae", models["ae"]), ("pixel", None))
-        }
+        truth = yardstick.true_paths(factors, pairs, points)
+        errors, nearest = {}, {}
+        for kind, model in (("vae", models["vae"]), ("ae", models["ae"]), ("pixel", None)):
+            decoded = yardstick.decoded_pairs(model, test, pairs, points, path)
+            errors[kind] = yardstick.path_error(decoded.cpu().numpy(), truth).mean(axis=1)
+            # On the manifold, whichever point of it: "not an image of a pole" apart from "an
+            # image of the wrong pole".
+            flat = decoded.reshape(-1, decoded.shape[-1])
+            nearest[kind] = float(interpolation.off_manifold(flat, self.references).mean())
         found = yardstick.verdict(errors["vae"], errors["ae"], errors["pixel"])
         return {
+            "vae_manifold_distance": nearest["vae"],
+            "ae_manifold_distance": nearest["ae"],
+            "pixel_manifold_distance": nearest["pixel"],
             "pairs": found.pairs,
             "vae_path_error": found.vae,
             "vae_path_error_se": found.vae_se,

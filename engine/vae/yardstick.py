@@ -56,31 +56,37 @@ def far_pairs(factors: np.ndarray, count: int, seed: int) -> np.ndarray:
     return np.array(chosen[:count], dtype=np.int64).reshape(-1, 2)
 
 
-def pair_errors(model, images, factors, pairs: np.ndarray, points: int, path: str) -> np.ndarray:
-    """The mean error along each pair's decoded path against its true path: (len(pairs),).
-    `model` None: the pixel cross-fade. All the pairs' points are decoded in one batch."""
+def decoded_pairs(model, images, pairs: np.ndarray, points: int, path: str):
+    """Each pair's path decoded (`model` None: the pixel cross-fade), all the pairs' points in
+    one batch: (len(pairs), points, pixels)."""
     pairs = np.asarray(pairs)
     t_values = np.linspace(0.0, 1.0, points)
-    # Every pair's true path rendered in one call: (pairs, points, pixels).
-    t = t_values[None, :, None]
-    along = (1 - t) * factors[pairs[:, 0]][:, None] + t * factors[pairs[:, 1]][:, None]
-    truth = render_poles(along[..., 0].ravel(), along[..., 1].ravel()).reshape(
-        len(pairs), points, -1
-    )
     with torch.no_grad():
         ends_a, ends_b = images[pairs[:, 0]], images[pairs[:, 1]]
         if model is None:
             t = torch.as_tensor(t_values, dtype=ends_a.dtype, device=ends_a.device)
-            decoded = (1 - t)[None, :, None] * ends_a[:, None] + t[None, :, None] * ends_b[:, None]
-        else:
-            codes_a, codes_b = model.code(ends_a), model.code(ends_b)
-            t = torch.as_tensor(t_values, dtype=codes_a.dtype, device=codes_a.device)
-            step = slerp if path == "slerp" else line
-            along = torch.stack([step(a, b, t) for a, b in zip(codes_a, codes_b, strict=True)])
-            decoded = model.decode(along.reshape(-1, along.shape[-1])).reshape(
-                len(pairs), points, -1
-            )
-    return path_error(decoded.cpu().numpy(), truth).mean(axis=1)
+            return (1 - t)[None, :, None] * ends_a[:, None] + t[None, :, None] * ends_b[:, None]
+        codes_a, codes_b = model.code(ends_a), model.code(ends_b)
+        t = torch.as_tensor(t_values, dtype=codes_a.dtype, device=codes_a.device)
+        step = slerp if path == "slerp" else line
+        along = torch.stack([step(a, b, t) for a, b in zip(codes_a, codes_b, strict=True)])
+        return model.decode(along.reshape(-1, along.shape[-1])).reshape(len(pairs), points, -1)
+
+
+def true_paths(factors, pairs: np.ndarray, points: int) -> np.ndarray:
+    """Every pair's true path, rendered in one call: (len(pairs), points, pixels)."""
+    pairs = np.asarray(pairs)
+    t = np.linspace(0.0, 1.0, points)[None, :, None]
+    along = (1 - t) * factors[pairs[:, 0]][:, None] + t * factors[pairs[:, 1]][:, None]
+    images = render_poles(along[..., 0].ravel(), along[..., 1].ravel())
+    return images.reshape(len(pairs), points, -1)
+
+
+def pair_errors(model, images, factors, pairs: np.ndarray, points: int, path: str) -> np.ndarray:
+    """The mean error along each pair's decoded path against its true path: (len(pairs),).
+    `model` None: the pixel cross-fade."""
+    decoded = decoded_pairs(model, images, pairs, points, path)
+    return path_error(decoded.cpu().numpy(), true_paths(factors, pairs, points)).mean(axis=1)
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,8 @@ def test_an_interpolation_on_pole_and_shadow_ends_with_the_verdict_over_many_pai
         assert 0 < line[f"{kind}_path_error"] < 1 and 0 < line[f"{kind}_path_error_se"] < 0.1
     assert 0 <= line["vae_beats_ae"] <= 1
     assert line["pixel_path_error"] > 0  # the cross-fade's middles are double exposures
+    for kind in ("vae", "ae", "pixel"):
+        assert 0 < line[f"{kind}_manifold_distance"] < 1
 
 
 def test_digits_have_no_true_path_and_no_verdict():
@@ -115,3 +117,4 @@ def test_digits_have_no_true_path_and_no_verdict():
     list(run.until(None))
     line = run.result.to_dict()
     assert line["pairs"] is None and line["vae_path_error"] is None
+    assert line["vae_manifold_distance"] is None
