@@ -133,6 +133,8 @@ class InterpolateSnapshot(Snapshot):
     b: int
     path: str
     points: int
+    # Each point of the chosen path's score: on pole and shadow its error against the true
+    # path (engine.vae.yardstick), elsewhere its distance to the nearest training image.
     vae_scores: tuple[float, ...]
     ae_scores: tuple[float, ...]
     pixel_scores: tuple[float, ...]
@@ -390,6 +392,16 @@ class _Run:
             name: interpolation.off_manifold(strip, self.references)
             for name, strip in strips.items()
         }
+        per_point = scores  # each point's score: the nearest image's distance, ...
+        factors = data.test_set.factors
+        if factors is not None:  # ... or on pole and shadow its error against the true path
+            from engine.vae import yardstick
+
+            truth = yardstick.true_path(factors[a], factors[b], config.points)
+            per_point = {
+                name: yardstick.path_error(strip.cpu().numpy(), truth)
+                for name, strip in strips.items()
+            }
         return InterpolateSnapshot(
             step=epoch,
             epoch=epoch,
@@ -401,9 +413,9 @@ class _Run:
             b=b,
             path=config.path,
             points=config.points,
-            vae_scores=tuple(float(v) for v in scores["vae"]),
-            ae_scores=tuple(float(v) for v in scores["ae"]),
-            pixel_scores=tuple(float(v) for v in scores["pixel"]),
+            vae_scores=tuple(float(v) for v in per_point["vae"]),
+            ae_scores=tuple(float(v) for v in per_point["ae"]),
+            pixel_scores=tuple(float(v) for v in per_point["pixel"]),
             vae_images=pictures.as_uint8(strips["vae"]),
             ae_images=pictures.as_uint8(strips["ae"]),
             pixel_images=pictures.as_uint8(strips["pixel"]),

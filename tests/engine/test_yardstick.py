@@ -105,6 +105,9 @@ def test_an_interpolation_on_pole_and_shadow_ends_with_the_verdict_over_many_pai
         assert 0 < line[f"{kind}_path_error"] < 1 and 0 < line[f"{kind}_path_error_se"] < 0.1
     assert 0 <= line["vae_beats_ae"] <= 1
     assert line["pixel_path_error"] > 0  # the cross-fade's middles are double exposures
+    # The chosen pair, point by point against its true path: the cross-fade exact at its ends.
+    fade = line["pixel_scores"]
+    assert len(fade) == 5 and fade[0] == 0 == fade[-1] and max(fade) > 0
     for kind in ("vae", "ae", "pixel"):
         assert 0 < line[f"{kind}_manifold_distance"] < 1
 

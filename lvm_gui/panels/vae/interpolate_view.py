@@ -136,11 +136,12 @@ class InterpolateView(View):
         item = self.score_plot.getPlotItem()
         pool = self.pool(item)
         t = np.linspace(0.0, 1.0, len(snap.vae_scores))
-        for name, scores, mean, colour in (
-            ("VAE", snap.vae_scores, snap.vae_off_manifold, VAE_COLOUR),
-            ("AE", snap.ae_scores, snap.ae_off_manifold, AE_COLOUR),
-            ("cross-fade", snap.pixel_scores, snap.pixel_off_manifold, PIXEL_COLOUR),
+        for name, scores, colour in (
+            ("VAE", snap.vae_scores, VAE_COLOUR),
+            ("AE", snap.ae_scores, AE_COLOUR),
+            ("cross-fade", snap.pixel_scores, PIXEL_COLOUR),
         ):
+            mean = float(np.mean(scores))
             line = pool.plot(
                 t,
                 np.asarray(scores),
@@ -155,7 +156,13 @@ class InterpolateView(View):
         item.setXRange(0, 1, padding=0.03)
         high = max(max(snap.vae_scores), max(snap.ae_scores), max(snap.pixel_scores))
         self.steady_range(item, "y", 0.0, high * 1.35)  # room above for the legend
-        self.set_title(item, f"off-manifold score ({snap.path})")
+        # Pole and shadow's true factors give the true path: each point against it.
+        truth = self.config.dataset == "poles"
+        score = "error against the true path" if truth else "off-manifold score"
+        self.set_title(item, f"{score} ({snap.path})")
+        self.set_label(
+            item, "left", "RMS distance to the true image" if truth else "RMS distance to the data"
+        )
 
     def _draw_scatter(self, snap: InterpolateSnapshot, kind: str) -> None:
         self._ends = (snap.a, snap.b)
