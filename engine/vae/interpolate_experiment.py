@@ -138,9 +138,10 @@ class InterpolateSnapshot(Snapshot):
     vae_scores: tuple[float, ...]
     ae_scores: tuple[float, ...]
     pixel_scores: tuple[float, ...]
-    # The final line's verdict over many test pairs against the true path (pole and shadow:
-    # engine.vae.yardstick): each path's mean error, its standard error over the pairs, and
-    # the fraction of pairs whose VAE path lies nearer the truth than the AE's. None elsewhere.
+    # The final line's verdict over many test pairs (engine.vae.yardstick): each path's mean
+    # error against the true path (pole and shadow; on digits its nearest-training-image
+    # distance in excess of its ends'), its standard error over the pairs, and the fraction of
+    # pairs whose VAE path does better than the AE's.
     pairs: int | None = None
     vae_path_error: float | None = None
     vae_path_error_se: float | None = None
@@ -149,7 +150,8 @@ class InterpolateSnapshot(Snapshot):
     pixel_path_error: float | None = None
     pixel_path_error_se: float | None = None
     vae_beats_ae: float | None = None
-    # The mean distance of the pairs' decoded points to the nearest generator image.
+    # The mean distance of the pairs' decoded points to the nearest generator (digits: training)
+    # image.
     vae_manifold_distance: float | None = None
     ae_manifold_distance: float | None = None
     pixel_manifold_distance: float | None = None
@@ -336,22 +338,29 @@ class _Run:
         )
 
     def verdict(self, models) -> dict[str, Any]:
-        """Both models' paths and the cross-fade between yardstick.PAIRS far-apart test pairs,
-        against the true paths: the verdict's fields (none where the true factors are not
-        known: digits)."""
+        """Both models' paths and the cross-fade between yardstick.PAIRS test pairs: on pole and
+        shadow against their true paths, on digits by their distance to the training images in
+        excess of their ends' (engine.vae.yardstick): the verdict's fields."""
         from engine.vae import interpolation, yardstick
 
-        factors = self.data.test_set.factors
-        if factors is None:
+        factors, labels = self.data.test_set.factors, self.data.test_set.labels
+        seed, points, path = self.config.seed, self.config.points, self.config.path
+        if factors is not None:
+            pairs = yardstick.far_pairs(factors, yardstick.PAIRS, seed)
+        elif labels is not None:
+            pairs = yardstick.label_pairs(labels, yardstick.PAIRS, seed)
+        else:
             return {}
-        pairs = yardstick.far_pairs(factors, yardstick.PAIRS, self.config.seed)
         if not len(pairs):
             return {}
-        points, path, test = self.config.points, self.config.path, self.data.test
-        truth = yardstick.true_paths(factors, pairs, points)
+        test = self.data.test
+        truth = yardstick.true_paths(factors, pairs, points) if factors is not None else None
         errors, nearest = {}, {}
         for kind, model in (("vae", models["vae"]), ("ae", models["ae"]), ("pixel", None)):
             decoded = yardstick.decoded_pairs(model, test, pairs, points, path)
+            if truth is None:  # digits: the nearest training image, beyond the ends' own
+                errors[kind], nearest[kind] = yardstick.excess_distances(decoded, self.references)
+                continue
             errors[kind] = yardstick.path_error(decoded.cpu().numpy(), truth).mean(axis=1)
             # On the manifold, whichever point of it: "not an image of a pole" apart from "an
             # image of the wrong pole".

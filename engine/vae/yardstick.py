@@ -8,7 +8,9 @@ that image: the ideal path's own images score 0, the cross-fade's ends score 0 a
 
 One pair says little; `pair_errors` scores many pairs of test images at once, all their points
 decoded in one batch, and `verdict` gives the means with their standard errors and how often
-the VAE's path lies nearer the truth than the AE's.
+the VAE's path lies nearer the truth than the AE's. Where no generator is known (digits), a
+path's mean distance to the nearest training image in excess of its own ends' stands in for
+its error (`excess_distances`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 import torch
 
 from engine.imaging.images import AZIMUTH, ELEVATION, render_poles
-from engine.vae.interpolation import line, slerp
+from engine.vae.interpolation import line, off_manifold, slerp
 
 PAIRS = 100  # test pairs a verdict rests on
 SPREAD = 0.4  # the least distance between a pair's factors, as a fraction of the factor box
@@ -87,6 +89,26 @@ def pair_errors(model, images, factors, pairs: np.ndarray, points: int, path: st
     `model` None: the pixel cross-fade."""
     decoded = decoded_pairs(model, images, pairs, points, path)
     return path_error(decoded.cpu().numpy(), true_paths(factors, pairs, points)).mean(axis=1)
+
+
+def label_pairs(labels: np.ndarray, count: int, seed: int) -> np.ndarray:
+    """`count` pairs (i, j) of test images with different labels, drawn from `seed` (where no
+    generator is known: digits): (count, 2)."""
+    rng = np.random.default_rng([seed, 17])
+    i, j = rng.integers(0, len(labels), size=(2, 8 * count))
+    keep = labels[i] != labels[j]
+    return np.stack([i[keep], j[keep]], 1)[:count].astype(np.int64)
+
+
+def excess_distances(decoded, references) -> tuple[np.ndarray, float]:
+    """Where no generator is known (digits): each pair's path, its mean distance to the nearest
+    reference image in excess of its own ends' (the model's reconstructions of a and b, or the
+    test images themselves for the cross-fade), so that a decoder's blur, which its ends share,
+    does not win; and the mean distance of all the points. (excess per pair, mean)."""
+    pairs, points, pixels = decoded.shape
+    nearest = off_manifold(decoded.reshape(-1, pixels), references).reshape(pairs, points)
+    ends = nearest[:, [0, -1]].mean(axis=1)
+    return nearest.mean(axis=1) - ends, float(nearest.mean())
 
 
 @dataclass(frozen=True)

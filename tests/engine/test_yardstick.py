@@ -112,12 +112,34 @@ def test_an_interpolation_on_pole_and_shadow_ends_with_the_verdict_over_many_pai
         assert 0 < line[f"{kind}_manifold_distance"] < 1
 
 
-def test_digits_have_no_true_path_and_no_verdict():
+def test_on_digits_the_verdict_is_the_distance_beyond_the_ends_own():
     from engine import experiment as experiments
 
     interpolate = experiments.get("interpolate")
     run = experiments.Run(interpolate.config("shipped"), interpolate.generate)
     list(run.until(None))
     line = run.result.to_dict()
-    assert line["pairs"] is None and line["vae_path_error"] is None
-    assert line["vae_manifold_distance"] is None
+    assert line["pairs"] == yardstick.PAIRS and 0 <= line["vae_beats_ae"] <= 1
+    # A cross-fade's middle is no digit: beyond its ends (real test images) it is further.
+    assert line["pixel_path_error"] > 0 and line["pixel_path_error_se"] > 0
+    for kind in ("vae", "ae"):
+        assert np.isfinite([line[f"{kind}_path_error"], line[f"{kind}_manifold_distance"]]).all()
+
+
+def test_blur_shared_by_a_path_and_its_ends_does_not_count():
+    """A decoder that draws one blurred image everywhere lies far from every digit, but no
+    further along its path than at its ends: its excess is 0, where a cross-fade's is not."""
+    from engine.imaging.images import digits
+
+    data = digits()
+    train = torch.as_tensor(np.array(data.x[:1000]))
+    test = torch.as_tensor(np.array(data.x[1000:1200]))
+    pairs = yardstick.label_pairs(np.asarray(data.labels[1000:1200]), 30, seed=0)
+    assert (data.labels[1000:1200][pairs[:, 0]] != data.labels[1000:1200][pairs[:, 1]]).all()
+    references = interpolation.References(train)
+    blur = train.mean(0).expand(len(pairs), 7, -1)
+    excess, mean = yardstick.excess_distances(blur, references)
+    assert np.allclose(excess, 0) and mean > 0.1
+    fade = yardstick.decoded_pairs(None, test, pairs, 7, "linear")
+    excess, _ = yardstick.excess_distances(fade, references)
+    assert excess.mean() > 0.005  # a double exposure of two digits: further than either

@@ -224,12 +224,17 @@ class InterpolateView(View):
                     verdict(snap.vae_off_manifold, snap.ae_off_manifold, snap.pixel_off_manifold)
                 )
         if snap.pairs is not None:  # the measured verdict, whichever model it favours
+            against = (
+                "against the true path"
+                if self.config.dataset == "poles"
+                else "nearest training image, beyond the ends'"
+            )
             parts.append(
-                f"{snap.pairs} test pairs against the true path: VAE "
+                f"{snap.pairs} test pairs, {against}: VAE "
                 f"{snap.vae_path_error:.4f} ± {snap.vae_path_error_se:.4f}, AE "
                 f"{snap.ae_path_error:.4f} ± {snap.ae_path_error_se:.4f}, cross-fade "
                 f"{snap.pixel_path_error:.4f} ± {snap.pixel_path_error_se:.4f} (RMS, ± 1 s.e.); "
-                f"the VAE's path nearer in {snap.vae_beats_ae:.0%} of pairs"
+                f"the VAE's path better in {snap.vae_beats_ae:.0%} of pairs"
             )
         if snap.replayed and snap.final:
             parts.append("models trained before, from the workspace")
