@@ -12,10 +12,10 @@ decoding and the rendering of the true paths, not what the weights hold. Issue 2
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 import torch
+from timing import best_of  # bench/timing.py, beside this script
 
 from engine.imaging import networks
 from engine.imaging.images import poles
@@ -33,16 +33,6 @@ def plain(model, images, factors, pairs) -> np.ndarray:
     return np.array(errors)
 
 
-def best_s(function, repeats: int) -> float:
-    function()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
@@ -52,13 +42,14 @@ def main() -> None:
     images, factors = torch.as_tensor(np.array(data.x)), data.factors
     model = networks.build("vae", images.shape[1], 2, "bernoulli", 0, torch.device("cpu"))
     pairs = yardstick.far_pairs(factors, yardstick.PAIRS, seed=0)
-    ours = best_s(
-        lambda: yardstick.pair_errors(model, images, factors, pairs, POINTS, "linear"),
-        args.repeats,
-    )
-    loop = best_s(lambda: plain(model, images, factors, pairs), args.repeats)
+    # Checked first, which also warms both up (torch's first call allocates).
     batched = yardstick.pair_errors(model, images, factors, pairs, POINTS, "linear")
     assert np.allclose(batched, plain(model, images, factors, pairs), rtol=1e-5)
+    ours = best_of(
+        args.repeats,
+        lambda: yardstick.pair_errors(model, images, factors, pairs, POINTS, "linear"),
+    )
+    loop = best_of(args.repeats, lambda: plain(model, images, factors, pairs))
     print(f"{len(pairs)} pairs × {POINTS} points against the true path, best of {args.repeats}")
     print(f"  batched (ours): {ours * 1000:.1f} ms")
     print(f"  a pair at a time: {loop * 1000:.1f} ms")

@@ -115,7 +115,8 @@ class ItemPool:
             for (_, label), (_, text) in zip(legend.items, self._labels, strict=True):
                 if label.text != text:
                     label.setText(text)
-                    self.legend_rebuilt = True  # a longer text widens a legend below
+                    # A longer text widens a legend below the plot, and so what it needs.
+                    self.legend_rebuilt = self.legend_rebuilt or self._below_in_layout(legend)
             return
         if legend is None:
             if not self._labels:

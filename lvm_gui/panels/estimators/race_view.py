@@ -124,6 +124,7 @@ class RaceView(View):
         item = self.estimates_plot.getPlotItem()
         pool = self.pool(item)
         exact = np.exp(snap.truth_log_p)
+        highest = 3 * exact
         for colour, field, label in (
             (UNIFORM, "uniform_estimates", f"naive MC, z ~ {snap.naive}"),
             (
@@ -135,6 +136,8 @@ class RaceView(View):
             run = self.history.traces_to(snap, "k", field)
             ratios = run[field][:, :CHAINS_DRAWN]  # (t, C)
             x, y = chains_polyline(run["k"], ratios * exact)
+            if np.isfinite(y).any():
+                highest = max(highest, float(np.nanmax(y)))
             line = pool.plot(
                 x,
                 y,
@@ -151,10 +154,8 @@ class RaceView(View):
         pool.end()
         # From p(x)/30 (chains that have hit nothing yet enter from below) to the highest
         # chain: every jump in view.
-        drawn = [c.getData()[1] for c in pool.curves[:2]]
-        tops = [float(np.nanmax(y)) for y in drawn if y is not None and np.isfinite(y).any()]
-        high = max([math.log10(3 * exact), *tops])  # the data are log10 P_k here
-        self.steady_range(item, "y", math.log10(exact / 30), high)
+        # A log axis: its range in log10 units.
+        self.steady_range(item, "y", math.log10(exact / 30), math.log10(highest))
         whole_run_in_x(item, self.config.samples)
 
     def _draw_spread(self, snap: RaceSnapshot) -> None:
