@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import PySide6
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -90,6 +90,25 @@ class MainWindow(QMainWindow):
         self._restore(panel)
         for widget in self.panels.values():
             widget.set_theme(self.theme)
+        # The panel in view starts alone and has the machine to itself until it has drawn its
+        # first frame (or failed): the others start then, or when one of them is chosen.
+        shown = self.current_panel
+        self._waiting = [widget for widget in self.panels.values() if widget is not shown]
+        shown.restart()
+        if shown.controller.state in ("stepping", "running"):
+            shown.frame_drawn.connect(self._start_waiting)
+            shown.controller.failed.connect(self._start_waiting)
+            self.tabs.currentChanged.connect(self._start_waiting)
+        else:
+            self._start_waiting()
+
+    def _start_waiting(self, *_args) -> None:
+        if self._waiting:  # after the frame's paint events: it shows before they start
+            QTimer.singleShot(0, self, self._start_waiting_now)
+
+    def _start_waiting_now(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for widget in waiting:
             widget.restart()
 
     # --- building ---------------------------------------------------------------------------
@@ -237,7 +256,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown_panels(self) -> None:
-        """Cancel and join every panel's worker."""
+        """Cancel and join every panel's worker (and start none that waited)."""
+        self._waiting = []
         for panel in self.panels.values():
             panel.shutdown()
 

@@ -329,3 +329,25 @@ def test_save_model_says_when_there_is_nothing_to_save(window):
     window.save_model_dialog()
     assert window.panels["em"].messages.last[0] == "error"
     assert "no trained model to save here" in window.panels["em"].messages.last[1]
+
+
+def test_the_panel_in_view_computes_alone_until_it_has_drawn(qtbot):
+    """The window opens on a panel that computes for a second or more (the VAE's verdict): the
+    other panels wait for its first frame, then all start; choosing one starts them at once."""
+    window = MainWindow(panel="vae")
+    qtbot.addWidget(window)
+    vae = window.panels["vae"]
+    others = [panel for name, panel in window.panels.items() if name != "vae"]
+    assert vae.controller.state != "idle"
+    assert all(panel.controller.state == "idle" for panel in others)
+    window.show()
+    with qtbot.waitSignal(vae.frame_drawn, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: all(p.controller.state != "idle" for p in others), timeout=10000)
+    window.close()
+    chosen = MainWindow(panel="vae")
+    qtbot.addWidget(chosen)
+    waiting = [panel for name, panel in chosen.panels.items() if name != "vae"]
+    chosen.show_panel("em")  # before the VAE's first frame
+    qtbot.waitUntil(lambda: all(p.controller.state != "idle" for p in waiting), timeout=10000)
+    chosen.close()
