@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-PRESETS = ("digits-vae", "digits-ae", "poles-vae", "shipped", "digits", "poles")
+PRESETS = ("digits-vae", "digits-ae", "poles-vae", "pole-and-shadow", "digits", "poles")
 COMPARED_AT = "digits-ae"  # a light run: what stays of the rounds before shows here
 
 

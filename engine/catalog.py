@@ -71,7 +71,7 @@ PANELS: tuple[PanelEntry, ...] = (
         "vae",
         "VAE",
         {"interpolate": "engine.vae.interpolate_experiment", "vae": "engine.vae.experiment"},
-        "shipped",
+        "pole-and-shadow",
     ),
 )
 

@@ -208,7 +208,7 @@ def test_weights_full_of_nan_are_one_line(capsys, tmp_path):
     for args in (
         ["run", "vae", "--set", "epochs=0", "--set", f"load={path}"],
         ["run", "race", "--preset", "vae", "--set", f"weights={path}"],
-        ["run", "interpolate", "--preset", "shipped", "--set", f"vae_file={path}"],
+        ["run", "interpolate", "--preset", "digits-shipped", "--set", f"vae_file={path}"],
     ):
         code, _, err = run_cli(capsys, *args)
         assert code == 2 and err.count("\n") == 1, (args, err)

@@ -49,3 +49,12 @@ def verdict(vae: float, ae: float, pixel: float) -> str:
     worst = max(vae, ae)
     baseline = "both below the cross-fade" if worst < pixel else "not both below the cross-fade"
     return f"{which}; {baseline}"
+
+
+def mesh_lines(mesh: np.ndarray, family: int) -> tuple[np.ndarray, np.ndarray]:
+    """One family of a mesh (2, lines, points, 2) (0: constant θ, 1: constant φ) as one
+    polyline, x and y with NaN between the lines: drawn as one item, broken where NaN."""
+    lines = np.asarray(mesh, dtype=np.float64)[family]
+    gap = np.full((len(lines), 1, 2), np.nan)
+    flat = np.concatenate([lines, gap], axis=1).reshape(-1, 2)[:-1]
+    return flat[:, 0], flat[:, 1]

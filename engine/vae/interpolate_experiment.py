@@ -27,14 +27,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from engine import device as devices
-from engine.assets import SHIPPED_DIGITS_ARCHITECTURE, SHIPPED_DIGITS_MODELS
+from engine.assets import SHIPPED_MODELS, shipped_model
 from engine.config import ConfigError, ExperimentConfig, existing_file, param
-from engine.experiment import Experiment, Snapshot, bulk, register
+from engine.experiment import Experiment, Snapshot, bulk, frozen_array, register
 from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.vae.experiment import DATASETS, LIKELIHOODS, OPTIMISER_IMPORTS
 from engine.workspace import WORKSPACE
 
-PATHS = ("linear", "slerp")
+PATHS = ("linear", "slerp", "mesh")  # mesh: the encoded true path (pole and shadow)
 VERDICT_FIELDS = (
     "pairs",
     "vae_path_error",
@@ -44,6 +44,8 @@ VERDICT_FIELDS = (
     "pixel_path_error",
     "pixel_path_error_se",
     "vae_beats_ae",
+    "vae_mesh_path_error",
+    "ae_mesh_path_error",
     "vae_manifold_distance",
     "ae_manifold_distance",
     "pixel_manifold_distance",
@@ -64,14 +66,26 @@ GRID_PER_SIDE = 100  # pole and shadow: the true manifold as 100 × 100 rendered
 
 @dataclass(frozen=True, kw_only=True)
 class InterpolateConfig(ExperimentConfig):
-    dataset: str = param("digits", "the images: 8×8 digits, or pole and shadow", choices=DATASETS)
+    dataset: str = param("poles", "the images: pole and shadow, or 8×8 digits", choices=DATASETS)
     images: int = param(5000, "pole and shadow: images rendered", minimum=10, maximum=100_000)
     latent: int = param(2, "L, the latent size of both models", minimum=1, maximum=32)
-    likelihood: str = param("bernoulli", "p(x | z) per pixel, for both models", choices=LIKELIHOODS)
-    beta: float = param(1.0, "β of the VAE's KL term", minimum=0.0, maximum=100.0)
+    likelihood: str = param(
+        "continuous-bernoulli", "p(x | z) per pixel, for both models", choices=LIKELIHOODS
+    )
+    beta: float = param(
+        1.0,
+        "β of the VAE's KL term (shipped for pole and shadow: 0.1, 1, 4)",
+        minimum=0.0,
+        maximum=100.0,
+    )
     learning_rate: float = param(1e-3, "Adam's learning rate", minimum=1e-6, maximum=1.0)
-    batch: int = param(128, "images per gradient step", minimum=1, maximum=100_000)
-    epochs: int = param(20, "passes over the training images", minimum=0, maximum=10_000)
+    batch: int = param(32, "images per gradient step", minimum=1, maximum=100_000)
+    epochs: int = param(
+        0,
+        "passes over the training images (0: the shipped models of this recipe, no training)",
+        minimum=0,
+        maximum=10_000,
+    )
     a: int | None = param(
         None,
         "the first end point: a test image's index (default: seeded)",
@@ -79,10 +93,18 @@ class InterpolateConfig(ExperimentConfig):
         maximum=10**6,
     )
     b: int | None = param(
-        None, "the second end point (default: seeded, another label)", minimum=0, maximum=10**6
+        None,
+        "the second end point (default: seeded: another label, or a light far from a's)",
+        minimum=0,
+        maximum=10**6,
     )
     points: int = param(9, "points on the path, ends included", minimum=2, maximum=64)
-    path: str = param("linear", "the path between the two codes", choices=PATHS)
+    path: str = param(
+        "linear",
+        "the path between the two codes (mesh: the codes of the true path's images, pole "
+        "and shadow only: the reference that follows the manifold)",
+        choices=PATHS,
+    )
     vae_file: str | None = param(None, "the VAE's weights (saved by `vae` save=): no training")
     ae_file: str | None = param(None, "the autoencoder's weights: no training")
     reuse_trained: bool = param(
@@ -108,7 +130,11 @@ class InterpolateConfig(ExperimentConfig):
                 raise ConfigError(
                     f"{name} = {index}: the test set has {test} images (0 to {test - 1})"
                 )
-        if self.batch > train:
+        if self.path == "mesh" and self.dataset != "poles":
+            raise ConfigError(
+                "path = mesh: the true path needs the generator's factors (pole and shadow)"
+            )
+        if self.epochs > 0 and self.batch > train:  # no training: no batches
             raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
         for name in ("vae_file", "ae_file"):
             if getattr(self, name) is not None:
@@ -150,6 +176,11 @@ class InterpolateSnapshot(Snapshot):
     pixel_path_error: float | None = None
     pixel_path_error_se: float | None = None
     vae_beats_ae: float | None = None
+    # Pole and shadow: the same pairs' mean error along the path that follows the mesh (each
+    # model's decoded true path): what the decoder alone costs, so that the straight path's
+    # error beyond it is what leaving the manifold costs.
+    vae_mesh_path_error: float | None = None
+    ae_mesh_path_error: float | None = None
     # The mean distance of the pairs' decoded points to the nearest generator (digits: training)
     # image.
     vae_manifold_distance: float | None = None
@@ -167,6 +198,13 @@ class InterpolateSnapshot(Snapshot):
     ae_path: np.ndarray | None = bulk()
     vae_pictures: Any = bulk()
     ae_pictures: Any = bulk()
+    # Pole and shadow (engine.vae.manifold): the true path's images, each model's mesh of the
+    # generator's images (2, lines, points, 2) and its codes of the true path, in its plane.
+    true_images: np.ndarray | None = bulk()
+    vae_mesh: np.ndarray | None = bulk()
+    ae_mesh: np.ndarray | None = bulk()
+    vae_true_path: np.ndarray | None = bulk()
+    ae_true_path: np.ndarray | None = bulk()
     shown: Any = bulk()
     shape: tuple[int, int] = bulk((8, 8))
     replayed: bool = bulk(False)  # the models came from the workspace, trained before
@@ -266,21 +304,39 @@ def _replayed(run: _Run, kept) -> Generator[Snapshot, Any, InterpolateSnapshot]:
 
 
 def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
-    """Each model's weights file: the one given, else with epochs = 0 the shipped digits model
-    (a ConfigError where none fits), else None: trained here."""
+    """Each model's weights file: the one given, else with epochs = 0 the shipped model of the
+    config's recipe (a ConfigError where none ships), else None: trained here."""
     given = {"vae": config.vae_file, "ae": config.ae_file}
     if config.epochs > 0:
         return given
-    fits = all(getattr(config, k) == v for k, v in SHIPPED_DIGITS_ARCHITECTURE.items())
     for kind, path in given.items():
-        if path is None:
-            if not fits:
-                raise ConfigError(
-                    f"epochs = 0 and no {kind}_file: the shipped models are for digits, "
-                    "latent 2, bernoulli; give weights files or epochs"
-                )
-            given[kind] = SHIPPED_DIGITS_MODELS[kind]
+        if path is not None:
+            continue
+        found = shipped_model(kind, config.dataset, config.latent, config.likelihood, config.beta)
+        if found is None:
+            raise ConfigError(
+                f"epochs = 0 and no {kind}_file: no {kind} ships for {config.dataset}, latent "
+                f"{config.latent}, {config.likelihood}"
+                + (f", β {config.beta:g}" if kind == "vae" else "")
+                + f"; shipped: {shipped_recipes(kind)}. Give a weights file or epochs"
+            )
+        given[kind] = found.path
     return given
+
+
+def shipped_recipes(kind: str) -> str:
+    """The recipes of the shipped models of `kind`, for a message: the β of one recipe
+    together."""
+    recipes: dict[str, list[float]] = {}
+    for m in SHIPPED_MODELS:
+        if m.kind == kind:
+            betas = recipes.setdefault(f"{m.dataset}, latent {m.latent}, {m.likelihood}", [])
+            if m.beta is not None:
+                betas.append(m.beta)
+    return "; ".join(
+        recipe + (", β " + ", ".join(f"{b:g}" for b in sorted(betas)) if betas else "")
+        for recipe, betas in recipes.items()
+    )
 
 
 class _Run:
@@ -355,13 +411,16 @@ class _Run:
             return {}
         test = self.data.test
         truth = yardstick.true_paths(factors, pairs, points) if factors is not None else None
-        errors, nearest = {}, {}
+        errors, nearest, floor = {}, {}, {}
         for kind, model in (("vae", models["vae"]), ("ae", models["ae"]), ("pixel", None)):
-            decoded = yardstick.decoded_pairs(model, test, pairs, points, path)
+            decoded = yardstick.decoded_pairs(model, test, pairs, points, path, truth)
             if truth is None:  # digits: the nearest training image, beyond the ends' own
                 errors[kind], nearest[kind] = yardstick.excess_distances(decoded, self.references)
                 continue
             errors[kind] = yardstick.path_error(decoded.cpu().numpy(), truth).mean(axis=1)
+            if model is not None:  # the same model along the mesh: what its decoder alone costs
+                along = yardstick.decoded_pairs(model, test, pairs, points, "mesh", truth)
+                floor[kind] = float(yardstick.path_error(along.cpu().numpy(), truth).mean())
             # On the manifold, whichever point of it: "not an image of a pole" apart from "an
             # image of the wrong pole".
             flat = decoded.reshape(-1, decoded.shape[-1])
@@ -379,34 +438,46 @@ class _Run:
             "pixel_path_error": found.pixel,
             "pixel_path_error_se": found.pixel_se,
             "vae_beats_ae": found.vae_beats_ae,
+            "vae_mesh_path_error": floor.get("vae"),
+            "ae_mesh_path_error": floor.get("ae"),
         }
 
     def paths(self, models, epoch: int, record, replayed: bool = False) -> InterpolateSnapshot:
         """Both models' paths from a to b after `epoch` epochs, with their scores and
         pictures."""
-        from engine.vae import interpolation, pictures
+        from engine.vae import interpolation, manifold, pictures, yardstick
 
         config, data = self.config, self.data
         a, b = self.ends()
         x_a, x_b = data.test[a], data.test[b]
-        strips, codes, drawn, where = {}, {}, {}, {}
+        factors = data.test_set.factors
+        # Pole and shadow: the true path, the yardstick of every point, and its codes.
+        truth = (
+            None if factors is None else yardstick.true_path(factors[a], factors[b], config.points)
+        )
+        strips, codes, drawn, where, mesh, followed = {}, {}, {}, {}, {}, {}
         for kind in ("vae", "ae"):
-            strips[kind], codes[kind] = interpolation.decoded_path(
-                models[kind], x_a, x_b, config.points, config.path
-            )
-            drawn[kind] = pictures.pictures_of(models[kind], data.test, self.shown, config.seed)
-            where[kind] = drawn[kind].plane.project(codes[kind].double().cpu().numpy())
+            model = models[kind]
+            drawn[kind] = pictures.pictures_of(model, data.test, self.shown, config.seed)
+            plane = drawn[kind].plane
+            if truth is not None:
+                true_codes, true_decoded = manifold.true_codes(model, truth, data.test.device)
+                followed[kind] = frozen_array(plane.project(true_codes.double().cpu().numpy()))
+                mesh[kind] = manifold.mesh_of(model, plane, data.test.device)
+            if config.path == "mesh":
+                strips[kind], codes[kind] = true_decoded, true_codes
+            else:
+                strips[kind], codes[kind] = interpolation.decoded_path(
+                    model, x_a, x_b, config.points, config.path
+                )
+            where[kind] = plane.project(codes[kind].double().cpu().numpy())
         strips["pixel"] = interpolation.cross_fade(x_a, x_b, config.points)
         scores = {
             name: interpolation.off_manifold(strip, self.references)
             for name, strip in strips.items()
         }
         per_point = scores  # each point's score: the nearest image's distance, ...
-        factors = data.test_set.factors
-        if factors is not None:  # ... or on pole and shadow its error against the true path
-            from engine.vae import yardstick
-
-            truth = yardstick.true_path(factors[a], factors[b], config.points)
+        if truth is not None:  # ... or on pole and shadow its error against the true path
             per_point = {
                 name: yardstick.path_error(strip.cpu().numpy(), truth)
                 for name, strip in strips.items()
@@ -434,6 +505,11 @@ class _Run:
             ae_path=where["ae"],
             vae_pictures=drawn["vae"],
             ae_pictures=drawn["ae"],
+            true_images=None if truth is None else pictures.as_uint8(truth),
+            vae_mesh=mesh.get("vae"),
+            ae_mesh=mesh.get("ae"),
+            vae_true_path=followed.get("vae"),
+            ae_true_path=followed.get("ae"),
             shown=self.shown,
             shape=data.shape,
             replayed=replayed,
@@ -441,10 +517,15 @@ class _Run:
 
 
 PRESETS = {
-    # The shipped models: what the window shows the moment it opens (no training).
-    "shipped": dict(dataset="digits", epochs=0),
-    "digits": dict(dataset="digits", epochs=20),
-    "poles": dict(dataset="poles", epochs=20, likelihood="continuous-bernoulli"),
+    # Seed 003's experiment with the shipped models: what the window shows the moment it opens.
+    "pole-and-shadow": dict(dataset="poles", epochs=0),
+    # The shipped VAEs of a weaker and a stronger KL term: the same autoencoder beside them.
+    "poles-beta-0.1": dict(dataset="poles", epochs=0, beta=0.1),
+    "poles-beta-4": dict(dataset="poles", epochs=0, beta=4.0),
+    # Both models trained live from the seed.
+    "poles": dict(dataset="poles", epochs=20),
+    "digits-shipped": dict(dataset="digits", likelihood="bernoulli", batch=128, epochs=0),
+    "digits": dict(dataset="digits", likelihood="bernoulli", batch=128, epochs=20),
 }
 
 EXPERIMENT = register(
@@ -459,8 +540,12 @@ EXPERIMENT = register(
             "engine.vae.interpolation",
             "engine.vae.pictures",
             "engine.vae.yardstick",
-            *DIGITS_IMPORTS,
+            "engine.vae.manifold",
         ),
-        imports_for=lambda config: OPTIMISER_IMPORTS if config.epochs > 0 else (),
+        # scikit-learn's digits reader only for digits: a second at the window's opening.
+        imports_for=lambda config: (
+            (OPTIMISER_IMPORTS if config.epochs > 0 else ())
+            + (DIGITS_IMPORTS if config.dataset == "digits" else ())
+        ),
     )
 )

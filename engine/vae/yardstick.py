@@ -58,9 +58,10 @@ def far_pairs(factors: np.ndarray, count: int, seed: int) -> np.ndarray:
     return np.array(chosen[:count], dtype=np.int64).reshape(-1, 2)
 
 
-def decoded_pairs(model, images, pairs: np.ndarray, points: int, path: str):
+def decoded_pairs(model, images, pairs: np.ndarray, points: int, path: str, truth=None):
     """Each pair's path decoded (`model` None: the pixel cross-fade), all the pairs' points in
-    one batch: (len(pairs), points, pixels)."""
+    one batch: (len(pairs), points, pixels). The path "mesh" decodes the codes of the true
+    paths' images, `truth` (len(pairs), points, pixels): the path that follows the manifold."""
     pairs = np.asarray(pairs)
     t_values = np.linspace(0.0, 1.0, points)
     with torch.no_grad():
@@ -68,6 +69,12 @@ def decoded_pairs(model, images, pairs: np.ndarray, points: int, path: str):
         if model is None:
             t = torch.as_tensor(t_values, dtype=ends_a.dtype, device=ends_a.device)
             return (1 - t)[None, :, None] * ends_a[:, None] + t[None, :, None] * ends_b[:, None]
+        if path == "mesh":
+            if truth is None:
+                raise ValueError("the mesh path follows the true path: give `truth`")
+            flat = torch.as_tensor(np.asarray(truth, np.float32), device=ends_a.device)
+            flat = flat.reshape(-1, flat.shape[-1])
+            return model.decode(model.code(flat)).reshape(len(pairs), points, -1)
         codes_a, codes_b = model.code(ends_a), model.code(ends_b)
         t = torch.as_tensor(t_values, dtype=codes_a.dtype, device=codes_a.device)
         step = slerp if path == "slerp" else line
@@ -87,8 +94,9 @@ def true_paths(factors, pairs: np.ndarray, points: int) -> np.ndarray:
 def pair_errors(model, images, factors, pairs: np.ndarray, points: int, path: str) -> np.ndarray:
     """The mean error along each pair's decoded path against its true path: (len(pairs),).
     `model` None: the pixel cross-fade."""
-    decoded = decoded_pairs(model, images, pairs, points, path)
-    return path_error(decoded.cpu().numpy(), true_paths(factors, pairs, points)).mean(axis=1)
+    truth = true_paths(factors, pairs, points)
+    decoded = decoded_pairs(model, images, pairs, points, path, truth)
+    return path_error(decoded.cpu().numpy(), truth).mean(axis=1)
 
 
 def label_pairs(labels: np.ndarray, count: int, seed: int) -> np.ndarray:

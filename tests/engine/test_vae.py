@@ -168,18 +168,24 @@ def test_the_shipped_models_load_in_a_fresh_process():
     import subprocess
     import sys
 
+    from engine.assets import SHIPPED_MODELS
+
     code = (
         "import torch\n"
-        "from engine.assets import SHIPPED_DIGITS_MODELS\n"
+        "from engine.assets import SHIPPED_MODELS\n"
         "from engine.imaging import weight_files\n"
-        "for kind, path in SHIPPED_DIGITS_MODELS.items():\n"
-        "    wanted = weight_files.architecture(kind, 64, 2, 'bernoulli')\n"
-        "    weight_files.load_weights('load', str(path), wanted, torch.device('cpu'))\n"
-        "print('loaded', len(SHIPPED_DIGITS_MODELS))\n"
+        "pixels = {'digits': 64, 'poles': 1024}\n"
+        "for m in SHIPPED_MODELS:\n"
+        "    wanted = weight_files.architecture(m.kind, pixels[m.dataset], m.latent, "
+        "m.likelihood)\n"
+        "    weight_files.load_weights('load', str(m.path), wanted, torch.device('cpu'))\n"
+        "print('loaded', len(SHIPPED_MODELS))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "loaded 2"
+    assert done.stdout.strip() == f"loaded {len(SHIPPED_MODELS)}" and len(SHIPPED_MODELS) == 6
+    for model in SHIPPED_MODELS:  # a few MB each at most
+        assert model.path.stat().st_size < 4_000_000
 
 
 def test_a_save_that_fails_keeps_the_run_and_says_so_in_one_line(tmp_path, monkeypatch):
@@ -209,7 +215,7 @@ def test_weights_that_are_not_finite_are_refused_by_name(tmp_path, bad):
         list(VAE.generate(VAE.config(epochs=0, load=str(path))))
     interpolate = experiments.get("interpolate")
     with pytest.raises(ConfigError, match=message):
-        list(interpolate.generate(interpolate.config("shipped", vae_file=str(path))))
+        list(interpolate.generate(interpolate.config("digits-shipped", vae_file=str(path))))
     race = experiments.get("race")
     with pytest.raises(ConfigError, match=message):
         list(race.generate(race.config("vae", weights=str(path))))
@@ -345,7 +351,7 @@ def test_slerp_keeps_its_ends_and_walks_the_circle():
 
 
 def test_interpolation_scores_every_point_and_end_points_steer_without_retraining():
-    config = INTERPOLATE.config(epochs=4, a=3, b=40, points=5)
+    config = INTERPOLATE.config("digits", epochs=4, a=3, b=40, points=5)
     plain = list(INTERPOLATE.generate(config))
     run = experiments.Run(config, INTERPOLATE.generate)
     first = run.next_step()
@@ -366,11 +372,11 @@ def test_interpolation_scores_every_point_and_end_points_steer_without_retrainin
 
 def test_interpolation_refuses_end_points_beyond_the_test_set_and_foreign_weights(tmp_path):
     with pytest.raises(ConfigError, match="a = 400: the test set has 359 images"):
-        INTERPOLATE.config(a=400)
+        INTERPOLATE.config("digits", a=400)
     path = tmp_path / "ae.pt"
     final(model="ae", epochs=1, iwae_k=1, save=str(path))
     with pytest.raises(ConfigError, match=r"vae_file = .*another architecture: model ae"):
-        list(INTERPOLATE.generate(INTERPOLATE.config(vae_file=str(path), epochs=0)))
+        list(INTERPOLATE.generate(INTERPOLATE.config("digits-shipped", vae_file=str(path))))
 
 
 def test_gradients_are_clipped_as_torch_clips_them():
@@ -394,16 +400,44 @@ def test_gradients_are_clipped_as_torch_clips_them():
 def test_the_shipped_digits_models_load_and_interpolate_at_once():
     """assets/digits-{vae,ae}.pt, made by the command assets/README.md names: they load with the
     architecture check, evaluate to the numbers recorded there, and epochs = 0 uses them."""
-    snap = list(INTERPOLATE.generate(INTERPOLATE.config(epochs=0, points=5)))
+    config = INTERPOLATE.config("digits-shipped", points=5)
+    snap = list(INTERPOLATE.generate(config))
     assert not snap  # no epochs: the result only
-    run = experiments.Run(INTERPOLATE.config(epochs=0, points=5), INTERPOLATE.generate)
+    run = experiments.Run(config, INTERPOLATE.generate)
     list(run.until(None))
     result = run.result
     assert result.epoch == 0 and len(result.vae_scores) == 5
     assert result.vae_test_elbo == pytest.approx(-21.372, abs=2e-3)
     assert result.ae_test_recon == pytest.approx(-17.518, abs=2e-3)
-    with pytest.raises(ConfigError, match="the shipped models are for digits, latent 2"):
-        list(INTERPOLATE.generate(INTERPOLATE.config(epochs=0, latent=3)))
+    with pytest.raises(ConfigError, match="no vae ships for digits, latent 3, bernoulli, β 1;"):
+        list(INTERPOLATE.generate(INTERPOLATE.config("digits-shipped", latent=3)))
+
+
+@pytest.mark.parametrize(
+    ("preset", "beta", "elbo"),
+    [
+        ("pole-and-shadow", 1.0, 132.836),
+        ("poles-beta-0.1", 0.1, 130.443),
+        ("poles-beta-4", 4.0, 124.351),
+    ],
+)
+def test_the_shipped_pole_and_shadow_models_are_what_opens_with_no_training(preset, beta, elbo):
+    """assets/poles-*.safetensors, made by the commands assets/README.md names: the defaults
+    (no preset) are seed 003's experiment with them, they evaluate to the numbers recorded
+    there, and a β that did not ship is refused, naming those that did."""
+    assert INTERPOLATE.config() == INTERPOLATE.config("pole-and-shadow")
+    config = INTERPOLATE.config(preset, points=5)
+    assert (config.dataset, config.epochs, config.beta) == ("poles", 0, beta)
+    run = experiments.Run(config, INTERPOLATE.generate)
+    list(run.until(None))
+    result = run.result
+    assert result.epoch == 0 and result.vae_test_elbo == pytest.approx(elbo, abs=2e-3)
+    assert result.ae_test_recon == pytest.approx(140.596, abs=2e-3)
+    assert result.pairs == 100 and result.vae_mesh_path_error is not None
+    with pytest.raises(
+        ConfigError, match=r"no vae ships for poles, latent 2, .*β 0.3; shipped: .*β 0.1"
+    ):
+        list(INTERPOLATE.generate(INTERPOLATE.config(preset, beta=0.3)))
 
 
 def test_an_images_own_q_closes_part_of_the_gap_amortisation_leaves():

@@ -116,7 +116,7 @@ def test_on_digits_the_verdict_is_the_distance_beyond_the_ends_own():
     from engine import experiment as experiments
 
     interpolate = experiments.get("interpolate")
-    run = experiments.Run(interpolate.config("shipped"), interpolate.generate)
+    run = experiments.Run(interpolate.config("digits-shipped"), interpolate.generate)
     list(run.until(None))
     line = run.result.to_dict()
     assert line["pairs"] == yardstick.PAIRS and 0 <= line["vae_beats_ae"] <= 1

@@ -109,7 +109,7 @@ def test_switching_presets_and_models_while_training_stops_every_old_run(qtbot):
         running = [thread for thread in list(LIVE_THREADS) if thread.isRunning()]
         assert len(running) <= 1, f"{len(running)} workers computing after {panel.settings.preset}"
 
-    presets = ["digits-vae", "digits-ae", "poles-vae", "shipped", "digits", "poles"]
+    presets = ["digits-vae", "digits-ae", "poles-vae", "pole-and-shadow", "digits", "poles"]
     memory = []
     for switch in range(20):
         preset = presets[switch % len(presets)]
@@ -194,7 +194,7 @@ def test_every_lying_file_in_the_vae_panels_file_fields_is_one_line(qtbot, tmp_p
     long_path = "/tmp/" + "x" * 5000 + ".pt"
     for preset, fields in (
         ("digits-vae", ("dataset", "save", "load")),
-        ("shipped", ("vae_file", "ae_file")),
+        ("digits-shipped", ("vae_file", "ae_file")),
     ):
         panel.apply_preset(preset)
         for field in fields:

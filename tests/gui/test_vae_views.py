@@ -41,7 +41,7 @@ def labelled(view, plot, text):
 
 
 def test_the_interpolation_view_draws_the_shipped_models_scores_and_strips(qtbot):
-    view, host, run = hosted(qtbot, "interpolate", "shipped", points=7)
+    view, host, run = hosted(qtbot, "interpolate", "digits-shipped", points=7)
     (final,) = list(steps(view, host, run))
     assert final.final and len(final.vae_scores) == 7
     for name, scores in (
@@ -72,7 +72,7 @@ def test_the_interpolation_view_draws_the_shipped_models_scores_and_strips(qtbot
 
 
 def test_a_click_on_a_scatter_picks_the_nearest_test_code_as_a_and_shift_as_b(qtbot):
-    view, host, run = hosted(qtbot, "interpolate", "shipped")
+    view, host, run = hosted(qtbot, "interpolate", "digits-shipped")
     view.page.show()
     (final,) = list(steps(view, host, run))
     plot = view.vae_scatter_plot
@@ -131,8 +131,8 @@ def panel(make_panel):
 
 def test_the_panel_opens_on_the_shipped_models_and_its_plots_fit(qtbot, panel):
     final = run_to_end(qtbot, panel)
-    assert panel.settings.preset == "shipped" and final.final and final.epoch == 0
-    assert "nats (bernoulli)" in panel.pages.status_line.text()
+    assert panel.settings.preset == "pole-and-shadow" and final.final and final.epoch == 0
+    assert "nats (continuous-bernoulli)" in panel.pages.status_line.text()
     assert_plots_fit(panel)
 
 
@@ -148,7 +148,7 @@ def test_both_models_of_an_ended_interpolation_can_be_saved(qtbot, panel, tmp_pa
     for name, model, kind in (("VAE", final.vae, "vae"), ("autoencoder", final.ae, "ae")):
         path = tmp_path / f"{kind}.pt"
         writers[name](str(path))
-        wanted = weight_files.architecture(kind, 64, 2, "bernoulli")
+        wanted = weight_files.architecture(kind, 1024, 2, "continuous-bernoulli")
         again = weight_files.load_weights("load", str(path), wanted, torch.device("cpu"))
         for (key, a), (_, b) in zip(
             model.state_dict().items(), again.state_dict().items(), strict=True
@@ -277,4 +277,49 @@ def test_the_plots_are_split_over_topic_tabs_each_a_figure_of_its_own(qtbot, pan
     assert all(targets["latent-space"].isAncestorOf(plot) for plot in grids)
     assert not any(targets["interpolation"].isAncestorOf(plot) for plot in grids)
     ticks = panel.view.strip_plot.getPlotItem().getAxis("left")._tickLevels[0]
-    assert [name for _, name in ticks] == ["VAE", "AE", "cross-fade"]
+    assert [name for _, name in ticks] == ["VAE", "AE", "cross-fade", "true path"]
+
+
+def test_on_pole_and_shadow_the_scatters_draw_the_mesh_and_the_true_path(qtbot):
+    from engine.geometry.vae import mesh_lines
+
+    view, host, run = hosted(qtbot, "interpolate", "pole-and-shadow", points=5)
+    (final,) = list(steps(view, host, run))
+    for kind in ("vae", "ae"):
+        plot = view.scatters[kind].plot
+        mesh = getattr(final, f"{kind}_mesh")
+        assert mesh.shape[:2] == (2, 9)
+        pool = view.pools[id(plot.getPlotItem())]
+        assert pool.curves[0].opts["connect"] == "finite"  # θ fixed, then φ fixed
+        assert "codes, (θ, φ) mesh" in plot.getPlotItem().titleLabel.text
+        for family in (0, 1):
+            x, y = pool.curves[family].getData()
+            want_x, want_y = mesh_lines(mesh, family)
+            assert np.array_equal(np.isnan(x), np.isnan(want_x))  # broken between the lines
+            assert np.allclose(x, want_x, equal_nan=True)
+            assert np.allclose(y, want_y, equal_nan=True)
+        followed = labelled(view, plot, "true path, encoded").getData()
+        assert np.allclose(np.column_stack(followed), getattr(final, f"{kind}_true_path"))
+        straight = pool.curves[3].getData()
+        assert np.allclose(np.column_stack(straight), getattr(final, f"{kind}_path"))
+    # The strip: the three paths over the true one, the yardstick of each point's score.
+    rows = [final.vae_images, final.ae_images, final.pixel_images, final.true_images]
+    assert np.array_equal(view.strip_plot.picture.image, strips(rows, final.shape))
+    ticks = view.strip_plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert [name for _, name in ticks] == ["VAE", "AE", "cross-fade", "true path"]
+    status = view.status_text(final)
+    assert f"{final.pairs} test pairs against the true path: VAE" in status
+    vae_beyond = final.vae_path_error - final.vae_mesh_path_error
+    ae_beyond = final.ae_path_error - final.ae_mesh_path_error
+    assert f"along the mesh VAE {final.vae_mesh_path_error:.4f}" in status
+    assert f"leaving it costs VAE {vae_beyond:+.4f}, AE {ae_beyond:+.4f}" in status
+
+
+def test_the_mesh_path_is_the_true_paths_codes(qtbot):
+    view, host, run = hosted(qtbot, "interpolate", "pole-and-shadow", points=5, path="mesh")
+    (final,) = list(steps(view, host, run))
+    for kind in ("vae", "ae"):
+        assert np.allclose(getattr(final, f"{kind}_path"), getattr(final, f"{kind}_true_path"))
+    # Each model along the mesh everywhere: its verdict is its floor.
+    assert final.vae_path_error == pytest.approx(final.vae_mesh_path_error, rel=1e-6)
+    assert final.ae_path_error == pytest.approx(final.ae_mesh_path_error, rel=1e-6)

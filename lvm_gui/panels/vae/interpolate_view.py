@@ -20,15 +20,22 @@ from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot
 
 TEXT = (
-    "Both models train from the same seed on the same split (the shipped preset: trained "
-    "before). Interpolation: each model's test codes (PCA for L > 2) with its path from test "
-    "image a to b; click a code to make it a, shift-click for b. Beside them, the off-manifold "
-    "score of each point on the path: its RMS pixel distance to the nearest training image "
-    "(pole and shadow: to the true generator's images on a dense grid), for the VAE, the plain "
-    "autoencoder and a pixel cross-fade; below, the three paths decoded. Latent space: the "
-    "decoded grids over the scatters' ranges. Training: both losses on one scale; three rows "
-    "of samples from the VAE's prior, then test images above the VAE's and the AE's "
-    "reconstructions."
+    "Seed 003 §3: does a straight line between two codes stay on the data? A VAE and a plain "
+    "autoencoder of the same shape (the presets with no epochs: the models shipped in assets/, "
+    "trained before from seed 0). Interpolation: each model's test codes (PCA for L > 2) with "
+    "its path from test image a to b; click a code to make it a, shift-click for b. On pole "
+    "and shadow the generator's images over a (θ, φ) grid are encoded too and drawn as a mesh "
+    "of lines of constant elevation θ (solid) and constant azimuth φ (dashed), with the codes "
+    "of the true path (the generator's images at the interpolated θ and φ) dashed in the "
+    "model's colour beside the straight path. One unit of z is as long on both axes. "
+    "Beside them, each point's error: its RMS pixel distance to the true path's image (digits: "
+    "to the nearest training image), for the VAE, the autoencoder and a pixel cross-fade; below, "
+    "the paths decoded, over the true path. The status line gives the verdict over 100 test "
+    "pairs, with standard errors, and each model's error along the mesh: what its decoder "
+    "costs by itself, the rest being what the straight path's leaving the mesh costs. "
+    "Latent space: the decoded grids over the scatters' ranges. "
+    "Training: both losses on one scale; three rows of samples from the VAE's prior, then test "
+    "images above the VAE's and the AE's reconstructions."
 )
 STRIP_ROWS = ("VAE", "AE", "cross-fade")
 IMAGE_ROWS = ("", "prior samples", "", "", "test images", "VAE", "AE")
@@ -158,7 +165,7 @@ class InterpolateView(View):
         self.steady_range(item, "y", 0.0, high * 1.35)  # room above for the legend
         # Pole and shadow's true factors give the true path: each point against it.
         truth = self.config.dataset == "poles"
-        score = "error against the true path" if truth else "off-manifold score"
+        score = "error against the truth" if truth else "off-manifold score"
         self.set_title(item, f"{score} ({snap.path})")
         self.set_label(
             item, "left", "RMS distance to the true image" if truth else "RMS distance to the data"
@@ -169,16 +176,27 @@ class InterpolateView(View):
         pictures = getattr(snap, f"{kind}_pictures")
         path = getattr(snap, f"{kind}_path")
         colour = VAE_COLOUR if kind == "vae" else AE_COLOUR
-        self.scatters[kind].draw(self, pictures, snap.shown, self.colours.name, path, colour)
+        mesh, followed = getattr(snap, f"{kind}_mesh"), getattr(snap, f"{kind}_true_path")
+        self.scatters[kind].draw(
+            self, pictures, snap.shown, self.colours.name, path, colour, mesh, followed
+        )
+        name = "VAE" if kind == "vae" else "AE"
+        plot = self.vae_scatter_plot if kind == "vae" else self.ae_scatter_plot
+        # Short titles: a title wider than its column pushes the plot past the widget's edge.
+        title = f"{name} codes, (θ, φ) mesh" if mesh is not None else f"{name} codes, ▽ a, □ b"
+        self.set_title(plot.getPlotItem(), title)
         self.colours.explain(snap.shown)
 
     def _draw_strips(self, snap: InterpolateSnapshot) -> None:
-        picture = strips([snap.vae_images, snap.ae_images, snap.pixel_images], snap.shape)
-        show_picture(self.strip_plot, picture)
-        label_rows(self.strip_plot, STRIP_ROWS, snap.shape[0])
+        rows = [snap.vae_images, snap.ae_images, snap.pixel_images]
+        names = STRIP_ROWS
+        if snap.true_images is not None:  # pole and shadow: the yardstick under them
+            rows, names = [*rows, snap.true_images], (*STRIP_ROWS, "true path")
+        show_picture(self.strip_plot, strips(rows, snap.shape))
+        label_rows(self.strip_plot, names, snap.shape[0])
         self.set_title(
             self.strip_plot.getPlotItem(),
-            f"the path from test image a = {snap.a} to b = {snap.b}",
+            f"the path from test image a = {snap.a} (▽) to b = {snap.b} (□)",
         )
 
     def _draw_grids(self, snap: InterpolateSnapshot) -> None:
@@ -209,12 +227,19 @@ class InterpolateView(View):
         }
 
     def status_text(self, snap: InterpolateSnapshot) -> str:
-        parts = [f"epoch {snap.epoch} of {self.config.epochs}"]
+        trained = self.config.epochs > 0
+        given = self.config.vae_file is not None or self.config.ae_file is not None
+        parts = [
+            f"epoch {snap.epoch} of {self.config.epochs}"
+            if trained
+            else ("models from files" if given else "shipped models")
+        ]
         parts.append(
             f"VAE test-set ELBO {snap.vae_test_elbo:.3f}, AE reconstruction "
             f"{snap.ae_test_recon:.3f} nats ({self.config.likelihood})"
         )
-        if snap.vae_off_manifold is not None:
+        # Each epoch's chosen pair; the verdict over many pairs replaces it at the end.
+        if snap.vae_off_manifold is not None and snap.pairs is None:
             parts.append(
                 f"off-manifold: VAE {snap.vae_off_manifold:.4f}, AE {snap.ae_off_manifold:.4f}, "
                 f"cross-fade {snap.pixel_off_manifold:.4f}"
@@ -230,12 +255,20 @@ class InterpolateView(View):
                 else "nearest training image, beyond the ends'"
             )
             parts.append(
-                f"{snap.pairs} test pairs, {against}: VAE "
+                f"{snap.pairs} test pairs {against}: VAE "
                 f"{snap.vae_path_error:.4f} ± {snap.vae_path_error_se:.4f}, AE "
                 f"{snap.ae_path_error:.4f} ± {snap.ae_path_error_se:.4f}, cross-fade "
-                f"{snap.pixel_path_error:.4f} ± {snap.pixel_path_error_se:.4f} (RMS, ± 1 s.e.); "
-                f"the VAE's path better in {snap.vae_beats_ae:.0%} of pairs"
+                f"{snap.pixel_path_error:.4f} ± {snap.pixel_path_error_se:.4f} (RMS ± 1 s.e.), "
+                f"the VAE's path better in {snap.vae_beats_ae:.0%}"
             )
+            if snap.vae_mesh_path_error is not None:
+                vae_beyond = snap.vae_path_error - snap.vae_mesh_path_error
+                ae_beyond = snap.ae_path_error - snap.ae_mesh_path_error
+                parts.append(
+                    f"along the mesh VAE {snap.vae_mesh_path_error:.4f}, AE "
+                    f"{snap.ae_mesh_path_error:.4f}: leaving it costs VAE {vae_beyond:+.4f}, "
+                    f"AE {ae_beyond:+.4f}"
+                )
         if snap.replayed and snap.final:
             parts.append("models trained before, from the workspace")
         parts.append(f"seed {self.config.seed}")

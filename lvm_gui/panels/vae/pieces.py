@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
-from engine.geometry.vae import mosaic
+from engine.geometry.vae import mesh_lines, mosaic
 from engine.vae.pictures import Pictures, Shown, nearest_shown
 from lvm_gui import theme as themes
 from lvm_gui.flowing_page import Rows, TopicPages
@@ -56,6 +56,8 @@ class LatentScatter:
         self._shown: Shown | None = None
         self._brushes: tuple | None = None  # (key, brushes) for the points' colours
         self._names: list[pg.TextItem] = []
+        # One unit of z is as long on both axes: a collapsed direction (a large β) shows thin.
+        plot.getPlotItem().setAspectLocked(True)
         plot.scene().sigMouseClicked.connect(self.clicked)
 
     def draw(
@@ -66,16 +68,36 @@ class LatentScatter:
         colour_by: str,
         path: np.ndarray | None = None,
         path_colour: str = themes.BLACK,
+        mesh: np.ndarray | None = None,
+        followed: np.ndarray | None = None,
     ) -> None:
+        """`mesh` (pole and shadow): the generator's (θ, φ) grid encoded, (2, lines, points,
+        2), drawn over the codes; `followed`: the codes of the true path, dashed beside
+        `path`."""
         self._pictures, self._shown = pictures, shown
         item = self.plot.getPlotItem()
         pool = view.pool(item)
         xy = pictures.coords
-        pool.scatter(xy[:, 0], xy[:, 1], size=5, brush=self._brushes_for(shown, colour_by))
+        codes = pool.scatter(xy[:, 0], xy[:, 1], size=5, brush=self._brushes_for(shown, colour_by))
+        codes.setZValue(0)
         self._name_clusters(view, xy, shown, colour_by)
+        if mesh is not None:  # over the codes, under the paths
+            ink = view.theme.foreground
+            # Named in the plot's title and the view's text, not the legend: a legend of
+            # several entries below a plot widens what the plot needs, and the page flows.
+            for family, (alpha, dashed) in enumerate(((170, False), (120, True))):
+                pen = themes.pen(themes.with_alpha(ink, alpha), 1, dashed)
+                line = pool.plot(*mesh_lines(mesh, family), pen=pen, connect="finite")
+                line.setZValue(1)
+        if followed is not None:
+            line = pool.plot(
+                followed[:, 0], followed[:, 1], pen=themes.pen(path_colour, 2.5, dashed=True)
+            )
+            line.setZValue(2)
+            pool.label(line, "true path, encoded")
         if path is not None:
             ink = path_colour
-            pool.plot(
+            line = pool.plot(
                 path[:, 0],
                 path[:, 1],
                 pen=themes.pen(ink, 2.5),
@@ -84,8 +106,9 @@ class LatentScatter:
                 symbolBrush=ink,
                 symbolPen=None,
             )
+            line.setZValue(3)
             for end, symbol in zip((path[0], path[-1]), ("t", "s"), strict=True):
-                pool.scatter(
+                mark = pool.scatter(
                     [end[0]],
                     [end[1]],
                     symbol=symbol,
@@ -93,6 +116,7 @@ class LatentScatter:
                     brush=themes.with_alpha(view.theme.background, 220),
                     pen=themes.pen(ink, 2),
                 )
+                mark.setZValue(4)
         pool.end()
         view.set_label(item, "bottom", pictures.plane.axes[0])
         view.set_label(item, "left", pictures.plane.axes[1] or " ")
