@@ -15,10 +15,12 @@ run: $(STAMP)
 	$(BIN)/lvm-gui
 
 # Engine tests first with Qt made unimportable (they must pass without PySide6), then the GUI
-# tests offscreen, then the linters and the import contract (engine never imports Qt).
+# tests offscreen, every shipped lesson run, then the linters and the import contract (engine
+# never imports Qt).
 test: $(STAMP)
 	LVM_BLOCK_QT=1 $(BIN)/python -m pytest -p no:pytest-qt -p no:cacheprovider tests/engine
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/gui tests/test_cli.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/gui tests/test_cli.py tests/test_lesson_cli.py
+	$(BIN)/lvm-gui lesson check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

@@ -123,7 +123,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_window(panel: str | None = None, preset: str | None = None) -> int:
+def run_window(panel: str | None = None, preset: str | None = None, lesson=None) -> int:
     app = make_application()
     crash_log = CrashLog()
     notice = crash_log.start()
@@ -138,6 +138,8 @@ def run_window(panel: str | None = None, preset: str | None = None) -> int:
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: window.close())
     window.show()
+    if lesson is not None:
+        window.open_lesson(lesson)
     if notice is not None:
         window.show_notice(notice)
     # Quitting any way at all (the menu, a signal) still joins every worker thread.

@@ -23,7 +23,8 @@ from engine import catalog
 from engine.atomic import WriteError
 from engine.config import ConfigError, format_value
 from engine.experiment import Run
-from lvm_gui import startup
+from engine.lessons.schema import LessonError
+from lvm_gui import lesson_cli, startup
 from lvm_gui.formats import ANIMATION_SUFFIXES, FIGURE_SUFFIXES, TABLE_SUFFIXES
 
 PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
@@ -43,6 +44,7 @@ def build_parser() -> Parser:
     parser = Parser(prog="lvm-gui", description="LVM Lab: watch latent variable models learn.")
     parser.add_argument("--panel", help="open the window on this panel (data, em, ...)")
     parser.add_argument("--preset", help="open the panel on this preset, e.g. seed-003")
+    parser.add_argument("--lesson", help="open the window on a lesson (an id, or a .toml file)")
     parser.add_argument(
         "--paths",
         action="store_true",
@@ -97,6 +99,7 @@ def build_parser() -> Parser:
         help="'panel' (default: every plot of the panel, no controls) or the name of one plot",
     )
     out.add_argument("--theme", default="light", choices=("light", "dark"))
+    lesson_cli.add_verbs(verbs)
     return parser
 
 
@@ -359,9 +362,10 @@ def cmd_window(args: argparse.Namespace) -> int:
     if args.preset is not None:
         panel = args.panel or "data"
         PANELS[panel].experiment_of(args.preset)
+    lesson = None if args.lesson is None else lesson_cli.load(args.lesson)
     from lvm_gui.app import run_window
 
-    return run_window(args.panel, args.preset)
+    return run_window(args.panel, args.preset, lesson)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -374,11 +378,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list(args.markdown)
         if args.verb == "run":
             return cmd_run(args)
+        if args.verb == "lesson":
+            return lesson_cli.main(args)
         if args.verb == "export":
             with warnings_as_lines():
                 return cmd_export(args)
         return cmd_window(args)
-    except (UsageError, ConfigError, WriteError) as exc:  # a path the system refuses too
+    except (UsageError, ConfigError, WriteError, LessonError) as exc:  # a path refused too
         print(f"lvm-gui: error: {_one_line(str(exc))}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:  # `lvm-gui run ... | head`

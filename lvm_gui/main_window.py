@@ -25,7 +25,8 @@ import engine
 from engine import device as devices
 from engine.atomic import WriteError
 from engine.data import files
-from lvm_gui import animation, export
+from engine.lessons.schema import Lesson
+from lvm_gui import animation, export, lesson_menu
 from lvm_gui import theme as themes
 from lvm_gui.export_dialog import ExportDialog
 from lvm_gui.formats import ANIMATION_SUFFIXES
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._base_font_points = QApplication.font().pointSizeF()
         self.panels: dict[str, ExperimentPanel] = {}
+        self.lesson_pane = None  # lvm_gui.lesson_pane.LessonPane, made when a lesson opens
         for name, panel_type in PANELS.items():
             chosen = preset if name == panel else None
             widget = panel_type(preset=chosen)
@@ -106,10 +108,17 @@ class MainWindow(QMainWindow):
         if self._waiting:  # after the frame's paint events: it shows before they start
             QTimer.singleShot(0, self, self._start_waiting_now)
 
+    def skip_start(self, panel: ExperimentPanel) -> None:
+        """Leave `panel` to whoever drives it now (a lesson's step that waits for a prediction:
+        its preset's run would show the answer)."""
+        if panel in self._waiting:
+            self._waiting.remove(panel)
+
     def _start_waiting_now(self) -> None:
         waiting, self._waiting = self._waiting, []
         for widget in waiting:
-            widget.restart()
+            if widget.controller.state == "idle":  # not started meanwhile (a lesson's step)
+                widget.restart()
 
     # --- building ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -138,6 +147,10 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About LVM Lab", self.about)
+        lesson_menu.install(self, file_menu, help_menu.menuAction())
+
+    def open_lesson(self, lesson: Lesson | str | Path, resume: bool = True) -> None:
+        lesson_menu.open_lesson(self, lesson, resume)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

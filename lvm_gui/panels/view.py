@@ -175,14 +175,25 @@ class View:
     @staticmethod
     def clicked_point(plot: pg.GraphicsView, event) -> tuple[float, float] | None:
         """Where a left click on `plot`'s view box fell, in data units rounded to 4 places
-        (None for another button or a click outside the view box)."""
-        if event.button() != Qt.MouseButton.LeftButton:
+        (None for another button, a click outside the view box, or a plot whose clicks answer
+        a lesson's question: the view's own click waits until it is answered)."""
+        if id(plot) in CLICKS_TAKEN:
             return None
-        view = plot.getPlotItem().vb
-        if not view.sceneBoundingRect().contains(event.scenePos()):
-            return None
-        point = view.mapSceneToView(event.scenePos())
-        return round(point.x(), 4), round(point.y(), 4)
+        return point_clicked(plot, event)
+
+
+# Plots whose clicks answer a lesson's prediction (lvm_gui.lesson_pane), by id.
+CLICKS_TAKEN: set[int] = set()
+
+
+def point_clicked(plot: pg.GraphicsView, event) -> tuple[float, float] | None:
+    if event.button() != Qt.MouseButton.LeftButton:
+        return None
+    view = plot.getPlotItem().vb
+    if not view.sceneBoundingRect().contains(event.scenePos()):
+        return None
+    point = view.mapSceneToView(event.scenePos())
+    return round(point.x(), 4), round(point.y(), 4)
 
 
 def _drawn_with(view: View, config: ExperimentConfig, draw: Callable[[], None]):

@@ -42,7 +42,7 @@ def test_one_tab_per_working_panel(window):
         "VAE",
     ]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&View", "&Lessons", "&Help"]
 
 
 def test_status_bar_shows_device_seed_and_state(window):
