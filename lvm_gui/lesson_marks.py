@@ -15,7 +15,8 @@ def value_line(value: float, axis: str, colour: str, name: str) -> pg.InfiniteLi
         angle=90 if axis == "x" else 0,
         pen=themes.pen(colour, 2, dashed=name == "you"),
         label=name,
-        labelOpts={"color": colour, "position": 0.9},
+        # the two labels at different heights: near answers would print one over the other
+        labelOpts={"color": colour, "position": 0.92 if name == "you" else 0.8},
     )
 
 

@@ -39,6 +39,7 @@ from lvm_gui import theme as themes
 from lvm_gui.panels import view as views
 
 YOURS, COMPUTED = themes.VERMILLION, themes.BLUE
+PREDICT_FIRST = "Predict first: the numbers show when the step runs."
 
 
 class LessonPane(QDockWidget):
@@ -209,7 +210,7 @@ class LessonPane(QDockWidget):
             return
         self.question.setText(prediction.question)
         # The last run's numbers would give the answer away: the next frame writes them again.
-        panel.pages.status_line.setText("Predict first: the numbers show when the step runs.")
+        panel.pages.status_line.setText(PREDICT_FIRST)
         self._offer(step)
 
     def _offer(self, step: Step) -> None:
@@ -279,7 +280,9 @@ class LessonPane(QDockWidget):
             panel.controller.step()
 
     def _drawn(self, panel, snap) -> None:
-        target = self._target
+        step, target = self.step, self._target
+        if panel is self._panel and not self._running and step.prediction and not self.answer:
+            panel.pages.status_line.setText(PREDICT_FIRST)  # a late frame of the step before
         if panel is self._panel and self._running and target is not None and snap.step >= target:
             self._running = False
             self._reveal(snap)
