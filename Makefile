@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/em.py
 	$(BIN)/python bench/estimators.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/responsiveness.py
+
+# The window's catalogue of texts (lvm_gui/i18n): every text marked with translate() collected
+# into the .ts (translate the new ones there, with pyside6-linguist or by hand), then compiled.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find lvm_gui -name '*.py' | sort) -locations none -no-obsolete \
+		-source-language en -target-language zh_CN -ts lvm_gui/i18n/lvm_gui_zh_CN.ts
+	$(BIN)/pyside6-lrelease lvm_gui/i18n/lvm_gui_zh_CN.ts -qm lvm_gui/i18n/lvm_gui_zh_CN.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

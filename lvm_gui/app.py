@@ -13,6 +13,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from engine import device
+from lvm_gui import i18n
 from lvm_gui import theme as themes
 from lvm_gui.crashlog import CrashLog, log_errors_to, name_application
 from lvm_gui.experiment_thread import describe_error
@@ -123,8 +124,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_window(panel: str | None = None, preset: str | None = None, lesson=None) -> int:
+def run_window(
+    panel: str | None = None, preset: str | None = None, lesson=None, language: str | None = None
+) -> int:
     app = make_application()
+    i18n.use(i18n.chosen(language))
     crash_log = CrashLog()
     notice = crash_log.start()
     log_errors_to(crash_log.folder)
@@ -140,6 +144,8 @@ def run_window(panel: str | None = None, preset: str | None = None, lesson=None)
     window.show()
     if lesson is not None:
         window.open_lesson(lesson)
+    if i18n.language() != "en" and i18n.chinese_font_missing():  # boxes, not characters
+        window.statusBar().showMessage(f"Warning: {i18n.CJK_FONT_HINT}")
     if notice is not None:
         window.show_notice(notice)
     # Quitting any way at all (the menu, a signal) still joins every worker thread.

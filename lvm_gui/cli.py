@@ -26,6 +26,7 @@ from engine.experiment import Run
 from engine.lessons.schema import LessonError
 from lvm_gui import lesson_cli, startup
 from lvm_gui.formats import ANIMATION_SUFFIXES, FIGURE_SUFFIXES, TABLE_SUFFIXES
+from lvm_gui.languages import LANGUAGES
 
 PANEL_NAMES = tuple(entry.name for entry in catalog.PANELS)
 USAGE_ERROR = 2
@@ -45,6 +46,7 @@ def build_parser() -> Parser:
     parser.add_argument("--panel", help="open the window on this panel (data, em, ...)")
     parser.add_argument("--preset", help="open the panel on this preset, e.g. seed-003")
     parser.add_argument("--lesson", help="open the window on a lesson (an id, or a .toml file)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="the window's language")
     parser.add_argument(
         "--paths",
         action="store_true",
@@ -99,6 +101,7 @@ def build_parser() -> Parser:
         help="'panel' (default: every plot of the panel, no controls) or the name of one plot",
     )
     out.add_argument("--theme", default="light", choices=("light", "dark"))
+    out.add_argument("--lang", default="en", choices=LANGUAGES, help="the figure's language")
     lesson_cli.add_verbs(verbs)
     return parser
 
@@ -279,7 +282,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     quiet_platform_messages()
     app = make_application()
-    from lvm_gui import animation, export
+    from lvm_gui import animation, export, i18n
+
+    i18n.use(args.lang)
     from lvm_gui import theme as themes
 
     panel = panel_type(preset=args.preset)
@@ -345,15 +350,6 @@ def _unknown_panel(name: str) -> str:
     return f"unknown panel {name!r}; panels: {', '.join(PANELS)}"
 
 
-def cmd_paths() -> int:
-    from lvm_gui.crashlog import app_paths, name_application
-
-    name_application()
-    for what, path in app_paths().items():
-        print(f"{what + ':':<12} {path}")
-    return 0
-
-
 def cmd_window(args: argparse.Namespace) -> int:
     from lvm_gui.panels import PANELS
 
@@ -365,7 +361,7 @@ def cmd_window(args: argparse.Namespace) -> int:
     lesson = None if args.lesson is None else lesson_cli.load(args.lesson)
     from lvm_gui.app import run_window
 
-    return run_window(args.panel, args.preset, lesson)
+    return run_window(args.panel, args.preset, lesson, args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -373,7 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.paths:
-            return cmd_paths()
+            from lvm_gui.crashlog import print_paths
+
+            return print_paths()
         if args.verb == "list":
             return cmd_list(args.markdown)
         if args.verb == "run":

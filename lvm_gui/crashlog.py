@@ -136,3 +136,11 @@ def log_errors_to(folder: Path) -> None:
     handler.lvm_error_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(threadName)s %(name)s: %(message)s"))
     logger.addHandler(handler)
+
+
+def print_paths() -> int:
+    """`lvm-gui --paths`: the folders and files the app uses, one a line."""
+    name_application()
+    for what, path in app_paths().items():
+        print(f"{what + ':':<12} {path}")
+    return 0

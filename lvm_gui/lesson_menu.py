@@ -7,20 +7,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QSplitter
+from PySide6.QtWidgets import QFileDialog, QMenu, QSplitter
 
 from engine.lessons import schema
 from engine.lessons.schema import Lesson, LessonError
+from lvm_gui import i18n
+from lvm_gui.i18n import translate
 from lvm_gui.lesson_pane import LessonPane
 
 
 def install(window, file_menu, before) -> None:
     """File > Open lesson…, the Lessons menu (each shipped lesson, Restart) before the action
     `before`, and Page Down / Page Up for Next / Back while a lesson is open."""
-    open_file = QAction("Open &lesson…", window)
+    open_file = QAction(window)
+    i18n.show(open_file, QAction.setText, lambda: translate("Menus", "Open &lesson…"))
     open_file.triggered.connect(lambda: _open_file(window))
     file_menu.insertAction(file_menu.actions()[2], open_file)
-    menu = window.menuBar().addMenu("&Lessons")
+    menu = window.menuBar().addMenu("")
+    i18n.show(menu, QMenu.setTitle, lambda: translate("Menus", "&Lessons"))
     window.menuBar().insertMenu(before, menu)
     for path in schema.shipped():
         try:
@@ -32,7 +36,8 @@ def install(window, file_menu, before) -> None:
         action.triggered.connect(lambda _=False, p=path: window.open_lesson(p))
         menu.addAction(action)
     menu.addSeparator()
-    restart = QAction("&Restart lesson", window)
+    restart = QAction(window)
+    i18n.show(restart, QAction.setText, lambda: translate("Menus", "&Restart lesson"))
     restart.triggered.connect(
         lambda: window.lesson_pane is not None and window.lesson_pane.restart()
     )

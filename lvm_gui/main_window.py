@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,7 +26,7 @@ from engine import device as devices
 from engine.atomic import WriteError
 from engine.data import files
 from engine.lessons.schema import Lesson
-from lvm_gui import animation, export, lesson_menu
+from lvm_gui import animation, export, lesson_menu, menus
 from lvm_gui import theme as themes
 from lvm_gui.export_dialog import ExportDialog
 from lvm_gui.formats import ANIMATION_SUFFIXES
@@ -82,11 +82,11 @@ class MainWindow(QMainWindow):
             widget = panel_type(preset=chosen)
             widget.status_changed.connect(self._update_status)
             self.panels[name] = widget
-            self.tabs.addTab(widget, panel_type.title.replace("&", "&&"))  # "&" is no mnemonic
+            menus.name_tab(self.tabs, self.tabs.addTab(widget, ""), name)
         self.tabs.currentChanged.connect(self._update_status)
         self.dataset = None
         self.data_panel.dataset_ready.connect(self._on_dataset)
-        self._build_menus()
+        menus.build(self)
         self._build_shortcuts()
         self._build_status_bar()
         self._restore(panel)
@@ -121,44 +121,8 @@ class MainWindow(QMainWindow):
                 widget.restart()
 
     # --- building ---------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open data…", self.open_data, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "&Save data…", self.save_data, QKeySequence.StandardKey.Save)
-        self._action(file_menu, "Save &model…", self.save_model_dialog, "Ctrl+Shift+S")
-        self._action(file_menu, "&Export figure or animation…", self.export_dialog, "Ctrl+E")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        view_menu = self.menuBar().addMenu("&View")
-        group = QActionGroup(self)
-        for theme in themes.THEMES.values():
-            action = QAction(f"{theme.name.capitalize()} theme", self, checkable=True)
-            action.setChecked(theme is self.theme)
-            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
-            group.addAction(action)
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        self.presentation_action = QAction("&Presentation mode", self, checkable=True)
-        self.presentation_action.setShortcut(QKeySequence("F5"))
-        self.presentation_action.setToolTip("Large fonts and thick lines for a projector")
-        self.presentation_action.toggled.connect(self.set_presentation)
-        view_menu.addAction(self.presentation_action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About LVM Lab", self.about)
-        lesson_menu.install(self, file_menu, help_menu.menuAction())
-
     def open_lesson(self, lesson: Lesson | str | Path, resume: bool = True) -> None:
         lesson_menu.open_lesson(self, lesson, resume)
-
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _build_shortcuts(self) -> None:
         keys = (

@@ -17,20 +17,47 @@ from PySide6.QtWidgets import (
 )
 from superqt import QLabeledDoubleSlider, QLabeledSlider
 
+from lvm_gui import i18n
+from lvm_gui.i18n import translate
+
 
 class RunButtons(QGridLayout):
     """Step, Run (Pause while running), Cancel and Reset, two by two."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.step = QPushButton("Step")
-        self.step.setToolTip("Exactly one step of the generator (Space)")
-        self.run = QPushButton("Run")
-        self.run.setToolTip("Run to the end at the chosen speed; again to pause (R)")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Stop the running computation; what is drawn stays (Esc)")
-        self.reset = QPushButton("Reset")
-        self.reset.setToolTip("Back to the preset's parameters, from the first step")
+        self.step, self.run, self.cancel, self.reset = (QPushButton() for _ in range(4))
+        for button, text, tip in (
+            (
+                self.step,
+                lambda: translate("RunButtons", "Step"),
+                lambda: translate("RunButtons", "Exactly one step of the generator (Space)"),
+            ),
+            (
+                self.run,
+                lambda: translate("RunButtons", "Run"),
+                lambda: translate(
+                    "RunButtons", "Run to the end at the chosen speed; again to pause (R)"
+                ),
+            ),
+            (
+                self.cancel,
+                lambda: translate("RunButtons", "Cancel"),
+                lambda: translate(
+                    "RunButtons", "Stop the running computation; what is drawn stays (Esc)"
+                ),
+            ),
+            (
+                self.reset,
+                lambda: translate("RunButtons", "Reset"),
+                lambda: translate(
+                    "RunButtons", "Back to the preset's parameters, from the first step"
+                ),
+            ),
+        ):
+            i18n.show(button, QPushButton.setToolTip, tip)
+            if button is not self.run:  # the Run button's text follows the run (RunControls)
+                i18n.show(button, QPushButton.setText, text)
         for i, button in enumerate((self.step, self.run, self.cancel, self.reset)):
             self.addWidget(button, i // 2, i % 2)
 

@@ -4,8 +4,10 @@ controller: the buttons send it their commands, and its state names the Run butt
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from lvm_gui import i18n
+from lvm_gui.i18n import translate
 from lvm_gui.panels import layout
 from lvm_gui.worker import ExperimentController, RunState
 
@@ -23,6 +25,8 @@ class RunControls(QObject):
         self.buttons.reset.clicked.connect(self.reset_asked)
         self.delay_slider = layout.delay_slider()
         self.delay_slider.valueChanged.connect(controller.set_delay)
+        self._running = False
+        i18n.show(self.buttons.run, QPushButton.setText, self._run_text)
         controller.state_changed.connect(self._name_run_button)
 
     def add_to(self, column: QVBoxLayout) -> None:
@@ -31,4 +35,10 @@ class RunControls(QObject):
         column.addLayout(layout.labelled_row("Delay (s)", tip, self.delay_slider))
 
     def _name_run_button(self, state: str) -> None:
-        self.buttons.run.setText("Pause" if state == RunState.RUNNING else "Run")
+        self._running = state == RunState.RUNNING
+        self.buttons.run.setText(self._run_text())
+
+    def _run_text(self) -> str:
+        if self._running:
+            return translate("RunButtons", "Pause")
+        return translate("RunButtons", "Run")

@@ -1,0 +1,96 @@
+"""The window in Simplified Chinese (issue 24, begun): Qt's catalogue is complete and compiled,
+and View > Language switches the window's texts at once and is remembered."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from lvm_gui import i18n
+from lvm_gui.cli import main
+from lvm_gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = Path(sys.executable).parent
+
+
+def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(path)
+    return {
+        (context.findtext("name"), message.findtext("source")): message.find("translation")
+        for context in tree.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_the_catalogue_holds_every_marked_text_translated(tmp_path):
+    fresh = tmp_path / "fresh_zh_CN.ts"
+    shutil.copy(i18n.CATALOGUE, fresh)
+    sources = sorted(str(p) for p in (ROOT / "lvm_gui").rglob("*.py"))
+    done = subprocess.run(
+        [
+            str(TOOLS / "pyside6-lupdate"),
+            *sources,
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-ts",
+            str(fresh),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "(0 new and" in done.stdout  # nothing marked in the code is missing from the .ts
+    ours, scanned = messages(i18n.CATALOGUE), messages(fresh)
+    assert set(scanned) == set(ours) and len(ours) > 20  # and nothing obsolete kept
+    for key, translation in ours.items():
+        assert translation.get("type") is None and translation.text, key  # none unfinished
+
+
+def test_the_compiled_catalogue_is_the_catalogue(tmp_path):
+    compiled = tmp_path / "check.qm"
+    subprocess.run(
+        [str(TOOLS / "pyside6-lrelease"), str(i18n.CATALOGUE), "-qm", str(compiled)],
+        capture_output=True,
+        check=True,
+    )
+    assert compiled.read_bytes() == i18n.CATALOGUE.with_suffix(".qm").read_bytes()
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    yield window
+    i18n.use("en")
+    window.close()
+
+
+def test_view_language_switches_the_window_at_once_and_is_remembered(window):
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    tabs = lambda: [window.tabs.tabText(i) for i in range(window.tabs.count())]  # noqa: E731
+    run = window.panels["em"].run_controls.buttons.run
+    assert menus() == ["&File", "&View", "&Lessons", "&Help"] and run.text() == "Run"
+    chinese = next(a for a in window.language_actions.actions() if a.text() == "简体中文")
+    chinese.trigger()
+    assert i18n.language() == "zh_CN" and QSettings().value("language") == "zh_CN"
+    assert menus() == ["文件(&F)", "视图(&V)", "课程(&L)", "帮助(&H)"]
+    assert tabs() == ["数据", "EM", "估计量", "ELBO 与变分推断", "VAE"]
+    assert run.text() == "运行" and window.presentation_action.text() == "演示模式(&P)"
+    assert i18n.chosen() == "zh_CN"  # the next start opens in Chinese
+    english = next(a for a in window.language_actions.actions() if a.text() == "English")
+    english.trigger()
+    assert menus()[0] == "&File" and tabs()[3] == "ELBO && VI" and run.text() == "Run"
+
+
+def test_an_unknown_language_is_one_line(capsys):
+    assert main(["--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--lang" in err and "zh_CN" in err
