@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from lvm_gui import theme as themes
+from lvm_gui.lesson_texts import text
 
 
 def value_line(value: float, axis: str, colour: str, name: str) -> pg.InfiniteLine:
@@ -14,7 +15,7 @@ def value_line(value: float, axis: str, colour: str, name: str) -> pg.InfiniteLi
         pos=value,
         angle=90 if axis == "x" else 0,
         pen=themes.pen(colour, 2, dashed=name == "you"),
-        label=name,
+        label=text(name),  # "you" or "computed", in the window's language
         # the two labels at different heights: near answers would print one over the other
         labelOpts={"color": colour, "position": 0.92 if name == "you" else 0.8},
     )

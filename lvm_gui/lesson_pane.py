@@ -35,11 +35,12 @@ from engine.experiment import Snapshot
 from engine.lessons import answers
 from engine.lessons.schema import Lesson, LessonError, Step
 from lvm_gui import lesson_marks as marks
+from lvm_gui import lesson_texts
 from lvm_gui import theme as themes
+from lvm_gui.lesson_texts import text as texts
 from lvm_gui.panels import view as views
 
 YOURS, COMPUTED = themes.VERMILLION, themes.BLUE
-PREDICT_FIRST = "Predict first: the numbers show when the step runs."
 
 
 class LessonPane(QDockWidget):
@@ -48,7 +49,7 @@ class LessonPane(QDockWidget):
     revealed = Signal(object)  # the Answer, once a step's run has reached its step
 
     def __init__(self, window) -> None:
-        super().__init__("Lesson", window)
+        super().__init__(window)
         self.setObjectName("lesson-pane")
         self.window_ = window
         self.lesson: Lesson | None = None
@@ -73,27 +74,22 @@ class LessonPane(QDockWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)
-        self.question_box = QGroupBox("Predict first")
+        self.question_box = QGroupBox()
         question_layout = QVBoxLayout(self.question_box)
         question_layout.addWidget(self.question)
         self.options = QButtonGroup(self)
         self.options_box = QVBoxLayout()
         question_layout.addLayout(self.options_box)
         self.number = QLineEdit()
-        self.number.setPlaceholderText("your number")
         self.number.textChanged.connect(self._number_typed)
         question_layout.addWidget(self.number)
         question_layout.addWidget(self.click_hint)
-        self.commit_button = QPushButton("Run and reveal")
+        self.commit_button = QPushButton()
         self.commit_button.clicked.connect(self.commit)
         question_layout.addWidget(self.commit_button)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("◀ Back")
-        self.next_button = QPushButton("Next ▶")
-        self.restart_button = QPushButton("Restart")
-        self.back_button.setToolTip("The step before (Page Up)")
-        self.next_button.setToolTip("The next step (Page Down)")
+        self.back_button, self.next_button, self.restart_button = (QPushButton() for _ in range(3))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.restart_button.clicked.connect(self.restart)
@@ -108,6 +104,7 @@ class LessonPane(QDockWidget):
         body.setMinimumWidth(250)
         body.setMaximumWidth(340)
         self.setWidget(body)
+        lesson_texts.wire(self)
 
     # --- public API -------------------------------------------------------------------------
     def open(self, lesson: Lesson, resume: bool = True) -> None:
@@ -151,7 +148,7 @@ class LessonPane(QDockWidget):
         elif kind == "click":
             self._clear_marks()
             self._mark(self._taken, value, YOURS, "you")
-            self.click_hint.setText(f"you: ({value[0]:.3g}, {value[1]:.3g})")
+            self.click_hint.setText(f"{texts('you')}: ({value[0]:.3g}, {value[1]:.3g})")
         self.given = value
         self.commit_button.setEnabled(True)
 
@@ -183,9 +180,8 @@ class LessonPane(QDockWidget):
     def _enter(self, step: Step) -> None:
         lesson = self.lesson
         self.title.setText(lesson.title)
-        self.where.setText(
-            f"step {self.index + 1} of {len(lesson.steps)} · seed {', '.join(lesson.seeds)}"
-        )
+        where = [str(self.index + 1), str(len(lesson.steps)), ", ".join(lesson.seeds)]
+        self.where.setText(texts("where", *where))
         self.text.setMarkdown(step.text)
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(lesson.steps) - 1)
@@ -210,7 +206,7 @@ class LessonPane(QDockWidget):
             return
         self.question.setText(prediction.question)
         # The last run's numbers would give the answer away: the next frame writes them again.
-        panel.pages.status_line.setText(PREDICT_FIRST)
+        panel.pages.status_line.setText(texts("waiting"))
         self._offer(step)
 
     def _offer(self, step: Step) -> None:
@@ -235,7 +231,7 @@ class LessonPane(QDockWidget):
             self._taken = plot
             views.CLICKS_TAKEN.add(id(plot))
             plot.scene().sigMouseClicked.connect(self._plot_clicked)
-            self.click_hint.setText(f"Click on the plot “{prediction.plot}”.")
+            self.click_hint.setText(texts("click", prediction.plot))
         self.commit_button.setEnabled(False)
 
     def _number_typed(self, text: str) -> None:
@@ -282,7 +278,7 @@ class LessonPane(QDockWidget):
     def _drawn(self, panel, snap) -> None:
         step, target = self.step, self._target
         if panel is self._panel and not self._running and step.prediction and not self.answer:
-            panel.pages.status_line.setText(PREDICT_FIRST)  # a late frame of the step before
+            panel.pages.status_line.setText(texts("waiting"))  # a late frame of the step before
         if panel is self._panel and self._running and target is not None and snap.step >= target:
             self._running = False
             self._reveal(snap)
@@ -310,10 +306,11 @@ class LessonPane(QDockWidget):
             return
         parts = []
         if step.prediction is not None:
-            verdict = "right" if self.right else "off"
+            verdict = texts("right" if self.right else "off")
             parts.append(
-                f"<span style='color:{YOURS}'>you: {_shown(self.given)}</span> · "
-                f"<span style='color:{COMPUTED}'>computed: {_shown(self.answer.value)}</span>"
+                f"<span style='color:{YOURS}'>{texts('you')}: {_shown(self.given)}</span> · "
+                f"<span style='color:{COMPUTED}'>{texts('computed')}: "
+                f"{_shown(self.answer.value)}</span>"
                 f" — {verdict}"
             )
             self._mark_answer(step)

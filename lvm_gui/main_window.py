@@ -26,10 +26,11 @@ from engine import device as devices
 from engine.atomic import WriteError
 from engine.data import files
 from engine.lessons.schema import Lesson
-from lvm_gui import animation, export, lesson_menu, menus
+from lvm_gui import animation, export, i18n, lesson_menu, menus
 from lvm_gui import theme as themes
 from lvm_gui.export_dialog import ExportDialog
 from lvm_gui.formats import ANIMATION_SUFFIXES
+from lvm_gui.i18n import translate
 from lvm_gui.panels import PANELS, DataPanel, ExperimentPanel
 
 SETTINGS_VERSION = 1
@@ -138,14 +139,20 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.state_label = QLabel()
-        self.seed_label = QLabel()
-        self.device_label = QLabel(f"device: {devices.describe('auto')}")
-        self.device_label.setToolTip(
-            "torch device chosen by engine.device (auto: CUDA when present, else CPU)"
+        self.state_label, self.seed_label, self.device_label = QLabel(), QLabel(), QLabel()
+        device = devices.describe("auto")
+        i18n.show(self.device_label, QLabel.setText, lambda: menus.status_words("device", device))
+        i18n.show(
+            self.device_label,
+            QLabel.setToolTip,
+            lambda: translate(
+                "Window", "torch device chosen by engine.device (auto: CUDA when present, else CPU)"
+            ),
         )
         for label in (self.state_label, self.seed_label, self.device_label):
             bar.addPermanentWidget(label)
+        i18n.show(self.state_label, QLabel.setText, self._state_text)
+        i18n.show(self.seed_label, QLabel.setText, self._seed_text)
         self._update_status()
 
     # --- state ------------------------------------------------------------------------------
@@ -157,12 +164,20 @@ class MainWindow(QMainWindow):
     def data_panel(self) -> DataPanel:
         return self.panels["data"]
 
+    def _state_text(self) -> str:
+        panel = self.current_panel
+        return "" if panel is None else menus.state_words(panel.name, panel.controller.state)
+
+    def _seed_text(self) -> str:
+        panel = self.current_panel
+        return "" if panel is None else menus.status_words("seed", str(panel.config.seed))
+
     def _update_status(self, *_args) -> None:
         panel = self.current_panel
         if panel is None:
             return
-        self.state_label.setText(f"{panel.title}: {panel.controller.state}")
-        self.seed_label.setText(f"seed {panel.config.seed}")
+        self.state_label.setText(self._state_text())
+        self.seed_label.setText(self._seed_text())
         message = panel.messages.last
         if message is not None and message[0] in ("error", "warning"):
             self.statusBar().showMessage(f"{message[0].capitalize()}: {message[1]}")

@@ -19,10 +19,35 @@ PANEL_TITLES = {
     "vi": lambda: translate("Panels", "ELBO & VI"),
     "vae": lambda: translate("Panels", "VAE"),
 }
+STATE_NAMES = {
+    "idle": lambda: translate("RunState", "idle"),
+    "ready": lambda: translate("RunState", "ready"),
+    "stepping": lambda: translate("RunState", "stepping"),
+    "running": lambda: translate("RunState", "running"),
+    "paused": lambda: translate("RunState", "paused"),
+    "done": lambda: translate("RunState", "done"),
+    "failed": lambda: translate("RunState", "failed"),
+    "cancelled": lambda: translate("RunState", "cancelled"),
+}
 THEME_NAMES = {
     "light": lambda: translate("Menus", "Light theme"),
     "dark": lambda: translate("Menus", "Dark theme"),
 }
+
+
+def state_words(panel: str, state: str) -> str:
+    """The status bar's "EM: running", in the window's language."""
+    words = STATE_NAMES.get(state, lambda: state)()
+    return translate("Window", "%1: %2").replace("%1", PANEL_TITLES[panel]()).replace("%2", words)
+
+
+def status_words(what: str, value: str) -> str:
+    """The status bar's "seed 0" and "device: cpu", in the window's language."""
+    text = {
+        "seed": lambda: translate("Window", "seed %1"),
+        "device": lambda: translate("Window", "device: %1"),
+    }[what]()
+    return text.replace("%1", value)
 
 
 def name_tab(tabs: QTabWidget, index: int, panel: str) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from superqt import QLabeledSlider
 
 from engine.history import History
+from lvm_gui.i18n import translate
 from lvm_gui.panels import layout
 
 
@@ -33,8 +34,14 @@ class HistoryBar(QObject):
         self._syncing = False
 
     def add_to(self, column: QVBoxLayout) -> None:
-        tip = "Look back at earlier steps (Left and Right keys); the run goes on from the newest"
-        row = layout.labelled_row("History", tip, self.slider)
+        row = layout.labelled_row(
+            lambda: translate("Panel", "History"),
+            lambda: translate(
+                "Panel",
+                "Look back at earlier steps (Left and Right keys); the run goes on from the newest",
+            ),
+            self.slider,
+        )
         row.addWidget(self.step)
         column.addLayout(row)
         column.addWidget(self.note)  # says when a step shown was thinned out

@@ -62,11 +62,14 @@ class RunButtons(QGridLayout):
             self.addWidget(button, i // 2, i % 2)
 
 
-def labelled_row(text: str, tip: str, widget: QWidget) -> QHBoxLayout:
+def labelled_row(text, tip, widget: QWidget) -> QHBoxLayout:
+    """`widget` after its label; `text` and `tip` give the label and the tooltip in the
+    window's language (lvm_gui.i18n.show)."""
     row = QHBoxLayout()
-    label = QLabel(text)
-    label.setToolTip(tip)
-    widget.setToolTip(tip)
+    label = QLabel()
+    i18n.show(label, QLabel.setText, text)
+    i18n.show(label, QLabel.setToolTip, tip)
+    i18n.show(widget, QWidget.setToolTip, tip)
     row.addWidget(label)
     row.addWidget(widget, 1)
     return row
@@ -96,7 +99,8 @@ def wrapped_label(visible: bool = False) -> QLabel:
 
 def explanation_box() -> tuple[QGroupBox, QLabel]:
     """'What you see': rich text, top-aligned, as tall as it needs."""
-    box = QGroupBox("What you see")
+    box = QGroupBox()
+    i18n.show(box, QGroupBox.setTitle, lambda: translate("Panel", "What you see"))
     layout = QVBoxLayout(box)
     text = QLabel()
     text.setWordWrap(True)

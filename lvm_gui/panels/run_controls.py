@@ -31,8 +31,13 @@ class RunControls(QObject):
 
     def add_to(self, column: QVBoxLayout) -> None:
         column.addLayout(self.buttons)
-        tip = "Pause between steps while running, to watch each one"
-        column.addLayout(layout.labelled_row("Delay (s)", tip, self.delay_slider))
+        column.addLayout(
+            layout.labelled_row(
+                lambda: translate("Panel", "Delay (s)"),
+                lambda: translate("Panel", "Pause between steps while running, to watch each one"),
+                self.delay_slider,
+            )
+        )
 
     def _name_run_button(self, state: str) -> None:
         self._running = state == RunState.RUNNING

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 import engine
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Experiment
+from lvm_gui import i18n
 from lvm_gui.config_form import ConfigForm
 from lvm_gui.experiment_thread import describe_error
+from lvm_gui.i18n import translate
 from lvm_gui.panels.view import View
 
 LOG = logging.getLogger("lvm_gui.panels")
@@ -79,7 +81,9 @@ class PanelSettings(QObject):
         controls come between)."""
         column.addWidget(self.model_box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Preset"))
+        label = QLabel()
+        i18n.show(label, QLabel.setText, lambda: translate("Panel", "Preset"))
+        row.addWidget(label)
         row.addWidget(self.preset_box, 1)
         column.addLayout(row)
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 
+from engine.lessons import schema
 from lvm_gui import i18n
 from lvm_gui.cli import main
 from lvm_gui.main_window import MainWindow
@@ -85,9 +87,19 @@ def test_view_language_switches_the_window_at_once_and_is_remembered(window):
     assert tabs() == ["数据", "EM", "估计量", "ELBO 与变分推断", "VAE"]
     assert run.text() == "运行" and window.presentation_action.text() == "演示模式(&P)"
     assert i18n.chosen() == "zh_CN"  # the next start opens in Chinese
+    status = [window.state_label.text(), window.seed_label.text(), window.device_label.text()]
+    assert status[1] == "种子 0" and status[2].startswith("设备：")
+    assert status[0].split("：")[1] in ("空闲", "就绪", "单步中", "运行中", "已暂停", "完成")
+    controls = window.panels["em"].controls_column.widget()
+    shown = " ".join(w.text() for w in controls.findChildren(QLabel))
+    assert "预设" in shown and "延时（秒）" in shown and "历史" in shown
+    window.open_lesson(schema.find("kl-directions"), resume=False)
+    pane = window.lesson_pane
+    assert pane.windowTitle() == "课程" and pane.commit_button.text() == "运行并揭晓"
     english = next(a for a in window.language_actions.actions() if a.text() == "English")
     english.trigger()
     assert menus()[0] == "&File" and tabs()[3] == "ELBO && VI" and run.text() == "Run"
+    assert window.seed_label.text() == "seed 0" and pane.commit_button.text() == "Run and reveal"
 
 
 def test_an_unknown_language_is_one_line(capsys):
