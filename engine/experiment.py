@@ -114,6 +114,15 @@ class Experiment:
         values.update(params)
         return self.config_type.create(**values)
 
+    def config_from_text(
+        self, preset: str | None, texts: Mapping[str, str], **typed: Any
+    ) -> ExperimentConfig:
+        """The preset's values, then typed values (None: not given), then `name=value` texts,
+        as the command line's --preset, --seed and --set make a config (and a lesson's step)."""
+        base = dict(self.preset(preset)) if preset else {}
+        base.update({k: v for k, v in typed.items() if v is not None})
+        return self.config_type.from_strings(texts, **base)
+
     def preset(self, name: str) -> Mapping[str, Any]:
         if name not in self.presets:
             known = ", ".join(self.presets) or "none"

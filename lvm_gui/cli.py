@@ -131,9 +131,7 @@ def parse_sets(items: Sequence[str]) -> dict[str, str]:
 def make_config(
     experiment: engine.Experiment, preset: str | None, sets: dict[str, str], **typed: Any
 ) -> engine.ExperimentConfig:
-    base = dict(experiment.preset(preset)) if preset else {}
-    base.update({k: v for k, v in typed.items() if v is not None})
-    return experiment.config_type.from_strings(sets, **base)
+    return experiment.config_from_text(preset, sets, **typed)
 
 
 def check_steps(steps: int | None) -> None:

@@ -48,9 +48,7 @@ MAX_EXPRESSION = 300  # characters
 
 def config_of(step: Step):
     """The step's config: its preset, then its `set` overrides, as the command line makes it."""
-    experiment = experiments.get(step.experiment)
-    base = dict(experiment.preset(step.preset)) if step.preset else {}
-    return experiment.config_type.from_strings(dict(step.sets), **base)
+    return experiments.get(step.experiment).config_from_text(step.preset, dict(step.sets))
 
 
 def run_step(step: Step):
