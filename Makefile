@@ -42,6 +42,7 @@ bench: $(STAMP)
 # The window's catalogue of texts (lvm_gui/i18n): every text marked with translate() collected
 # into the .ts (translate the new ones there, with pyside6-linguist or by hand), then compiled.
 translations: $(STAMP)
+	$(BIN)/python -m lvm_gui.i18n.collect
 	$(BIN)/pyside6-lupdate $$(find lvm_gui -name '*.py' | sort) -locations none -no-obsolete \
 		-source-language en -target-language zh_CN -ts lvm_gui/i18n/lvm_gui_zh_CN.ts
 	$(BIN)/pyside6-lrelease lvm_gui/i18n/lvm_gui_zh_CN.ts -qm lvm_gui/i18n/lvm_gui_zh_CN.qm

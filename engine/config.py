@@ -18,7 +18,57 @@ from typing import Any, ClassVar
 
 
 class ConfigError(ValueError):
-    """A bad parameter value: the message is one line meant for the user."""
+    """A bad parameter value: the message is one line meant for the user.
+
+    Made by `refusal(template, **fields)`, it keeps the stable form of its message too: the
+    template, declared once with `template()`, and the fields it is filled with, which the
+    window translates (lvm_gui.i18n.message); str() is the English line the command line prints.
+    """
+
+    def __init__(
+        self, message: str, template: str | None = None, fields: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.template = template
+        self.fields = dict(fields or {})
+
+
+# Every message template, declared at import (`template`), so that the window's catalogue can
+# list them all (lvm_gui.i18n.collect) and a test can check that each one is translated.
+TEMPLATES: list[str] = []
+
+
+def template(text: str) -> str:
+    """Declare a message's template: fields in braces, filled by `refusal`."""
+    if text not in TEMPLATES:
+        TEMPLATES.append(text)
+    return text
+
+
+def refusal(text: str, **fields: Any) -> ConfigError:
+    """A ConfigError from a declared template; fields beyond the template's are kept for the
+    window's own rendering (an `allowed` rebuilt from `spec` and `kind`, say)."""
+    if text not in TEMPLATES:
+        raise ValueError(f"undeclared message template {text!r}")
+    return ConfigError(text.format(**fields), text, fields)
+
+
+VALUE_REQUIRED = template("{name} = None: a value is required")
+NOT_A_LIST = template("{name} = {value}: expected a list of numbers")
+NOT_TRUE_OR_FALSE = template("{name} = {value}: expected true or false")
+NOT_AN_INTEGER = template("{name} = {value}: expected an integer; allowed: {allowed}")
+NOT_A_NUMBER = template("{name} = {value}: expected a number; allowed: {allowed}")
+NOT_FINITE = template("{name} = {value}: not a finite number; allowed: {allowed}")
+NOT_TEXT = template("{name} = {value}: expected text; allowed: {allowed}")
+NOT_ALLOWED = template("{name} = {value}: not allowed; allowed: {allowed}")
+TOO_SMALL = template("{name} = {value}: too small; allowed: {allowed}")
+TOO_LARGE = template("{name} = {value}: too large; allowed: {allowed}")
+EMPTY_ENTRY = template("{name} = {value}: an empty entry; give numbers separated by commas")
+NOT_PARSED = {
+    bool: template("{name} = {value}: not a bool"),
+    int: template("{name} = {value}: not an int"),
+    float: template("{name} = {value}: not a float"),
+}
 
 
 SHOWN_CHARACTERS = 60
@@ -109,13 +159,13 @@ class Spec:
             return "one of " + ", ".join(str(c) for c in self.choices)
         bounds = []
         if self.minimum is not None:
-            bounds.append(f">= {_fmt(self.minimum)}")
+            bounds.append(f">= {format_bound(self.minimum)}")
         if self.maximum is not None:
-            bounds.append(f"<= {_fmt(self.maximum)}")
+            bounds.append(f"<= {format_bound(self.maximum)}")
         return f"{kind} " + " and ".join(bounds) if bounds else kind
 
 
-def _fmt(value: float) -> str:
+def format_bound(value: float) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     if isinstance(value, int) and abs(value) >= 10_000:
@@ -378,9 +428,7 @@ def parse_value(name: str, text: str, annotation: Any) -> Any:
         item_type = typing.get_args(base)[0]
         parts = [p for p in text.replace(";", ",").split(",")]
         if text and any(not p.strip() for p in parts):
-            raise ConfigError(
-                f"{name} = {shown(text)}: an empty entry; give numbers separated by commas"
-            )
+            raise refusal(EMPTY_ENTRY, name=name, value=shown(text))
         return tuple(_parse_scalar(name, p.strip(), item_type) for p in parts if p.strip())
     return _parse_scalar(name, text, base)
 
@@ -402,9 +450,7 @@ def _parse_scalar(name: str, text: str, kind: Any) -> Any:
         if kind is float:
             return float(text)
     except (ValueError, OverflowError):
-        raise ConfigError(
-            f"{name} = {shown(text)}: not {'a' if kind is not int else 'an'} {kind.__name__}"
-        ) from None
+        raise refusal(NOT_PARSED[kind], name=name, value=shown(text)) from None
     return text
 
 
@@ -413,10 +459,10 @@ def _check(name: str, value: Any, annotation: Any, spec: Spec) -> Any:
     if value is None:
         if optional:
             return value
-        raise ConfigError(f"{name} = None: a value is required")
+        raise refusal(VALUE_REQUIRED, name=name)
     if typing.get_origin(base) is tuple:
         if isinstance(value, str) or not hasattr(value, "__iter__"):
-            raise ConfigError(f"{name} = {shown(value)}: expected a list of numbers")
+            raise refusal(NOT_A_LIST, name=name, value=shown(value))
         item_type = typing.get_args(base)[0]
         items = tuple(
             _check_scalar(f"{name}[{i}]", v, item_type, spec) for i, v in enumerate(_flatten(value))
@@ -437,9 +483,11 @@ def _flatten(value: Any) -> list[Any]:
 
 def _check_scalar(name: str, value: Any, kind: Any, spec: Spec) -> Any:
     allowed = spec.allowed(kind.__name__)
+    # What the window needs to say `allowed` in its own language (lvm_gui.i18n.message).
+    facts = {"name": name, "allowed": allowed, "spec": spec, "kind": kind.__name__}
     if kind is bool:
         if not isinstance(value, bool):
-            raise ConfigError(f"{name} = {shown(value)}: expected true or false")
+            raise refusal(NOT_TRUE_OR_FALSE, value=shown(value), **facts)
     elif kind is int:
         if (
             isinstance(value, bool)
@@ -448,22 +496,22 @@ def _check_scalar(name: str, value: Any, kind: Any, spec: Spec) -> Any:
         ):
             if hasattr(value, "item"):  # numpy scalars
                 return _check_scalar(name, value.item(), kind, spec)
-            raise ConfigError(f"{name} = {shown(value)}: expected an integer; allowed: {allowed}")
+            raise refusal(NOT_AN_INTEGER, value=shown(value), **facts)
         value = int(value)
     elif kind is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             if hasattr(value, "item"):
                 return _check_scalar(name, value.item(), kind, spec)
-            raise ConfigError(f"{name} = {shown(value)}: expected a number; allowed: {allowed}")
+            raise refusal(NOT_A_NUMBER, value=shown(value), **facts)
         value = float(value)
         if not math.isfinite(value):
-            raise ConfigError(f"{name} = {shown(value)}: not a finite number; allowed: {allowed}")
+            raise refusal(NOT_FINITE, value=shown(value), **facts)
     elif kind is str and not isinstance(value, str):
-        raise ConfigError(f"{name} = {shown(value)}: expected text; allowed: {allowed}")
+        raise refusal(NOT_TEXT, value=shown(value), **facts)
     if spec.choices is not None and value not in spec.choices:
-        raise ConfigError(f"{name} = {shown(value)}: not allowed; allowed: {allowed}")
+        raise refusal(NOT_ALLOWED, value=shown(value), **facts)
     if spec.minimum is not None and value < spec.minimum:
-        raise ConfigError(f"{name} = {_fmt(value)}: too small; allowed: {allowed}")
+        raise refusal(TOO_SMALL, value=format_bound(value), **facts)
     if spec.maximum is not None and value > spec.maximum:
-        raise ConfigError(f"{name} = {_fmt(value)}: too large; allowed: {allowed}")
+        raise refusal(TOO_LARGE, value=format_bound(value), **facts)
     return value

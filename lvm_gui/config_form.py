@@ -15,6 +15,7 @@ from pyqtgraph.parametertree import Parameter, ParameterTree
 from PySide6.QtCore import QObject, Signal
 
 from engine.config import ExperimentConfig, ParamInfo, format_value, parse_value
+from lvm_gui.i18n import engine_words
 
 
 class ConfigForm(QObject):
@@ -40,7 +41,8 @@ class ConfigForm(QObject):
             name="parameters",
             type="group",
             children=[
-                _tree_opts(info, getattr(config, name)) for name, info in self._infos.items()
+                _tree_opts(config.experiment, info, getattr(config, name))
+                for name, info in self._infos.items()
             ],
         )
         self.tree.setParameters(self.parameters, showTop=False)
@@ -110,15 +112,23 @@ def _tree_type(info: ParamInfo) -> str:
     return "str"
 
 
-def _tree_opts(info: ParamInfo, value: Any) -> dict[str, Any]:
+def _tree_opts(experiment: str, info: ParamInfo, value: Any) -> dict[str, Any]:
+    """A field in the window's language: its label, its description (with the values it
+    takes) as tooltip, and its choices by their names; its `name` stays the parameter's."""
     kind = _tree_type(info)
-    tip = info.spec.help
+    tip = engine_words.description(experiment, info)
     if info.spec.choices is None and info.base != "bool":
-        tip += f" ({info.spec.allowed(info.base)})"
+        tip += f" ({engine_words.allowed(info.spec, info.base, info.name)})"
     # No default: the tree's reset-to-default buttons would fight the preset's Reset.
-    opts: dict[str, Any] = {"name": info.name, "type": kind, "tip": tip, "default": None}
+    opts: dict[str, Any] = {
+        "name": info.name,
+        "title": engine_words.parameter(info.name),
+        "type": kind,
+        "tip": tip,
+        "default": None,
+    }
     if kind == "list":
-        opts["limits"] = list(info.spec.choices)
+        opts["limits"] = {engine_words.choice(info.name, c): c for c in info.spec.choices}
         opts["value"] = value
     elif kind == "bool":
         opts["value"] = bool(value)

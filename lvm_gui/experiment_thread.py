@@ -29,6 +29,7 @@ from PySide6.QtCore import QThread, Signal
 from engine import threads
 from engine.config import ConfigError, ExperimentConfig
 from engine.experiment import Progress, Run, Snapshot
+from lvm_gui.i18n import engine_words
 
 LOG = logging.getLogger("lvm_gui.worker")
 
@@ -76,7 +77,7 @@ LIVE_THREADS: weakref.WeakSet[ExperimentThread] = weakref.WeakSet()
 def describe_error(exc: BaseException) -> str:
     """One line for the user: the message alone for bad input, the exception type for a bug."""
     if isinstance(exc, ConfigError):
-        return str(exc)
+        return engine_words.message(exc)  # in the window's language
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 

@@ -35,8 +35,35 @@ _translators: list[QTranslator] = []
 _shown: list[tuple[weakref.ref, Callable[[object, str], None], Callable[[], str]]] = []
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, key: str | None = None) -> str:
+    """`text` in the window's language; `key` tells apart equal texts that mean different
+    things (Qt's disambiguation: the engine's texts carry their parameter's name)."""
+    return QCoreApplication.translate(context, text, key)
+
+
+class Marked(str):
+    """An English text marked for translation where it is shown, not where it is written:
+    a plot's title given at build time and shown again after every switch of language."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Marked:
+        marked = super().__new__(cls, text)
+        marked.context = context
+        return marked
+
+    def translated(self) -> str:
+        return translate(self.context, str(self))
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Marked:
+    """Mark `text` for pyside6-lupdate, which knows this name, without translating it yet."""
+    return Marked(context, text)
+
+
+def localized(text: str) -> str:
+    """A text in the window's language: a Marked one translated, any other as it is."""
+    return text.translated() if isinstance(text, Marked) else text
 
 
 def language() -> str:
@@ -47,6 +74,12 @@ def show(owner, setter: Callable[[object, str], None], text: Callable[[], str]) 
     """`setter(owner, text())` now and after every change of language while `owner` lives."""
     setter(owner, text())
     _shown.append((weakref.ref(owner), setter, text))
+
+
+def follow(owner, changed: Callable[[object], None]) -> None:
+    """Call `changed(owner)` after every change of language while `owner` lives (a form built
+    again in the new language, a frame drawn again). `changed` must not hold `owner`."""
+    _shown.append((weakref.ref(owner), lambda alive, _text: changed(alive), str))
 
 
 def use(name: str) -> None:

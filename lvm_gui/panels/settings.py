@@ -21,7 +21,7 @@ from engine.experiment import Experiment
 from lvm_gui import i18n
 from lvm_gui.config_form import ConfigForm
 from lvm_gui.experiment_thread import describe_error
-from lvm_gui.i18n import translate
+from lvm_gui.i18n import engine_words, translate
 from lvm_gui.panels.view import View
 
 LOG = logging.getLogger("lvm_gui.panels")
@@ -63,16 +63,31 @@ class PanelSettings(QObject):
         self.experiment: Experiment = self.experiments[self.experiment_of(preset)]
         self.config: ExperimentConfig = self.forced(self.experiment.config(preset))
         self.model_box = QComboBox()
-        for name, experiment in self.experiments.items():
-            self.model_box.addItem(experiment.title, name)
-        self.model_box.setToolTip("Which model this panel runs")
+        for name in self.experiments:
+            self.model_box.addItem("", name)
+        i18n.show(
+            self.model_box,
+            QComboBox.setToolTip,
+            lambda: translate("Panel", "Which model this panel runs"),
+        )
         self.model_box.setVisible(len(self.experiments) > 1)
         self.model_box.activated.connect(self._on_model_chosen)
         self.preset_box = QComboBox()
-        self.preset_box.setToolTip("Presets reproduce the course material's experiments")
+        i18n.show(
+            self.preset_box,
+            QComboBox.setToolTip,
+            lambda: translate("Panel", "Presets reproduce the course material's experiments"),
+        )
         self.preset_box.activated.connect(self._on_preset_chosen)
         self.form = ConfigForm(self)
         self.form.edited.connect(self.apply_changes)
+        self._speak()
+        i18n.follow(self, PanelSettings._speak)
+
+    def _speak(self) -> None:
+        """The model list, the preset list and the form in the window's language."""
+        for index, (name, experiment) in enumerate(self.experiments.items()):
+            self.model_box.setItemText(index, engine_words.title(name, experiment.title))
         self._build_form()
         self.form.show(self.config)
 
@@ -133,7 +148,7 @@ class PanelSettings(QObject):
         try:
             values = self.form.values(self.config, changed)
         except ConfigError as exc:
-            self._refuse(str(exc))
+            self._refuse(engine_words.message(exc))
             return
         self._apply(values, changed)
 
@@ -153,7 +168,7 @@ class PanelSettings(QObject):
             values.update(self.views[self.experiment.name].forced_params)
             config = config_type.create(**values)
         except ConfigError as exc:
-            self._refuse(str(exc))
+            self._refuse(engine_words.message(exc))
             return
         except Exception as exc:  # a bug: logged with its traceback, and the window goes on
             LOG.error("unexpected exception applying %s", changed, exc_info=exc)
@@ -171,9 +186,9 @@ class PanelSettings(QObject):
         """(Re)build the form and the preset list for the current experiment."""
         self.form.build(self.config, self.views[self.experiment.name].hidden_params)
         self.preset_box.clear()
-        self.preset_box.addItem("(custom)", None)
+        self.preset_box.addItem(translate("Panel", "(custom)"), None)
         for preset in self.experiment.presets:
-            self.preset_box.addItem(preset, preset)
+            self.preset_box.addItem(engine_words.preset(preset), preset)
         self._select_preset_item(self.preset)
         self.model_box.setCurrentIndex(max(0, self.model_box.findData(self.experiment.name)))
 

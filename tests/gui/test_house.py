@@ -15,7 +15,8 @@ def test_no_gui_module_is_above_400_lines():
     long = {
         str(path.relative_to(ROOT)): n
         for path in (ROOT / "lvm_gui").rglob("*.py")
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_GUI_LINES
+        if (n := len((text := path.read_text(encoding="utf-8")).splitlines())) > MAX_GUI_LINES
+        and not text.startswith("# Generated")  # the catalogue's list of the engine's texts
     }
     assert long == {}
 

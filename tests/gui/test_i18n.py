@@ -1,5 +1,6 @@
 """The window in Simplified Chinese (issue 24, begun): Qt's catalogue is complete and compiled,
-and View > Language switches the window's texts at once and is remembered."""
+it lists every text of the engine the window shows, View > Language switches the window's
+texts at once and is remembered, and the forms speak the language chosen."""
 
 from __future__ import annotations
 
@@ -13,19 +14,24 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
+import engine
 from engine.lessons import schema
 from lvm_gui import i18n
 from lvm_gui.cli import main
+from lvm_gui.i18n import collect
 from lvm_gui.main_window import MainWindow
+from tests.gui.words import chinese_characters, english_words
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = Path(sys.executable).parent
 
 
-def messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+def messages(path: Path) -> dict[tuple[str, str, str | None], ET.Element]:
     tree = ET.parse(path)
     return {
-        (context.findtext("name"), message.findtext("source")): message.find("translation")
+        (context.findtext("name"), message.findtext("source"), message.findtext("comment")): (
+            message.find("translation")
+        )
         for context in tree.iter("context")
         for message in context.iter("message")
     }
@@ -54,6 +60,19 @@ def test_the_catalogue_holds_every_marked_text_translated(tmp_path):
     assert set(scanned) == set(ours) and len(ours) > 20  # and nothing obsolete kept
     for key, translation in ours.items():
         assert translation.get("type") is None and translation.text, key  # none unfinished
+
+
+def test_the_catalogue_lists_every_text_of_the_engine_the_window_shows():
+    # Every experiment's title and presets, every parameter's name, description and choices,
+    # every declared message: a parameter added to the engine fails here until it is listed
+    # (make translations) and then in the test above until it is translated.
+    assert collect.TARGET.read_text(encoding="utf-8") == collect.source()
+    listed = collect.entries()
+    for name, exp in engine.experiments().items():
+        for info in exp.config_type.params():
+            assert ("Parameter help", info.spec.help, f"{name}.{info.name}") in listed
+    ours = messages(i18n.CATALOGUE)
+    assert all(entry in ours for entry in listed)
 
 
 def test_the_compiled_catalogue_is_the_catalogue(tmp_path):
@@ -106,3 +125,40 @@ def test_an_unknown_language_is_one_line(capsys):
     assert main(["--lang", "fr"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--lang" in err and "zh_CN" in err
+
+
+def form_texts(panel) -> list[str]:
+    """Every text of the panel's model list, preset list and form: labels, tooltips, choices."""
+    settings = panel.settings
+    texts = [settings.model_box.toolTip(), settings.preset_box.toolTip()]
+    texts += [settings.model_box.itemText(i) for i in range(settings.model_box.count())]
+    texts += [settings.preset_box.itemText(i) for i in range(settings.preset_box.count())]
+    for field in settings.form.parameters.children():
+        texts += [field.title(), field.opts["tip"], *(field.opts.get("limits") or ())]
+    return texts
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_form_speaks_the_window_language(window, language):
+    i18n.use(language)
+    found = {}
+    for name, panel in window.panels.items():
+        for index in range(panel.settings.model_box.count()):  # every experiment's form
+            panel.settings.model_box.activated.emit(index)
+            for text in form_texts(panel):
+                stray = english_words(text) if language == "zh_CN" else chinese_characters(text)
+                if stray:
+                    found[f"{name}/{index}: {text}"] = stray
+    assert found == {}
+
+
+def test_a_refused_value_is_said_in_the_window_language(window, qtbot):
+    settings = window.panels["em"].settings
+    i18n.use("zh_CN")
+    with qtbot.waitSignal(settings.refused) as refused:
+        settings.form.parameters.child("iterations").setValue("-3")
+    assert refused.args[0] == "迭代次数 = -3：太小；允许：整数 ≥ 1 且 ≤ 10^5"
+    i18n.use("en")
+    with qtbot.waitSignal(settings.refused) as refused:
+        settings.form.parameters.child("iterations").setValue("abc")
+    assert refused.args[0] == "iterations = 'abc': not an int"
