@@ -171,4 +171,5 @@ def report_unexpected(window, kind, value, trace) -> None:
     error log, one line in the status bar, and the window goes on."""
     LOG.error("unexpected exception", exc_info=(kind, value, trace))
     text = describe_error(value)
-    window.statusBar().showMessage(f"Internal error: {text} (details in the error log)")
+    internal = i18n.translate("Window", "Internal error: {error} (details in the error log)")
+    window.statusBar().showMessage(internal.format(error=text))

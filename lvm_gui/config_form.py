@@ -11,11 +11,25 @@ import typing
 from collections.abc import Iterable
 from typing import Any
 
-from pyqtgraph.parametertree import Parameter, ParameterTree
+from pyqtgraph.parametertree import Parameter, ParameterTree, registerParameterItemType
+from pyqtgraph.parametertree.parameterTypes import ListParameter, ListParameterItem
 from PySide6.QtCore import QObject, Signal
 
 from engine.config import ExperimentConfig, ParamInfo, format_value, parse_value
 from lvm_gui.i18n import engine_words
+
+
+class ChoiceItem(ListParameterItem):
+    """A list field that shows its value by its name (a choice in the window's language), not
+    by str(value) as pyqtgraph's list fields do while they are not being edited."""
+
+    def updateDisplayLabel(self, value=None) -> None:
+        value = self.param.value() if value is None else value
+        names = [name for name, choice in self.forward.items() if choice == value]
+        self.displayLabel.setText(names[0] if names else str(value))
+
+
+registerParameterItemType("choice", ChoiceItem, ListParameter, override=True)
 
 
 class ConfigForm(QObject):
@@ -50,6 +64,22 @@ class ConfigForm(QObject):
             for item in child.items:
                 item.setToolTip(0, child.opts.get("tip", ""))
         self.parameters.sigTreeStateChanged.connect(self._on_tree_changed)
+
+    def speak(self, experiment: str) -> None:
+        """Labels, descriptions and choices in the window's language, in place: the fields
+        and their values stay (a form built anew left ~800 widgets for Qt to delete later)."""
+        self._syncing = True
+        try:
+            for name, info in self._infos.items():
+                child = self.parameters.child(name)
+                opts = _tree_opts(experiment, info, child.value())
+                child.setOpts(title=opts["title"], tip=opts["tip"])
+                if "limits" in opts:
+                    child.setLimits(opts["limits"])
+                for item in child.items:
+                    item.setToolTip(0, opts["tip"])
+        finally:
+            self._syncing = False
 
     def show(self, config: ExperimentConfig) -> None:
         """Show the config's values (derived ones included) and only the relevant parameters."""
@@ -106,7 +136,7 @@ def _tree_type(info: ParamInfo) -> str:
     parses and validates: a spin box would clamp to its own limits and revert "abc", "nan" or
     "" without a word, and show a value the config does not hold (issue 9)."""
     if info.spec.choices is not None:
-        return "list"
+        return "choice"
     if info.base == "bool":
         return "bool"
     return "str"
@@ -127,7 +157,7 @@ def _tree_opts(experiment: str, info: ParamInfo, value: Any) -> dict[str, Any]:
         "tip": tip,
         "default": None,
     }
-    if kind == "list":
+    if kind == "choice":
         opts["limits"] = {engine_words.choice(info.name, c): c for c in info.spec.choices}
         opts["value"] = value
     elif kind == "bool":

@@ -105,9 +105,15 @@ class CrashLog:
                 continue
         if kept:
             where = ", ".join(str(path) for path in kept)
-            return f"The previous run of LVM Lab ended abnormally; its crash log is {where}"
+            ended = QCoreApplication.translate(
+                "Window", "The previous run of LVM Lab ended abnormally; its crash log is {where}"
+            )
+            return ended.format(where=where)
         if silent:
-            return "The previous run of LVM Lab ended abnormally (killed, without a crash log)"
+            return QCoreApplication.translate(
+                "Window",
+                "The previous run of LVM Lab ended abnormally (killed, without a crash log)",
+            )
         return None
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from lvm_gui import export
+from lvm_gui.i18n import translate
 
 if TYPE_CHECKING:
     from lvm_gui.panels import ExperimentPanel
@@ -20,17 +21,17 @@ class ExportDialog(QDialog):
 
     def __init__(self, panel: ExperimentPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("Files", "Export"))
         layout = QFormLayout(self)
         self.target = QComboBox()
         figures = panel.view.figures()
         for name in panel.export_targets():
             if name == "panel":
-                text = "every plot on show"
+                text = translate("Files", "every plot on show")
             elif name in figures:
-                text = f"page: {name.replace('-', ' ')}"
+                text = translate("Files", "page: {name}").format(name=name.replace("-", " "))
             else:
-                text = f"plot: {name}"
+                text = translate("Files", "plot: {name}").format(name=name)
             self.target.addItem(text, name)
         self.width_box = QSpinBox()
         self.width_box.setRange(export.MIN_WIDTH, export.MAX_WIDTH)
@@ -38,11 +39,14 @@ class ExportDialog(QDialog):
         self.width_box.setValue(DEFAULT_EXPORT_WIDTH)
         self.width_box.setSuffix(" px")
         self.width_box.setToolTip(
-            "A PNG's width, or an animation's: fonts and lines keep their proportions at any "
-            "width. SVG and PDF are vector, at the size shown."
+            translate(
+                "Files",
+                "A PNG's width, or an animation's: fonts and lines keep their proportions at "
+                "any width. SVG and PDF are vector, at the size shown.",
+            )
         )
-        layout.addRow("View", self.target)
-        layout.addRow("Width", self.width_box)
+        layout.addRow(translate("Files", "View"), self.target)
+        layout.addRow(translate("Files", "Width"), self.width_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -10,11 +10,14 @@ never sideways, while one column fits.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QGridLayout, QTabWidget, QWidget
 
+from lvm_gui import i18n
+from lvm_gui.i18n import localized
 from lvm_gui.plots import (
     MIN_WIDTH_PROPERTY,
     PLOT_MIN_HEIGHT,
@@ -138,8 +141,12 @@ class TopicPages(QTabWidget):
         self.pages: dict[str, FlowingPage] = {}
         for name, rows in topics.items():
             page = FlowingPage(rows, plot_height, floor)
-            self.pages[name.replace(" ", "-")] = page
-            self.addTab(page, name)
+            self.pages[name.replace(" ", "-")] = page  # the English name: the command line's
+            index = self.addTab(page, name)
+            # A marked name (lvm_gui.i18n.QT_TRANSLATE_NOOP) in the window's language.
+            i18n.show(
+                self, lambda tabs, text, i=index: tabs.setTabText(i, text), partial(localized, name)
+            )
 
     def shown(self) -> QWidget:
         """The page on show: what a figure of the whole view exports."""

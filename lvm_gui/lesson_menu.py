@@ -23,14 +23,16 @@ def install(window, file_menu, before) -> None:
     i18n.show(open_file, QAction.setText, lambda: translate("Menus", "Open &lesson…"))
     open_file.triggered.connect(lambda: _open_file(window))
     file_menu.insertAction(file_menu.actions()[2], open_file)
-    menu = window.menuBar().addMenu("")
+    menu = window.lessons_menu = window.menuBar().addMenu("")
     i18n.show(menu, QMenu.setTitle, lambda: translate("Menus", "&Lessons"))
     window.menuBar().insertMenu(before, menu)
     for path in schema.shipped():
         try:
             lesson = schema.load(path)
         except LessonError as exc:  # a damaged install: said where the lesson would be
-            window.statusBar().showMessage(f"Error: {exc}")
+            window.statusBar().showMessage(
+                translate("Window", "Error: {message}").format(message=exc)
+            )
             continue
         action = QAction(lesson.title, window)
         action.triggered.connect(lambda _=False, p=path: window.open_lesson(p))
@@ -50,7 +52,12 @@ def install(window, file_menu, before) -> None:
 
 
 def _open_file(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Open lesson", "", "Lessons (*.toml)")
+    path, _ = QFileDialog.getOpenFileName(
+        window,
+        translate("Files", "Open lesson"),
+        "",
+        translate("Files", "Lessons (*.toml)"),
+    )
     if path:
         window.open_lesson(path)
 
@@ -68,7 +75,9 @@ def open_lesson(window, lesson: Lesson | str | Path, resume: bool = True) -> Non
         except LessonError as exc:
             window.lesson_pane.show()
             window.lesson_pane.result.setText(str(exc))
-            window.statusBar().showMessage(f"Error: {exc}")
+            window.statusBar().showMessage(
+                translate("Window", "Error: {message}").format(message=exc)
+            )
             return
     window.lesson_pane.open(lesson, resume)
 

@@ -2,62 +2,26 @@
 
 from __future__ import annotations
 
-import platform
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
-import PySide6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
 )
 
-import engine
 from engine import device as devices
-from engine.atomic import WriteError
-from engine.data import files
 from engine.lessons.schema import Lesson
-from lvm_gui import animation, export, i18n, lesson_menu, menus
+from lvm_gui import i18n, lesson_menu, menus, window_files
 from lvm_gui import theme as themes
-from lvm_gui.export_dialog import ExportDialog
-from lvm_gui.formats import ANIMATION_SUFFIXES
-from lvm_gui.i18n import translate
+from lvm_gui.i18n import engine_words, translate
 from lvm_gui.panels import PANELS, DataPanel, ExperimentPanel
 
 SETTINGS_VERSION = 1
-# File > Export's formats, by suffix: figures of the frame shown, then animations of the run.
-EXPORT_FILTERS = {
-    ".png": "PNG image (*.png)",
-    ".svg": "SVG, vector (*.svg)",
-    ".pdf": "PDF, vector (*.pdf)",
-    ".gif": "GIF animation of the run (*.gif)",
-    ".mp4": "MP4 video of the run (*.mp4)",
-    ".csv": "CSV, a table's numbers (*.csv)",
-    ".tex": "LaTeX tabular, a table's numbers (*.tex)",
-}
-
-
-def versions() -> dict[str, str]:
-    import torch
-
-    return {
-        "LVM Lab": engine.__version__,
-        "Python": platform.python_version(),
-        "torch": torch.__version__,
-        "Qt": PySide6.QtCore.qVersion(),
-        "PySide6": PySide6.__version__,
-        "pyqtgraph": pg.__version__,
-        "numpy": np.__version__,
-    }
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +42,7 @@ class MainWindow(QMainWindow):
         self._base_font_points = QApplication.font().pointSizeF()
         self.panels: dict[str, ExperimentPanel] = {}
         self.lesson_pane = None  # lvm_gui.lesson_pane.LessonPane, made when a lesson opens
+        self.lessons_menu = None  # the Lessons menu (lvm_gui.lesson_menu.install)
         for name, panel_type in PANELS.items():
             chosen = preset if name == panel else None
             widget = panel_type(preset=chosen)
@@ -141,7 +106,11 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.state_label, self.seed_label, self.device_label = QLabel(), QLabel(), QLabel()
         device = devices.describe("auto")
-        i18n.show(self.device_label, QLabel.setText, lambda: menus.status_words("device", device))
+        i18n.show(
+            self.device_label,
+            QLabel.setText,
+            lambda: menus.status_words("device", engine_words.choice("device", device)),
+        )
         i18n.show(
             self.device_label,
             QLabel.setToolTip,
@@ -180,7 +149,11 @@ class MainWindow(QMainWindow):
         self.seed_label.setText(self._seed_text())
         message = panel.messages.last
         if message is not None and message[0] in ("error", "warning"):
-            self.statusBar().showMessage(f"{message[0].capitalize()}: {message[1]}")
+            kind = {
+                "error": translate("Window", "Error: {message}"),
+                "warning": translate("Window", "Warning: {message}"),
+            }[message[0]]
+            self.statusBar().showMessage(kind.format(message=message[1]))
         else:
             self.statusBar().clearMessage()
 
@@ -208,7 +181,11 @@ class MainWindow(QMainWindow):
             self._geometry_before = self.saveGeometry()
             self.showFullScreen()
             self.statusBar().showMessage(
-                "Presentation: Space step · R run or pause · Esc cancel · ← → history · F5 back"
+                translate(
+                    "Window",
+                    "Presentation: Space step · R run or pause · Esc cancel · ← → history · "
+                    "F5 back",
+                )
             )
         elif not on and self.isFullScreen():
             self.showNormal()
@@ -253,111 +230,24 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.shutdown()
 
-    # --- menu actions -----------------------------------------------------------------------
+    # --- menu actions (lvm_gui.window_files) ------------------------------------------------
     def open_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open data", "", "Data (*.csv *.txt *.tsv *.npz *.npy);;All files (*)"
-        )
-        if path:
-            self.show_panel("data")
-            self.data_panel.set_params(kind="file", path=path)
+        window_files.open_data(self)
 
     def save_data(self) -> None:
-        dataset = self.data_panel.dataset
-        if dataset is None:
-            self.data_panel.show_message("no data to save yet", "error")
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save data", f"{dataset.name}.npz", "NumPy archive (*.npz)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".npz"):
-            path += ".npz"
-        try:
-            files.save_npz(dataset, path)
-        except files.DataError as exc:
-            self.data_panel.show_message(str(exc), "error")
-            return
-        self.statusBar().showMessage(f"saved {len(dataset):,} points to {path}", 5000)
+        window_files.save_data(self)
 
     def save_model_dialog(self) -> None:
-        """The shown panel's trained model (the VAE panel's, once a run has ended): which one,
-        where, then written as save= writes it."""
-        panel = self.current_panel
-        models = panel.models_to_save()
-        if not models:
-            panel.show_message(
-                "no trained model to save here: the VAE panel's models can be saved once a "
-                "run has ended",
-                "error",
-            )
-            return
-        names = list(models)
-        name = names[0]
-        if len(names) > 1:
-            name, chosen = QInputDialog.getItem(self, "Save model", "Model", names, 0, False)
-            if not chosen:
-                return
-        suggested = f"{panel.config.dataset}-{name.lower()}.safetensors".replace("/", "_")
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            f"Save the {name}'s weights",
-            suggested,
-            "Weights (*.safetensors *.pt);;All files (*)",
-        )
-        if path:
-            self.save_model(panel, name, path)
+        window_files.save_model_dialog(self)
 
     def save_model(self, panel: ExperimentPanel, name: str, path: str) -> bool:
-        """Write `panel`'s trained model `name` to `path`; a failure is one line in the panel
-        and the model stays, to be saved elsewhere."""
-        write = panel.models_to_save().get(name)
-        if write is None:
-            panel.show_message(f"no trained {name} to save", "error")
-            return False
-        try:
-            write(path)
-        except WriteError as exc:
-            panel.show_message(str(exc), "error")
-            return False
-        panel.show_message(f"the {name}'s weights are saved to {path}", "note")
-        self.statusBar().showMessage(f"saved the {name}'s weights to {path}", 5000)
-        return True
+        return window_files.save_model(self, panel, name, path)
 
     def export_dialog(self) -> None:
-        panel = self.current_panel
-        dialog = ExportDialog(panel, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        target, width = dialog.choice()
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", f"lvm-{panel.name}.png", ";;".join(EXPORT_FILTERS.values())
-        )
-        if not path:
-            return
-        if Path(path).suffix.lower() not in EXPORT_FILTERS:  # the format the filter named
-            path += next((s for s, f in EXPORT_FILTERS.items() if f == chosen), ".png")
-        self.export_file(panel, target, Path(path), width)
+        window_files.export_dialog(self)
 
     def export_file(self, panel: ExperimentPanel, target: str, path: Path, width: int) -> bool:
-        """Write the panel's figure (or plot `target`) to `path`, in the format its suffix
-        names: a figure of the frame shown, or the run so far as an animation."""
-        panel.pages.finish()
-        widget = panel.export_targets()[target]
-        try:
-            text = export.figure_text(panel, target, f"figure{path.suffix.lower()}")
-            background = self.theme.background
-            if path.suffix.lower() in ANIMATION_SUFFIXES:
-                frames = animation.frames_of(panel, widget, width, background)
-                animation.save_animation(frames, path, animation.DEFAULT_FPS, text)
-            else:
-                export.save_figure(widget, path, width, text, background)
-        except export.ExportError as exc:
-            panel.show_message(str(exc), "error")
-            return False
-        self.statusBar().showMessage(f"exported {path}", 5000)
-        return True
+        return window_files.export_file(self, panel, target, path, width)
 
     def show_notice(self, text: str) -> QMessageBox:
         """A warning that does not block the window (a previous run that crashed, say)."""
@@ -369,9 +259,4 @@ class MainWindow(QMainWindow):
         return box
 
     def about(self) -> None:
-        rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in versions().items())
-        QMessageBox.about(
-            self,
-            "About LVM Lab",
-            f"<p><b>LVM Lab</b>: watch latent variable models learn.</p><table>{rows}</table>",
-        )
+        window_files.about(self)

@@ -7,13 +7,16 @@ set, the legend's room) belong to the view that draws them (`PlotText`, lvm_gui.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from lvm_gui import i18n
 from lvm_gui import theme as themes
+from lvm_gui.i18n import localized
 
 # Below this a plot's axes and title crowd it out (pyqtgraph clips rather than shrinks them).
 PLOT_MIN_WIDTH, PLOT_MIN_HEIGHT = 340, 230
@@ -49,15 +52,16 @@ def make_plot(
 ) -> pg.PlotWidget:
     """A plot as every panel draws them: labelled, a faint grid, no SI prefixes on the axes
     (a density reads 0.2, not 200 ×0.001), log axes with a few labels. A title of "" keeps
-    its row, None has none."""
+    its row, None has none. Marked texts (lvm_gui.i18n.QT_TRANSLATE_NOOP) are shown in the
+    window's language, and again after every switch."""
     plot = pg.PlotWidget(
         axisItems={"left": SparseLogAxis("left"), "bottom": SparseLogAxis("bottom")}
     )
     item = plot.getPlotItem()
     if title is not None:
-        item.setTitle(title)
-    item.setLabel("bottom", x_label)
-    item.setLabel("left", y_label)
+        i18n.show(item, pg.PlotItem.setTitle, partial(localized, title))
+    i18n.show(item, lambda it, text: it.setLabel("bottom", text), partial(localized, x_label))
+    i18n.show(item, lambda it, text: it.setLabel("left", text), partial(localized, y_label))
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setLogMode(x=log_x, y=log_y)
     for axis in ("left", "bottom"):
@@ -242,6 +246,7 @@ class PlotText:
         self._labels: dict[tuple[int, str], str] = {}
 
     def title(self, item: pg.PlotItem, text: str, theme: themes.Theme) -> None:
+        text = localized(text)
         key = (text, theme.name, themes.SCALE["factor"])
         if self._titles.get(id(item)) != key:
             item.setTitle(text, color=theme.foreground, size=f"{round(11 * key[2])}pt")
@@ -250,6 +255,7 @@ class PlotText:
                 fit_plot_width(view)
 
     def label(self, item: pg.PlotItem, axis: str, text: str) -> None:
+        text = localized(text)
         if self._labels.get((id(item), axis)) != text:
             item.setLabel(axis, text)
             self._labels[(id(item), axis)] = text

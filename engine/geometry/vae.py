@@ -36,19 +36,33 @@ def strips(rows: list[np.ndarray], shape: tuple[int, int], gap: int = 1) -> np.n
     return mosaic(np.concatenate(rows), shape, points, gap)
 
 
-def verdict(vae: float, ae: float, pixel: float) -> str:
-    """Which path stays nearer the data, as measured (whichever model it favours)."""
+def nearer(vae: float, ae: float, pixel: float) -> tuple[str, float, bool] | None:
+    """Which path stays nearer the data, as measured (whichever model it favours): "vae", "ae"
+    or "both" (within 2 % of each other), how many times less far, and whether both lie below
+    the cross-fade's; None where a score is not finite."""
     if not np.isfinite([vae, ae, pixel]).all():
-        return ""
+        return None
     if abs(vae - ae) <= 0.02 * max(vae, ae, 1e-12):
-        which = "the VAE's and the AE's paths stay about as near the data"
+        which, ratio = "both", 1.0
     elif vae < ae:
-        which = f"the VAE's path stays nearer the data ({ae / max(vae, 1e-12):.2g}× less far)"
+        which, ratio = "vae", ae / max(vae, 1e-12)
     else:
-        which = f"the AE's path stays nearer the data ({vae / max(ae, 1e-12):.2g}× less far)"
-    worst = max(vae, ae)
-    baseline = "both below the cross-fade" if worst < pixel else "not both below the cross-fade"
-    return f"{which}; {baseline}"
+        which, ratio = "ae", vae / max(ae, 1e-12)
+    return which, ratio, max(vae, ae) < pixel
+
+
+def verdict(vae: float, ae: float, pixel: float) -> str:
+    """`nearer` in words."""
+    found = nearer(vae, ae, pixel)
+    if found is None:
+        return ""
+    which, ratio, below = found
+    words = {
+        "both": "the VAE's and the AE's paths stay about as near the data",
+        "vae": f"the VAE's path stays nearer the data ({ratio:.2g}× less far)",
+        "ae": f"the AE's path stays nearer the data ({ratio:.2g}× less far)",
+    }[which]
+    return f"{words}; {'both' if below else 'not both'} below the cross-fade"
 
 
 def mesh_lines(mesh: np.ndarray, family: int) -> tuple[np.ndarray, np.ndarray]:

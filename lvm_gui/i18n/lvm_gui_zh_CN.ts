@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BoundPlot</name>
+    <message>
+        <source>log p(x; θ), per point</source>
+        <translation>log p(x; θ)，每个点</translation>
+    </message>
+    <message>
+        <source>KL gap: closed (under 10⁻⁴)</source>
+        <translation>KL 差距：已闭合（小于 10⁻⁴）</translation>
+    </message>
+    <message>
+        <source>KL(q ‖ p(z | x, θ)) gap</source>
+        <translation>KL(q ‖ p(z | x, θ)) 差距</translation>
+    </message>
+    <message>
+        <source>ℓ went DOWN (must never happen)</source>
+        <translation>ℓ 下降了（绝不应发生）</translation>
+    </message>
+</context>
+<context>
+    <name>CAVIView</name>
+    <message>
+        <source>nats</source>
+        <translation>奈特</translation>
+    </message>
+    <message>
+        <source>Left: p(z₁, z₂)&apos;s 1σ and 2σ contours (black) and q₁(z₁) q₂(z₂)&apos;s (orange), with the path of q&apos;s means: each sweep updates q₁ with q₂ held (a move along z₁), then q₂ (along z₂). On the correlated gaussian the factors&apos; variance is 1 − ρ², not the marginals&apos; 1: mean field is overconfident, and KL(q ‖ p) ends at −½ log(1 − ρ²). Right: the means&apos; error, shrinking by ρ² a sweep, and the KL falling to its optimum. The banana is not gaussian: its factors are found on a grid, and no choice of them is exact.</source>
+        <translation>左：p(z₁, z₂) 的 1σ 与 2σ 等高线（黑）和 q₁(z₁) q₂(z₂) 的等高线（橙），以及 q 的均值走过的路径：每一轮先固定 q₂ 更新 q₁（沿 z₁ 移动），再更新 q₂（沿 z₂）。在相关高斯上，各因子的方差是 1 − ρ²，而不是边缘分布的 1：平均场过于自信，KL(q ‖ p) 停在 −½ log(1 − ρ²)。右：均值的误差每轮缩小为 ρ² 倍，KL 下降到它的最优值。香蕉形不是高斯：它的因子在网格上求得，没有哪一种选择是精确的。</translation>
+    </message>
+    <message>
+        <source>Correlation ρ</source>
+        <translation>相关系数 ρ</translation>
+    </message>
+    <message>
+        <source>p and q₁q₂</source>
+        <translation>p 与 q₁q₂</translation>
+    </message>
+    <message>
+        <source>sweep</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>the means&apos; error</source>
+        <translation>均值的误差</translation>
+    </message>
+    <message>
+        <source>q&apos;s means, a half-step per coordinate</source>
+        <translation>q 的均值，每个坐标半步</translation>
+    </message>
+    <message>
+        <source>after each sweep</source>
+        <translation>每轮之后</translation>
+    </message>
+    <message>
+        <source>sweep {step} of {sweeps}</source>
+        <translation>第 {step} 轮，共 {sweeps} 轮</translation>
+    </message>
+    <message>
+        <source>variances ({v1:.4f}, {v2:.4f})</source>
+        <translation>方差 ({v1:.4f}, {v2:.4f})</translation>
+    </message>
+    <message>
+        <source>1 − ρ² = {variance:.4f} against the marginals&apos; 1; optimum KL −½ log(1 − ρ²) = {kl:.6f}</source>
+        <translation>1 − ρ² = {variance:.4f}，而边缘方差为 1；最优 KL −½ log(1 − ρ²) = {kl:.6f}</translation>
+    </message>
+    <message>
+        <source>KL not finite</source>
+        <translation>KL 不是有限值</translation>
+    </message>
+</context>
+<context>
     <name>Choice</name>
     <message>
         <source>auto</source>
@@ -245,6 +315,267 @@
     </message>
 </context>
 <context>
+    <name>CoinsView</name>
+    <message>
+        <source>Mean log-likelihood per toss, by start and iteration (seed 003&apos;s table 1)</source>
+        <translation>每次投掷的平均对数似然，按初值和迭代（讲义 003 的表 1）</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>parameters per start</source>
+        <translation>每个初值的参数</translation>
+    </message>
+    <message>
+        <source>fixed points lie on the ridge u + v = ô</source>
+        <translation>不动点落在山脊 u + v = ô 上</translation>
+    </message>
+    <message>
+        <source>u = p_A p_B  (heads via coin B)</source>
+        <translation>u = p_A p_B  （经硬币 B 的正面）</translation>
+    </message>
+    <message>
+        <source>iteration t</source>
+        <translation>迭代 t</translation>
+    </message>
+    <message>
+        <source>per-toss value</source>
+        <translation>每次投掷的值</translation>
+    </message>
+    <message>
+        <source>table and ridge</source>
+        <translation>表与山脊</translation>
+    </message>
+    <message>
+        <source>the Data panel holds points, not coin tosses</source>
+        <translation>数据面板中是点，不是硬币投掷</translation>
+    </message>
+    <message>
+        <source>{tosses:,} tosses; at most {most:,} are passed to the coins model</source>
+        <translation>{tosses:,} 次投掷；至多 {most:,} 次交给三硬币模型</translation>
+    </message>
+    <message>
+        <source>log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})</source>
+        <translation>log p(x) = ELBO + KL，初值 ({a:.2f}, {b:.2f}, {c:.2f})</translation>
+    </message>
+    <message>
+        <source>Iter {t}</source>
+        <translation>迭代 {t}</translation>
+    </message>
+    <message>
+        <source>max ℓ̄ (ô = {o:.3f})</source>
+        <translation>ℓ̄ 最大值 (ô = {o:.3f})</translation>
+    </message>
+    <message>
+        <source>ô log ô + (1 − ô) log(1 − ô), the largest mean log-likelihood, with ô the fraction of heads</source>
+        <translation>ô log ô + (1 − ô) log(1 − ô)，平均对数似然的最大值，ô 为正面的比例</translation>
+    </message>
+    <message>
+        <source>ridge, ô = {o:.4f}</source>
+        <translation>山脊，ô = {o:.4f}</translation>
+    </message>
+    <message>
+        <source>{total:,} random starts ({drawn:,} drawn)</source>
+        <translation>{total:,} 个随机初值（画出 {drawn:,} 个）</translation>
+    </message>
+    <message>
+        <source>{total:,} random starts</source>
+        <translation>{total:,} 个随机初值</translation>
+    </message>
+    <message>
+        <source>iteration {t} · ô = {o:.6g} ({heads} heads of {n}) · max ℓ̄ = ô log ô + (1 − ô) log(1 − ô) = {best:.6g} · largest gap to it {spread:.2g} · largest distance from the ridge {ridge:.2g}</source>
+        <translation>迭代 {t} · ô = {o:.6g}（{n} 次中 {heads} 次正面）· ℓ̄ 最大值 = ô log ô + (1 − ô) log(1 − ô) = {best:.6g} · 与它的最大差距 {spread:.2g} · 离山脊的最大距离 {ridge:.2g}</translation>
+    </message>
+    <message>
+        <source>KL after the M step ≤ {kl:.2g}</source>
+        <translation>M 步之后的 KL ≤ {kl:.2g}</translation>
+    </message>
+    <message>
+        <source>ℓ DECREASED: a bug</source>
+        <translation>ℓ 下降了：这是缺陷</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Three coins&lt;/b&gt;: only the second toss is seen, and ℓ̄ depends on (p&lt;sub&gt;A&lt;/sub&gt;, p&lt;sub&gt;B&lt;/sub&gt;, p&lt;sub&gt;C&lt;/sub&gt;) only through P(heads) = p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt; + (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt;. Its maximum, ô log ô + (1 − ô) log(1 − ô) with ô the fraction of heads, is reached on a whole surface of θ (the ridge): the model is not identifiable.&lt;/p&gt;&lt;p&gt;One EM step already sets P(heads) = ô from any start (seed 003 §2.4), so every row of the table reaches the maximum at iteration 1, yet the starts end at different θ. In the projection (p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt;, (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt;) the ridge is the line u + v = ô; hollow circles are starts, filled ones where EM stopped, and the cloud of random starts collapses onto the line after one iteration.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;三硬币&lt;/b&gt;：只能看到第二次投掷，ℓ̄ 只通过 P(正面) = p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt; + (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt; 依赖于 (p&lt;sub&gt;A&lt;/sub&gt;, p&lt;sub&gt;B&lt;/sub&gt;, p&lt;sub&gt;C&lt;/sub&gt;)。它的最大值 ô log ô + (1 − ô) log(1 − ô)（ô 为正面的比例）在 θ 的一整个曲面（山脊）上取得：模型不可辨识。&lt;/p&gt;&lt;p&gt;从任何初值出发，一步 EM 就使 P(正面) = ô（讲义 003 §2.4），所以表中每一行在迭代 1 就达到最大值，而各初值停在不同的 θ。在投影 (p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt;, (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt;) 中，山脊是直线 u + v = ô；空心圆是初值，实心圆是 EM 停下的位置，随机初值的点云在一次迭代后落到这条直线上。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Data</name>
+    <message>
+        <source>the Data panel holds coin tosses; this model needs points</source>
+        <translation>数据面板中是硬币投掷；这个模型需要点</translation>
+    </message>
+    <message>
+        <source>the Data panel&apos;s data set has no recipe or file to name it by</source>
+        <translation>数据面板的数据集没有可以指明它的配方或文件</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Old Faithful</source>
+        <translation>老忠实泉</translation>
+    </message>
+    <message>
+        <source>eruption duration (min)</source>
+        <translation>喷发时长（分钟）</translation>
+    </message>
+    <message>
+        <source>waiting time (min)</source>
+        <translation>等待时间（分钟）</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>three coins</source>
+        <translation>三硬币</translation>
+    </message>
+    <message>
+        <source>given coin tosses</source>
+        <translation>给定的硬币投掷</translation>
+    </message>
+    <message>
+        <source>{what}: {shown:,} of {n:,} tosses</source>
+        <translation>{what}：{n:,} 次投掷中的 {shown:,} 次</translation>
+    </message>
+    <message>
+        <source>{d}-D Gaussian mixture, K = {k}</source>
+        <translation>{d} 维高斯混合，K = {k}</translation>
+    </message>
+    <message>
+        <source>{shown:,} of {n:,} points (first {drawn:,} drawn)</source>
+        <translation>{n:,} 个点中的 {shown:,} 个（画出前 {drawn:,} 个）</translation>
+    </message>
+    <message>
+        <source>{shown:,} of {n:,} points</source>
+        <translation>{n:,} 个点中的 {shown:,} 个</translation>
+    </message>
+    <message>
+        <source>step {step}/{steps}</source>
+        <translation>第 {step}/{steps} 步</translation>
+    </message>
+    <message>
+        <source>n = {shown:,} of {n:,}</source>
+        <translation>n = {shown:,} / {n:,}</translation>
+    </message>
+    <message>
+        <source>heads fraction {fraction:.6g}</source>
+        <translation>正面比例 {fraction:.6g}</translation>
+    </message>
+    <message>
+        <source>P(heads) = p_A p_B + (1 − p_A) p_C = {p:.6g} (± {se:.2g} at 1 s.e.)</source>
+        <translation>P(正面) = p_A p_B + (1 − p_A) p_C = {p:.6g}（1 个标准误为 ± {se:.2g}）</translation>
+    </message>
+    <message>
+        <source>π̂ = {estimate} vs π = {truth}</source>
+        <translation>π̂ = {estimate}，对照 π = {truth}</translation>
+    </message>
+    <message>
+        <source>μ̂ = {estimate} vs μ = {truth}</source>
+        <translation>μ̂ = {estimate}，对照 μ = {truth}</translation>
+    </message>
+    <message>
+        <source>mean {mean}</source>
+        <translation>均值 {mean}</translation>
+    </message>
+    <message>
+        <source>covariance {covariance}</source>
+        <translation>协方差 {covariance}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A &lt;b&gt;Gaussian mixture&lt;/b&gt; is the simplest latent variable model: each point first draws its component z ~ Cat(π), then x | z ~ N(μ&lt;sub&gt;z&lt;/sub&gt;, Σ&lt;sub&gt;z&lt;/sub&gt;), so p(x) = Σ&lt;sub&gt;k&lt;/sub&gt; π&lt;sub&gt;k&lt;/sub&gt; N(x; μ&lt;sub&gt;k&lt;/sub&gt;, Σ&lt;sub&gt;k&lt;/sub&gt;).&lt;/p&gt;&lt;p&gt;The sample is revealed batch by batch; its statistics in the status line (π̂, μ̂) approach π and μ with error shrinking like 1/√n.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;高斯混合&lt;/b&gt;是最简单的隐变量模型：每个点先抽取它的分量 z ~ Cat(π)，再抽取 x | z ~ N(μ&lt;sub&gt;z&lt;/sub&gt;, Σ&lt;sub&gt;z&lt;/sub&gt;)，所以 p(x) = Σ&lt;sub&gt;k&lt;/sub&gt; π&lt;sub&gt;k&lt;/sub&gt; N(x; μ&lt;sub&gt;k&lt;/sub&gt;, Σ&lt;sub&gt;k&lt;/sub&gt;)。&lt;/p&gt;&lt;p&gt;样本一批一批地显示；状态栏中的样本统计量 (π̂, μ̂) 趋近 π 和 μ，误差按 1/√n 缩小。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Bars: the histogram of the points shown, as a density; ticks on the axis: the points themselves. Black: the true p(x); dashed: each π&lt;sub&gt;k&lt;/sub&gt; N(x; μ&lt;sub&gt;k&lt;/sub&gt;, σ&lt;sub&gt;k&lt;/sub&gt;²), which add up to it. EM will have to recover them from the points alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;柱：已显示的点的直方图（按密度）；轴上的短线：点本身。黑线：真实的 p(x)；虚线：各个 π&lt;sub&gt;k&lt;/sub&gt; N(x; μ&lt;sub&gt;k&lt;/sub&gt;, σ&lt;sub&gt;k&lt;/sub&gt;²)，它们相加得到 p(x)。EM 只能从这些点中把它们找回来。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Points coloured by their true component z (hidden from EM). Solid: the 1σ ellipse of each component, {x : (x − μ)ᵀΣ⁻¹(x − μ) = 1}; dashed: 2σ. Drag a target μ to move that mean and draw the data again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;点按其真实分量 z 着色（EM 看不到 z）。实线：每个分量的 1σ 椭圆 {x : (x − μ)ᵀΣ⁻¹(x − μ) = 1}；虚线：2σ。拖动靶心 μ 可移动该均值并重新抽取数据。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Three coins&lt;/b&gt; (Li Hang; seed 003): toss A (heads with p&lt;sub&gt;A&lt;/sub&gt;); on heads toss B, on tails toss C, and record only the second toss. So P(heads) = p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt; + (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt;.&lt;/p&gt;&lt;p&gt;The bars split each outcome by the hidden coin that produced it (blue B, orange C), which EM never sees; black marks the expected count n·P(outcome). Only the total of each bar is data, which is why many (p&lt;sub&gt;A&lt;/sub&gt;, p&lt;sub&gt;B&lt;/sub&gt;, p&lt;sub&gt;C&lt;/sub&gt;) explain it equally well.&lt;/p&gt;&lt;p&gt;Given tosses (Li Hang&apos;s ten) come without hidden coins or true probabilities: the bars are the totals alone. Clear &lt;i&gt;observations&lt;/i&gt; to draw n tosses instead.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;三硬币&lt;/b&gt;（李航；讲义 003）：掷硬币 A（正面概率 p&lt;sub&gt;A&lt;/sub&gt;）；正面则掷 B，反面则掷 C，只记录第二次投掷。所以 P(正面) = p&lt;sub&gt;A&lt;/sub&gt;p&lt;sub&gt;B&lt;/sub&gt; + (1 − p&lt;sub&gt;A&lt;/sub&gt;)p&lt;sub&gt;C&lt;/sub&gt;。&lt;/p&gt;&lt;p&gt;柱按产生结果的隐藏硬币分开（蓝为 B，橙为 C），EM 看不到这一点；黑色标记期望次数 n·P(结果)。只有每根柱的总数是数据，因此许多 (p&lt;sub&gt;A&lt;/sub&gt;, p&lt;sub&gt;B&lt;/sub&gt;, p&lt;sub&gt;C&lt;/sub&gt;) 都同样好地解释它。&lt;/p&gt;&lt;p&gt;给定的投掷（李航的十次）没有隐藏硬币，也没有真实概率：柱只是总数。清空&lt;i&gt;观测&lt;/i&gt;即可改为抽取 n 次投掷。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Old Faithful&lt;/b&gt;: 272 eruptions of the Yellowstone geyser, the duration of each against the wait for the next (R&apos;s &lt;i&gt;faithful&lt;/i&gt;). Two clusters, short and long eruptions, with no labels: a classic first data set for a 2-component mixture.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;老忠实泉&lt;/b&gt;：黄石公园这座间歇泉的 272 次喷发，每次的时长对下一次的等待时间（R 的 &lt;i&gt;&apos;faithful&apos;&lt;/i&gt;）。两簇，短喷发与长喷发，没有标签：两分量混合的经典入门数据集。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your data from a file: 1-D data as a histogram, 2-D as a scatter coloured by a label column z when the file has one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;来自文件的数据：一维数据画成直方图，二维画成散点图；文件有标签列 z 时按它着色。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>density p(x)</source>
+        <translation>密度 p(x)</translation>
+    </message>
+    <message>
+        <source>outcome of the second toss</source>
+        <translation>第二次投掷的结果</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>histogram of {n:,} points</source>
+        <translation>{n:,} 个点的直方图</translation>
+    </message>
+    <message>
+        <source>the points</source>
+        <translation>这些点</translation>
+    </message>
+    <message>
+        <source>true density p(x)</source>
+        <translation>真实密度 p(x)</translation>
+    </message>
+    <message>
+        <source>{n:,} points</source>
+        <translation>{n:,} 个点</translation>
+    </message>
+    <message>
+        <source>1σ ellipse</source>
+        <translation>1σ 椭圆</translation>
+    </message>
+    <message>
+        <source>2σ ellipse</source>
+        <translation>2σ 椭圆</translation>
+    </message>
+    <message>
+        <source>mean μ{sub} of component {k}: drag to move it</source>
+        <translation>分量 {k} 的均值 μ{sub}：拖动以移动它</translation>
+    </message>
+    <message>
+        <source>second toss by coin B (A heads, hidden)</source>
+        <translation>第二次由硬币 B 投出（A 正面，隐藏）</translation>
+    </message>
+    <message>
+        <source>second toss by coin C (A tails, hidden)</source>
+        <translation>第二次由硬币 C 投出（A 反面，隐藏）</translation>
+    </message>
+    <message>
+        <source>observed outcomes</source>
+        <translation>观测到的结果</translation>
+    </message>
+    <message>
+        <source>expected n·P(outcome)</source>
+        <translation>期望 n·P(结果)</translation>
+    </message>
+    <message>
+        <source>tails (0)</source>
+        <translation>反面 (0)</translation>
+    </message>
+    <message>
+        <source>heads (1)</source>
+        <translation>正面 (1)</translation>
+    </message>
+</context>
+<context>
     <name>Experiment</name>
     <message>
         <source>Data sets: Gaussian mixtures, three coins, Old Faithful</source>
@@ -313,6 +644,145 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>every plot on show</source>
+        <translation>当前显示的全部图</translation>
+    </message>
+    <message>
+        <source>page: {name}</source>
+        <translation>页面：{name}</translation>
+    </message>
+    <message>
+        <source>plot: {name}</source>
+        <translation>图：{name}</translation>
+    </message>
+    <message>
+        <source>A PNG&apos;s width, or an animation&apos;s: fonts and lines keep their proportions at any width. SVG and PDF are vector, at the size shown.</source>
+        <translation>PNG 或动画的宽度：字体和线条在任何宽度下保持比例。SVG 与 PDF 是矢量图，按显示的大小导出。</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.toml)</source>
+        <translation>课程 (*.toml)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG, vector (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF, vector (*.pdf)</source>
+        <translation>PDF 矢量图 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>GIF animation of the run (*.gif)</source>
+        <translation>运行过程的 GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video of the run (*.mp4)</source>
+        <translation>运行过程的 MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>CSV, a table&apos;s numbers (*.csv)</source>
+        <translation>CSV，表格中的数值 (*.csv)</translation>
+    </message>
+    <message>
+        <source>LaTeX tabular, a table&apos;s numbers (*.tex)</source>
+        <translation>LaTeX 表格，表格中的数值 (*.tex)</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>打开数据</translation>
+    </message>
+    <message>
+        <source>Data (*.csv *.txt *.tsv *.npz *.npy);;All files (*)</source>
+        <translation>数据 (*.csv *.txt *.tsv *.npz *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>no data to save yet</source>
+        <translation>还没有可保存的数据</translation>
+    </message>
+    <message>
+        <source>Save data</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <source>NumPy archive (*.npz)</source>
+        <translation>NumPy 归档 (*.npz)</translation>
+    </message>
+    <message>
+        <source>saved {n:,} points to {path}</source>
+        <translation>已把 {n:,} 个点保存到 {path}</translation>
+    </message>
+    <message>
+        <source>no trained model to save here: the VAE panel&apos;s models can be saved once a run has ended</source>
+        <translation>这里没有可保存的已训练模型：VAE 面板的模型在运行结束后才能保存</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Save the {model}&apos;s weights</source>
+        <translation>保存{model}的权重</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt);;All files (*)</source>
+        <translation>权重 (*.safetensors *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>autoencoder</source>
+        <translation>自编码器</translation>
+    </message>
+    <message>
+        <source>no trained {model} to save</source>
+        <translation>没有可保存的已训练{model}</translation>
+    </message>
+    <message>
+        <source>the {model}&apos;s weights are saved to {path}</source>
+        <translation>{model}的权重已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>saved the {model}&apos;s weights to {path}</source>
+        <translation>已把{model}的权重保存到 {path}</translation>
+    </message>
+    <message>
+        <source>exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>About LVM Lab</source>
+        <translation>关于 LVM Lab</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;LVM Lab&lt;/b&gt;: watch latent variable models learn.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;LVM Lab&lt;/b&gt;：看隐变量模型如何学习。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <source>one of {choices}</source>
@@ -329,6 +799,419 @@
     <message>
         <source>{low} and {high}</source>
         <translation>{low} 且 {high}</translation>
+    </message>
+</context>
+<context>
+    <name>GaussView</name>
+    <message>
+        <source>Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q&apos;s peak sideways to move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the ascent&apos;s path (orange) and, with method = sga (reparameterised gradients), the exact gradient ascent from the same start (blue, dashed); click to put q there. Below: log p(x) = ELBO + KL(q ‖ p) as bars: the ELBO&apos;s bar, with the KL (light blue) stacked on it, ends where log p(x)&apos;s does (the numbers, exact to many digits, in the status line); and the ELBO step by step (with no steps to take, iterations = 0, the ELBO along s at q&apos;s m). Where q is the exact posterior (the gaussian posterior) the KL is 0 and the gap closes. Gaussians are written N(mean, variance), as seed 000 writes them: q = N(m, s²), s its standard deviation.</source>
+        <translation>左：后验 p(z | x)（黑）和 q = N(m, s²)（橙）；左右拖动 q 的峰移动 m，上下拖动改变 s。右：(m, log s) 上的 ELBO、它的最大点（星）、上升的路径（橙），以及方法为随机梯度上升（重参数化梯度）时从同一初值出发的精确梯度上升（蓝，虚线）；点击可把 q 放到那里。下：把 log p(x) = ELBO + KL(q ‖ p) 画成柱：ELBO 的柱上叠加 KL（浅蓝），正好到 log p(x) 的柱顶（精确到多位的数值在状态栏中）；以及逐步的 ELBO（没有步可走，即迭代次数 = 0 时，画 q 的 m 处沿 s 的 ELBO）。q 为精确后验（高斯后验）时 KL 为 0，差距闭合。高斯写作 N(均值, 方差)，与讲义 000 一致：q = N(m, s²)，s 是它的标准差。</translation>
+    </message>
+    <message>
+        <source>p(z | x) and q</source>
+        <translation>p(z | x) 与 q</translation>
+    </message>
+    <message>
+        <source>q = N(m, s²) as seed 000 writes a gaussian, N(mean, variance): the app&apos;s parameter s is q&apos;s standard deviation, its variance s². Drag q&apos;s peak to move it.</source>
+        <translation>q = N(m, s²)，按讲义 000 的写法 N(均值, 方差)：本程序的参数 s 是 q 的标准差，方差为 s²。拖动 q 的峰来移动它。</translation>
+    </message>
+    <message>
+        <source>ELBO over (m, log s)</source>
+        <translation>(m, log s) 上的 ELBO</translation>
+    </message>
+    <message>
+        <source>log p(x) = ELBO + KL (light blue)</source>
+        <translation>log p(x) = ELBO + KL（浅蓝）</translation>
+    </message>
+    <message>
+        <source>ELBO per step</source>
+        <translation>每步的 ELBO</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>p(z | x): mean {mean:.4f}, sd {sd:.4f}</source>
+        <translation>p(z | x)：均值 {mean:.4f}，标准差 {sd:.4f}</translation>
+    </message>
+    <message>
+        <source>other q = N({m:g}, {variance:.3g})</source>
+        <translation>另一个 q = N({m:g}, {variance:.3g})</translation>
+    </message>
+    <message>
+        <source>sga ascent</source>
+        <translation>随机梯度上升</translation>
+    </message>
+    <message>
+        <source>exact gradient ascent</source>
+        <translation>精确梯度上升</translation>
+    </message>
+    <message>
+        <source>q now</source>
+        <translation>当前的 q</translation>
+    </message>
+    <message>
+        <source>maximiser: ELBO {elbo:.4f}</source>
+        <translation>最大点：ELBO {elbo:.4f}</translation>
+    </message>
+    <message>
+        <source>other q: ELBO + KL</source>
+        <translation>另一个 q：ELBO + KL</translation>
+    </message>
+    <message>
+        <source>ELBO along s at q&apos;s m</source>
+        <translation>q 的 m 处沿 s 的 ELBO</translation>
+    </message>
+    <message>
+        <source>step {step} of {steps}</source>
+        <translation>第 {step} 步，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>other q: ELBO {elbo:.6f}, KL {kl:.6f}</source>
+        <translation>另一个 q：ELBO {elbo:.6f}，KL {kl:.6f}</translation>
+    </message>
+    <message>
+        <source>stopped at {why}</source>
+        <translation>停在 {why}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientsView</name>
+    <message>
+        <source>samples n</source>
+        <translation>样本数 n</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>方差</translation>
+    </message>
+    <message>
+        <source>variance of ∂/∂m per sample</source>
+        <translation>每个样本的 ∂/∂m 的方差</translation>
+    </message>
+    <message>
+        <source>running mean of ∂/∂m</source>
+        <translation>∂/∂m 的累计平均</translation>
+    </message>
+    <message>
+        <source>variance of ∂/∂log s per sample</source>
+        <translation>每个样本的 ∂/∂log s 的方差</translation>
+    </message>
+    <message>
+        <source>running mean of ∂/∂log s</source>
+        <translation>∂/∂log s 的累计平均</translation>
+    </message>
+    <message>
+        <source>exact {formula} = {value:.4g}</source>
+        <translation>精确值 {formula} = {value:.4g}</translation>
+    </message>
+    <message>
+        <source>exact {value:.6g}</source>
+        <translation>精确值 {value:.6g}</translation>
+    </message>
+    <message>
+        <source>n = {n:,} · exact ∂/∂m = {exact:.6g} · variances: score {score:.4g}, baseline {baseline:.4g}, reparameterisation {reparam:.4g}{ratios} · exact ∂/∂log s = {exact_log_s:.6g} · seed {seed}</source>
+        <translation>n = {n:,} · 精确 ∂/∂m = {exact:.6g} · 方差：分数函数 {score:.4g}，基线 {baseline:.4g}，重参数化 {reparam:.4g}{ratios} · 精确 ∂/∂log s = {exact_log_s:.6g} · 种子 {seed}</translation>
+    </message>
+    <message>
+        <source> (score {score:.3g}×, baseline {baseline:.3g}× reparameterisation)</source>
+        <translation>（分数函数为重参数化的 {score:.3g} 倍，基线为 {baseline:.3g} 倍）</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数函数</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>reparam</source>
+        <translation>重参数化</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;∂/∂m of E&lt;sub&gt;q&lt;/sub&gt;[f(z)] for q = N(m, s²) from one sample z = m + sε: &lt;b&gt;score function&lt;/b&gt; f(z)(z − m)/s², the same with a &lt;b&gt;baseline&lt;/b&gt; b subtracted from f (here the mean of f over the other samples, which keeps it unbiased), and &lt;b&gt;reparameterisation&lt;/b&gt; f′(m + sε). All three are unbiased; their variances are not alike. For f = z²: 4s² for reparameterisation, m⁴/s² + 14m² + 15s² for the score function, 7.5 times as much at m = s = 1. The status line gives the measured ratios.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;对 q = N(m, s²)，由一个样本 z = m + sε 估计 E&lt;sub&gt;q&lt;/sub&gt;[f(z)] 的 ∂/∂m：&lt;b&gt;分数函数&lt;/b&gt; f(z)(z − m)/s²；同样的估计从 f 中减去&lt;b&gt;基线&lt;/b&gt; b（这里取其他样本上 f 的平均，因而仍然无偏）；以及&lt;b&gt;重参数化&lt;/b&gt; f′(m + sε)。三者都是无偏估计，方差却不同。对 f = z²：重参数化为 4s²，分数函数为 m⁴/s² + 14m² + 15s²，在 m = s = 1 时是前者的 7.5 倍。状态栏给出实测的比值。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesView</name>
+    <message>
+        <source>The images the VAE panel learns from. Left: a row of images per label (digits, MNIST), or for pole and shadow the image nearest each point of a regular grid over the light&apos;s elevation θ (down) and azimuth φ (across): its true 2-D manifold. Right: the images per label, or every image&apos;s (θ, φ); the test images, held out by the seed, in orange.</source>
+        <translation>VAE 面板学习所用的图像。左：每个标签一行图像（手写数字、MNIST），或者对杆与影，在光源仰角 θ（向下）和方位角 φ（向右）的规则网格上，取离每个网格点最近的图像：它真实的二维流形。右：每个标签的图像数，或每张图像的 (θ, φ)；由种子留出的测试图像为橙色。</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>images per label</source>
+        <translation>每个标签的图像数</translation>
+    </message>
+    <message>
+        <source>the nearest image to each (θ, φ) of a grid</source>
+        <translation>离网格上每个 (θ, φ) 最近的图像</translation>
+    </message>
+    <message>
+        <source>{n} images of each label</source>
+        <translation>每个标签 {n} 张图像</translation>
+    </message>
+    <message>
+        <source>the first {n} images</source>
+        <translation>前 {n} 张图像</translation>
+    </message>
+    <message>
+        <source>images per label ({n:,} in all)</source>
+        <translation>每个标签的图像数（共 {n:,} 张）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>{factor} (degrees)</source>
+        <translation>{factor}（度）</translation>
+    </message>
+    <message>
+        <source>the light of every image</source>
+        <translation>每张图像的光源</translation>
+    </message>
+    <message>
+        <source>no labels or factors in this file</source>
+        <translation>这个文件中没有标签或因子</translation>
+    </message>
+    <message>
+        <source>{n:,} images of {height}×{width} pixels</source>
+        <translation>{n:,} 张 {height}×{width} 像素的图像</translation>
+    </message>
+    <message>
+        <source>train {train:,}, test {test:,} (seed {seed}&apos;s split)</source>
+        <translation>训练 {train:,}，测试 {test:,}（种子 {seed} 的划分）</translation>
+    </message>
+    <message>
+        <source>mean pixel {level:.3f}</source>
+        <translation>平均像素值 {level:.3f}</translation>
+    </message>
+    <message>
+        <source>{n} labels</source>
+        <translation>{n} 个标签</translation>
+    </message>
+    <message>
+        <source>{factor} {low:.0f}° to {high:.0f}°</source>
+        <translation>{factor} {low:.0f}° 到 {high:.0f}°</translation>
+    </message>
+</context>
+<context>
+    <name>InterpolateView</name>
+    <message>
+        <source>Seed 003 §3: does a straight line between two codes stay on the data? A VAE and a plain autoencoder of the same shape (the presets with no epochs: the models shipped in assets/, trained before from seed 0). Interpolation: each model&apos;s test codes (PCA for L &gt; 2) with its path from test image a to b; click a code to make it a, shift-click for b. On pole and shadow the generator&apos;s images over a (θ, φ) grid are encoded too and drawn as a mesh of lines of constant elevation θ (solid) and constant azimuth φ (dashed), with the codes of the true path (the generator&apos;s images at the interpolated θ and φ) dashed in the model&apos;s colour beside the straight path. One unit of z is as long on both axes. Beside them, each point&apos;s error: its RMS pixel distance to the true path&apos;s image (digits: to the nearest training image), for the VAE, the autoencoder and a pixel cross-fade; below, the paths decoded, over the true path. The status line gives the verdict over 100 test pairs, with standard errors, and each model&apos;s error along the mesh: what its decoder costs by itself, the rest being what the straight path&apos;s leaving the mesh costs. Latent space: the decoded grids over the scatters&apos; ranges. Training: both losses on one scale; three rows of samples from the VAE&apos;s prior, then test images above the VAE&apos;s and the AE&apos;s reconstructions.</source>
+        <translation>讲义 003 §3：两个编码之间的直线还在数据上吗？一个 VAE 与一个同样结构的普通自编码器（不训练的预设使用 &apos;assets/&apos; 中随附的模型，事先从种子 0 训练）。插值：每个模型的测试编码（L &gt; 2 时为 PCA）及其从测试图像 a 到 b 的路径；点击一个编码使之成为 a，按住 Shift 点击则为 b。在杆与影上，生成器在 (θ, φ) 网格上的图像也被编码，画成网格线：实线为仰角 θ 不变，虚线为方位角 φ 不变；真实路径的编码（生成器在插值的 θ 与 φ 处的图像）以模型的颜色画成虚线，与直线路径并列。z 的一个单位在两轴上等长。旁边是每个点的误差：它与真实路径图像的像素均方根距离（手写数字：与最近训练图像的距离），分别对 VAE、自编码器和像素渐变；下方是解码后的路径，真实路径在下。状态栏给出 100 对测试图像上的结论及标准误，以及每个模型沿网格的误差：那是它的解码器本身的代价，其余是直线路径离开网格的代价。潜空间：散点图范围上的解码网格。训练：两个模型的损失画在同一尺度上；三行 VAE 先验的样本，然后是测试图像，其下为 VAE 与 AE 的重构。</translation>
+    </message>
+    <message>
+        <source>cross-fade</source>
+        <translation>像素渐变</translation>
+    </message>
+    <message>
+        <source>off-manifold score</source>
+        <translation>离开流形的程度</translation>
+    </message>
+    <message>
+        <source>RMS distance to the data</source>
+        <translation>到数据的均方根距离</translation>
+    </message>
+    <message>
+        <source>{name} codes, ▽ a, □ b</source>
+        <translation>{name} 编码，▽ a，□ b</translation>
+    </message>
+    <message>
+        <source>the path decoded</source>
+        <translation>解码后的路径</translation>
+    </message>
+    <message>
+        <source>VAE: decoded grid</source>
+        <translation>VAE：解码网格</translation>
+    </message>
+    <message>
+        <source>AE: decoded grid</source>
+        <translation>AE：解码网格</translation>
+    </message>
+    <message>
+        <source>interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>{name}: mean {mean:.4f}</source>
+        <translation>{name}：平均 {mean:.4f}</translation>
+    </message>
+    <message>
+        <source>error against the truth</source>
+        <translation>与真实值的误差</translation>
+    </message>
+    <message>
+        <source>RMS distance to the true image</source>
+        <translation>到真实图像的均方根距离</translation>
+    </message>
+    <message>
+        <source>{name} codes, (θ, φ) mesh</source>
+        <translation>{name} 编码，(θ, φ) 网格</translation>
+    </message>
+    <message>
+        <source>true path</source>
+        <translation>真实路径</translation>
+    </message>
+    <message>
+        <source>the path from test image a = {a} (▽) to b = {b} (□)</source>
+        <translation>从测试图像 a = {a} (▽) 到 b = {b} (□) 的路径</translation>
+    </message>
+    <message>
+        <source>models from files</source>
+        <translation>来自文件的模型</translation>
+    </message>
+    <message>
+        <source>shipped models</source>
+        <translation>随附的模型</translation>
+    </message>
+    <message>
+        <source>VAE test-set ELBO {elbo:.3f}, AE reconstruction {recon:.3f} nats ({likelihood})</source>
+        <translation>VAE 测试集 ELBO {elbo:.3f}，AE 重构 {recon:.3f} 奈特（{likelihood}）</translation>
+    </message>
+    <message>
+        <source>off-manifold: VAE {vae:.4f}, AE {ae:.4f}, cross-fade {pixel:.4f}</source>
+        <translation>离开流形：VAE {vae:.4f}，AE {ae:.4f}，像素渐变 {pixel:.4f}</translation>
+    </message>
+    <message>
+        <source>{pairs} test pairs against the true path: VAE {vae:.4f} ± {vae_se:.4f}, AE {ae:.4f} ± {ae_se:.4f}, cross-fade {pixel:.4f} ± {pixel_se:.4f} (RMS ± 1 s.e.), the VAE&apos;s path better in {better:.0%}</source>
+        <translation>{pairs} 对测试图像，对照真实路径：VAE {vae:.4f} ± {vae_se:.4f}，AE {ae:.4f} ± {ae_se:.4f}，像素渐变 {pixel:.4f} ± {pixel_se:.4f}（均方根 ± 1 个标准误），VAE 的路径在 {better:.0%} 的情形更好</translation>
+    </message>
+    <message>
+        <source>{pairs} test pairs nearest training image, beyond the ends&apos;: VAE {vae:.4f} ± {vae_se:.4f}, AE {ae:.4f} ± {ae_se:.4f}, cross-fade {pixel:.4f} ± {pixel_se:.4f} (RMS ± 1 s.e.), the VAE&apos;s path better in {better:.0%}</source>
+        <translation>{pairs} 对测试图像，到最近训练图像的距离超出两端的部分：VAE {vae:.4f} ± {vae_se:.4f}，AE {ae:.4f} ± {ae_se:.4f}，像素渐变 {pixel:.4f} ± {pixel_se:.4f}（均方根 ± 1 个标准误），VAE 的路径在 {better:.0%} 的情形更好</translation>
+    </message>
+    <message>
+        <source>along the mesh VAE {vae:.4f}, AE {ae:.4f}: leaving it costs VAE {vae_beyond:+.4f}, AE {ae_beyond:+.4f}</source>
+        <translation>沿网格 VAE {vae:.4f}，AE {ae:.4f}：离开网格的代价 VAE {vae_beyond:+.4f}，AE {ae_beyond:+.4f}</translation>
+    </message>
+    <message>
+        <source>models trained before, from the workspace</source>
+        <translation>先前训练的模型，取自工作区</translation>
+    </message>
+    <message>
+        <source>the VAE&apos;s and the AE&apos;s paths stay about as near the data</source>
+        <translation>VAE 与 AE 的路径离数据差不多近</translation>
+    </message>
+    <message>
+        <source>the VAE&apos;s path stays nearer the data ({ratio:.2g}× less far)</source>
+        <translation>VAE 的路径离数据更近（远近相差 {ratio:.2g} 倍）</translation>
+    </message>
+    <message>
+        <source>the AE&apos;s path stays nearer the data ({ratio:.2g}× less far)</source>
+        <translation>AE 的路径离数据更近（远近相差 {ratio:.2g} 倍）</translation>
+    </message>
+    <message>
+        <source>both below the cross-fade</source>
+        <translation>两者都低于像素渐变</translation>
+    </message>
+    <message>
+        <source>not both below the cross-fade</source>
+        <translation>并非两者都低于像素渐变</translation>
+    </message>
+</context>
+<context>
+    <name>KLView</name>
+    <message>
+        <source>The posterior p(z | x) (black) and the two gaussians that fit it best, each by one KL. Blue minimises KL(p ‖ q): it must put mass wherever p has some, so it takes p&apos;s mean and variance (moment matching) and covers both modes. Orange minimises KL(q ‖ p), the gap under the ELBO that variational inference closes: q pays for mass where p has none, so it sits on one mode, narrower than p (mode seeking). Right: each q&apos;s two KLs.</source>
+        <translation>后验 p(z | x)（黑）和按两种 KL 各自最佳拟合它的两个高斯。蓝色最小化 KL(p ‖ q)：凡是 p 有质量的地方它都必须有质量，所以它取 p 的均值与方差（矩匹配），覆盖两个峰。橙色最小化 KL(q ‖ p)，即变分推断要闭合的、ELBO 之下的差距：q 在 p 没有质量的地方放质量要付出代价，所以它落在一个峰上，比 p 窄（寻找众数）。右：每个 q 的两种 KL。</translation>
+    </message>
+    <message>
+        <source>p(z | x) and its two best gaussians</source>
+        <translation>p(z | x) 与它的两个最佳高斯</translation>
+    </message>
+    <message>
+        <source>each q&apos;s KL both ways</source>
+        <translation>每个 q 两个方向的 KL</translation>
+    </message>
+    <message>
+        <source>p&apos;s modes</source>
+        <translation>p 的峰</translation>
+    </message>
+    <message>
+        <source>moment-matched q</source>
+        <translation>矩匹配的 q</translation>
+    </message>
+    <message>
+        <source>mode-seeking q</source>
+        <translation>寻找众数的 q</translation>
+    </message>
+    <message>
+        <source>{posterior} posterior: mean {mean:.4f}, sd {sd:.4f}, modes {modes}</source>
+        <translation>{posterior}后验：均值 {mean:.4f}，标准差 {sd:.4f}，峰 {modes}</translation>
+    </message>
+    <message>
+        <source>{kl} least at N({m:.3f}, {s:.3f}²): {value:.4f}</source>
+        <translation>{kl} 在 N({m:.3f}, {s:.3f}²) 处最小：{value:.4f}</translation>
+    </message>
+</context>
+<context>
+    <name>LearningView</name>
+    <message>
+        <source>Left: log p(x; θ) (black), the marginal likelihood learning is after, and the ELBO ELBO(θ; φ) as a curve over θ for the current φ (orange) and the one before (red, faint): each lies below log p(x; θ). A φ step holds θ and raises the ELBO to its best q (up); a θ step holds φ and moves to its curve&apos;s top (along): the staircase (blue) never falls. With method = em, q is the exact posterior: each curve touches log p(x; θ) where it was made, and the θ step is EM&apos;s M-step. Right: the ELBO and log p(x; θ) half-step by half-step.</source>
+        <translation>左：log p(x; θ)（黑），即学习所追求的边缘似然；以及作为 θ 的函数的 ELBO(θ; φ)，当前 φ 的曲线（橙）和前一个 φ 的曲线（红，淡）：每条都在 log p(x; θ) 之下。φ 步固定 θ，把 ELBO 提升到最佳的 q（向上）；θ 步固定 φ，移到曲线的顶点（横移）：阶梯（蓝）从不下降。方法为 EM 时，q 是精确后验：每条曲线在它生成处与 log p(x; θ) 相切，θ 步就是 EM 的 M 步。右：ELBO 与 log p(x; θ)，一个半步一个半步。</translation>
+    </message>
+    <message>
+        <source>log p(x; θ) and ELBO(θ; φ)</source>
+        <translation>log p(x; θ) 与 ELBO(θ; φ)</translation>
+    </message>
+    <message>
+        <source>per half-step</source>
+        <translation>每个半步</translation>
+    </message>
+    <message>
+        <source>ELBO(θ; φ before)</source>
+        <translation>ELBO(θ; 前一个 φ)</translation>
+    </message>
+    <message>
+        <source>ELBO(θ; φ now)</source>
+        <translation>ELBO(θ; 当前 φ)</translation>
+    </message>
+    <message>
+        <source>the staircase</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>φ updated, θ held</source>
+        <translation>更新 φ，固定 θ</translation>
+    </message>
+    <message>
+        <source>θ updated, φ held</source>
+        <translation>更新 θ，固定 φ</translation>
+    </message>
+    <message>
+        <source>half-step {step} of {steps} ({phase})</source>
+        <translation>第 {step} 个半步，共 {steps} 个（{phase}）</translation>
+    </message>
+    <message>
+        <source>gap {gap:.2e}</source>
+        <translation>差距 {gap:.2e}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnsFromData</name>
+    <message>
+        <source>Use the Data panel&apos;s data</source>
+        <translation>使用数据面板的数据</translation>
+    </message>
+    <message>
+        <source>Run this model on the data set the Data panel drew last (1-D points for two means, points for a mixture, tosses for the coins)</source>
+        <translation>在数据面板最近抽取的数据集上运行这个模型（两个均值用一维点，混合模型用点，三硬币用投掷）</translation>
     </message>
 </context>
 <context>
@@ -396,6 +1279,97 @@
     <message>
         <source>off</source>
         <translation>有偏差</translation>
+    </message>
+</context>
+<context>
+    <name>MeansView</name>
+    <message>
+        <source>ℓ̄(μ₁, μ₂), EM&apos;s surrogates</source>
+        <translation>ℓ̄(μ₁, μ₂) 与 EM 的代理函数</translation>
+    </message>
+    <message>
+        <source>ℓ̄ per point</source>
+        <translation>每个点的 ℓ̄</translation>
+    </message>
+    <message>
+        <source>Click to start EM from that (μ₁, μ₂)</source>
+        <translation>点击，从该 (μ₁, μ₂) 开始 EM</translation>
+    </message>
+    <message>
+        <source>along the step: ℓ̄ and B</source>
+        <translation>沿这一步：ℓ̄ 与 B</translation>
+    </message>
+    <message>
+        <source>distance along the step from θₜ (μ units)</source>
+        <translation>从 θₜ 沿这一步的距离（μ 的单位）</translation>
+    </message>
+    <message>
+        <source>per-point value</source>
+        <translation>每个点的值</translation>
+    </message>
+    <message>
+        <source>log p(x) = ELBO + KL per half-step</source>
+        <translation>每个半步的 log p(x) = ELBO + KL</translation>
+    </message>
+    <message>
+        <source>half-step</source>
+        <translation>半步</translation>
+    </message>
+    <message>
+        <source>the Data panel&apos;s data are {d}-D; the two-means model is 1-D</source>
+        <translation>数据面板的数据是 {d} 维的；两均值模型是一维的</translation>
+    </message>
+    <message>
+        <source>surrogate B(·; θₜ) at level ℓ̄(θₜ)</source>
+        <translation>代理函数 B(·; θₜ) 在水平 ℓ̄(θₜ) 的等高线</translation>
+    </message>
+    <message>
+        <source>argmax B = next iterate</source>
+        <translation>argmax B = 下一个迭代点</translation>
+    </message>
+    <message>
+        <source>EM iterates θₜ, numbered</source>
+        <translation>EM 迭代点 θₜ，带编号</translation>
+    </message>
+    <message>
+        <source>mirror (μ₂, μ₁): label switching</source>
+        <translation>镜像 (μ₂, μ₁)：标签交换</translation>
+    </message>
+    <message>
+        <source>ℓ̄ along the line</source>
+        <translation>沿直线的 ℓ̄</translation>
+    </message>
+    <message>
+        <source>surrogate B(·; θₜ)</source>
+        <translation>代理函数 B(·; θₜ)</translation>
+    </message>
+    <message>
+        <source>θₜ: B touches ℓ̄</source>
+        <translation>θₜ：B 与 ℓ̄ 相切</translation>
+    </message>
+    <message>
+        <source>max B: θₜ₊₁</source>
+        <translation>B 的最大点：θₜ₊₁</translation>
+    </message>
+    <message>
+        <source>start θ₀</source>
+        <translation>初值 θ₀</translation>
+    </message>
+    <message>
+        <source>E step: q = p(z | x, θₜ), gap closed</source>
+        <translation>E 步：q = p(z | x, θₜ)，差距闭合</translation>
+    </message>
+    <message>
+        <source>M step: θₜ₊₁ = argmax B</source>
+        <translation>M 步：θₜ₊₁ = argmax B</translation>
+    </message>
+    <message>
+        <source>ℓ DECREASED: a bug</source>
+        <translation>ℓ 下降了：这是缺陷</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Data from π N(μ₁, 1) + (1 − π) N(μ₂, 1); EM estimates (μ₁, μ₂) with σ and π known (seed 003 §2.9). Colours and contours: the log-likelihood ℓ̄(μ) per point.&lt;/p&gt;&lt;p&gt;&lt;b&gt;E step&lt;/b&gt; at θ&lt;sub&gt;t&lt;/sub&gt;: q(z&lt;sub&gt;i&lt;/sub&gt;) = p(z&lt;sub&gt;i&lt;/sub&gt; | x&lt;sub&gt;i&lt;/sub&gt;, θ&lt;sub&gt;t&lt;/sub&gt;) gives the surrogate B(μ; θ&lt;sub&gt;t&lt;/sub&gt;) = (1/n) Σ&lt;sub&gt;i&lt;/sub&gt; Σ&lt;sub&gt;z&lt;/sub&gt; q log[p(x&lt;sub&gt;i&lt;/sub&gt;, z; μ)/q], a quadratic bowl with B ≤ ℓ̄ everywhere and B = ℓ̄ at θ&lt;sub&gt;t&lt;/sub&gt;: the gap KL(q ‖ p(z | x, θ)) closes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;M step&lt;/b&gt;: θ&lt;sub&gt;t+1&lt;/sub&gt; = argmax B (the star), so ℓ̄(θ&lt;sub&gt;t+1&lt;/sub&gt;) ≥ B(θ&lt;sub&gt;t+1&lt;/sub&gt;) ≥ B(θ&lt;sub&gt;t&lt;/sub&gt;) = ℓ̄(θ&lt;sub&gt;t&lt;/sub&gt;): EM never goes down.&lt;/p&gt;&lt;p&gt;Magenta: B&apos;s contour at level ℓ̄(θ&lt;sub&gt;t&lt;/sub&gt;), an ellipse centred on θ&lt;sub&gt;t+1&lt;/sub&gt; inside ℓ̄&apos;s contour (white) and touching it at θ&lt;sub&gt;t&lt;/sub&gt;; the ellipses walk up the hill. Click the surface to start elsewhere; the mirror (μ₂, μ₁) is the same fit with the labels swapped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;数据来自 π N(μ₁, 1) + (1 − π) N(μ₂, 1)；σ 与 π 已知，EM 估计 (μ₁, μ₂)（讲义 003 §2.9）。颜色与等高线：每个点的对数似然 ℓ̄(μ)。&lt;/p&gt;&lt;p&gt;在 θ&lt;sub&gt;t&lt;/sub&gt; 处的 &lt;b&gt;E 步&lt;/b&gt;：q(z&lt;sub&gt;i&lt;/sub&gt;) = p(z&lt;sub&gt;i&lt;/sub&gt; | x&lt;sub&gt;i&lt;/sub&gt;, θ&lt;sub&gt;t&lt;/sub&gt;) 给出代理函数 B(μ; θ&lt;sub&gt;t&lt;/sub&gt;) = (1/n) Σ&lt;sub&gt;i&lt;/sub&gt; Σ&lt;sub&gt;z&lt;/sub&gt; q log[p(x&lt;sub&gt;i&lt;/sub&gt;, z; μ)/q]，一个二次的碗，处处 B ≤ ℓ̄，且在 θ&lt;sub&gt;t&lt;/sub&gt; 处 B = ℓ̄：差距 KL(q ‖ p(z | x, θ)) 闭合。&lt;/p&gt;&lt;p&gt;&lt;b&gt;M 步&lt;/b&gt;：θ&lt;sub&gt;t+1&lt;/sub&gt; = argmax B（星），所以 ℓ̄(θ&lt;sub&gt;t+1&lt;/sub&gt;) ≥ B(θ&lt;sub&gt;t+1&lt;/sub&gt;) ≥ B(θ&lt;sub&gt;t&lt;/sub&gt;) = ℓ̄(θ&lt;sub&gt;t&lt;/sub&gt;)：EM 从不下降。&lt;/p&gt;&lt;p&gt;品红：B 在水平 ℓ̄(θ&lt;sub&gt;t&lt;/sub&gt;) 的等高线，一个以 θ&lt;sub&gt;t+1&lt;/sub&gt; 为中心的椭圆，位于 ℓ̄ 的等高线（白）之内，并在 θ&lt;sub&gt;t&lt;/sub&gt; 处与它相切；一个个椭圆沿山坡向上走。点击曲面可从别处开始；镜像 (μ₂, μ₁) 是交换标签后的同一个拟合。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -529,6 +1503,53 @@
     </message>
 </context>
 <context>
+    <name>MixtureView</name>
+    <message>
+        <source>points coloured by their responsibilities</source>
+        <translation>按责任着色的点</translation>
+    </message>
+    <message>
+        <source>Click K points to start EM from those means (init = points)</source>
+        <translation>点击 K 个点，以它们为均值开始 EM（初始化为给定点）</translation>
+    </message>
+    <message>
+        <source>ℓ̄ per iteration: never down</source>
+        <translation>每次迭代的 ℓ̄：从不下降</translation>
+    </message>
+    <message>
+        <source>iteration t</source>
+        <translation>迭代 t</translation>
+    </message>
+    <message>
+        <source>responsibilities (first two of {d} dimensions)</source>
+        <translation>责任（{d} 维中的前两维）</translation>
+    </message>
+    <message>
+        <source>start mean {placed} of {wanted} placed; click the rest</source>
+        <translation>已放置 {wanted} 个初始均值中的第 {placed} 个；请点击其余的</translation>
+    </message>
+    <message>
+        <source>converged (tol {tol:g})</source>
+        <translation>已收敛（容差 {tol:g}）</translation>
+    </message>
+    <message>
+        <source>at the iteration limit (tol {tol:g})</source>
+        <translation>已达迭代上限（容差 {tol:g}）</translation>
+    </message>
+    <message>
+        <source>not yet converged (tol {tol:g})</source>
+        <translation>尚未收敛（容差 {tol:g}）</translation>
+    </message>
+    <message>
+        <source>{ms:.1f} ms in EM</source>
+        <translation>EM 用时 {ms:.1f} 毫秒</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A &lt;b&gt;Gaussian mixture&lt;/b&gt; with K components, fitted by EM (Bishop §9.2). E step: r&lt;sub&gt;ik&lt;/sub&gt; = π&lt;sub&gt;k&lt;/sub&gt; N(x&lt;sub&gt;i&lt;/sub&gt;; μ&lt;sub&gt;k&lt;/sub&gt;, Σ&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;j&lt;/sub&gt; π&lt;sub&gt;j&lt;/sub&gt; N(x&lt;sub&gt;i&lt;/sub&gt;; μ&lt;sub&gt;j&lt;/sub&gt;, Σ&lt;sub&gt;j&lt;/sub&gt;), shown as each point&apos;s colour, a blend of the component colours. M step: N&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; r&lt;sub&gt;ik&lt;/sub&gt;, π&lt;sub&gt;k&lt;/sub&gt; = N&lt;sub&gt;k&lt;/sub&gt;/n, μ&lt;sub&gt;k&lt;/sub&gt; = Σ r&lt;sub&gt;ik&lt;/sub&gt;x&lt;sub&gt;i&lt;/sub&gt;/N&lt;sub&gt;k&lt;/sub&gt;, Σ&lt;sub&gt;k&lt;/sub&gt; = Σ r&lt;sub&gt;ik&lt;/sub&gt;(x&lt;sub&gt;i&lt;/sub&gt; − μ&lt;sub&gt;k&lt;/sub&gt;)(x&lt;sub&gt;i&lt;/sub&gt; − μ&lt;sub&gt;k&lt;/sub&gt;)ᵀ/N&lt;sub&gt;k&lt;/sub&gt; (+ reg_covar).&lt;/p&gt;&lt;p&gt;Ellipses at 1σ (solid) and 2σ (dashed). Right: ℓ̄ per iteration, which never decreases. Click K points on the scatter to start from those means; the numbers agree with scikit-learn&apos;s GaussianMixture from the same start.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;K 个分量的&lt;b&gt;高斯混合&lt;/b&gt;，用 EM 拟合（Bishop §9.2）。E 步：r&lt;sub&gt;ik&lt;/sub&gt; = π&lt;sub&gt;k&lt;/sub&gt; N(x&lt;sub&gt;i&lt;/sub&gt;; μ&lt;sub&gt;k&lt;/sub&gt;, Σ&lt;sub&gt;k&lt;/sub&gt;) / Σ&lt;sub&gt;j&lt;/sub&gt; π&lt;sub&gt;j&lt;/sub&gt; N(x&lt;sub&gt;i&lt;/sub&gt;; μ&lt;sub&gt;j&lt;/sub&gt;, Σ&lt;sub&gt;j&lt;/sub&gt;)，显示为每个点的颜色，即各分量颜色的混合。M 步：N&lt;sub&gt;k&lt;/sub&gt; = Σ&lt;sub&gt;i&lt;/sub&gt; r&lt;sub&gt;ik&lt;/sub&gt;，π&lt;sub&gt;k&lt;/sub&gt; = N&lt;sub&gt;k&lt;/sub&gt;/n，μ&lt;sub&gt;k&lt;/sub&gt; = Σ r&lt;sub&gt;ik&lt;/sub&gt;x&lt;sub&gt;i&lt;/sub&gt;/N&lt;sub&gt;k&lt;/sub&gt;，Σ&lt;sub&gt;k&lt;/sub&gt; = Σ r&lt;sub&gt;ik&lt;/sub&gt;(x&lt;sub&gt;i&lt;/sub&gt; − μ&lt;sub&gt;k&lt;/sub&gt;)(x&lt;sub&gt;i&lt;/sub&gt; − μ&lt;sub&gt;k&lt;/sub&gt;)ᵀ/N&lt;sub&gt;k&lt;/sub&gt;（加上协方差正则）。&lt;/p&gt;&lt;p&gt;椭圆为 1σ（实线）与 2σ（虚线）。右：每次迭代的 ℓ̄，从不下降。在散点图上点击 K 个点，即从这些均值开始；从同一初值出发，数值与 scikit-learn 的 &apos;GaussianMixture&apos; 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Panel</name>
     <message>
         <source>History</source>
@@ -539,8 +1560,16 @@
         <translation>回看之前的步骤（左右方向键）；运行从最新一步继续</translation>
     </message>
     <message>
+        <source>showing step {kept}: one step in {stride} of this run&apos;s {steps:,} is kept</source>
+        <translation>显示第 {kept} 步：本次运行的 {steps:,} 步中每 {stride} 步保留一步</translation>
+    </message>
+    <message>
         <source>What you see</source>
         <translation>图中所示</translation>
+    </message>
+    <message>
+        <source>The current figures; select to copy</source>
+        <translation>当前的数值；可选中复制</translation>
     </message>
     <message>
         <source>Delay (s)</source>
@@ -565,6 +1594,26 @@
     <message>
         <source>(custom)</source>
         <translation>（自定义）</translation>
+    </message>
+    <message>
+        <source>could not draw step {step}: {error}</source>
+        <translation>无法绘制第 {step} 步：{error}</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{prefix}:&lt;/b&gt; {text}</source>
+        <translation>&lt;b&gt;{prefix}：&lt;/b&gt;{text}</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +2783,204 @@
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>the IWAE ladder</source>
+        <translation>IWAE 阶梯</translation>
+    </message>
+    <message>
+        <source>log p(x; θ)</source>
+        <translation>log p(x; θ)</translation>
+    </message>
+    <message>
+        <source>restarts</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>log-likelihood surface</source>
+        <translation>对数似然曲面</translation>
+    </message>
+    <message>
+        <source>exact p(x)</source>
+        <translation>精确 p(x)</translation>
+    </message>
+    <message>
+        <source>sampling</source>
+        <translation>采样</translation>
+    </message>
+</context>
+<context>
+    <name>RaceView</name>
+    <message>
+        <source>Move q = N(mean, scale²)</source>
+        <translation>移动 q = N(均值, 尺度²)</translation>
+    </message>
+    <message>
+        <source>Drag to use a gaussian proposal of this mean and scale (every dimension of z): the race starts again with it at once, the model and its exact p(x) kept</source>
+        <translation>拖动以使用这个均值和尺度的高斯提议分布（z 的每一维）：比赛立即以它重新开始，模型及其精确 p(x) 不变</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>尺度</translation>
+    </message>
+    <message>
+        <source>P_k of every chain</source>
+        <translation>每条链的 P_k</translation>
+    </message>
+    <message>
+        <source>spread across chains</source>
+        <translation>链间的离散程度</translation>
+    </message>
+    <message>
+        <source>std of P_k / p(x)</source>
+        <translation>P_k / p(x) 的标准差</translation>
+    </message>
+    <message>
+        <source>mean log P_k ≈ L_k ≤ log p(x)</source>
+        <translation>log P_k 的平均 ≈ L_k ≤ log p(x)</translation>
+    </message>
+    <message>
+        <source>mean of log P_k</source>
+        <translation>log P_k 的平均</translation>
+    </message>
+    <message>
+        <source>final estimates</source>
+        <translation>最终估计</translation>
+    </message>
+    <message>
+        <source>chains</source>
+        <translation>链数</translation>
+    </message>
+    <message>
+        <source>q beside the posterior</source>
+        <translation>q 与后验</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>importance weights</source>
+        <translation>重要性权重</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>naive MC, z ~ {q}</source>
+        <translation>朴素蒙特卡洛，z ~ {q}</translation>
+    </message>
+    <message>
+        <source>importance, q = {q}</source>
+        <translation>重要性采样，q = {q}</translation>
+    </message>
+    <message>
+        <source>importance: L_k of q</source>
+        <translation>重要性采样：q 的 L_k</translation>
+    </message>
+    <message>
+        <source>± 2 standard errors over the chains</source>
+        <translation>链间 ± 2 个标准误</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>重要性采样</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确值</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参照值</translation>
+    </message>
+    <message>
+        <source>{chains} chains at k = {k:,}</source>
+        <translation>k = {k:,} 时的 {chains} 条链</translation>
+    </message>
+    <message>
+        <source>hidden pixel d</source>
+        <translation>隐像素 d</translation>
+    </message>
+    <message>
+        <source>components, most probable first</source>
+        <translation>分量，概率大者在前</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>ESS / k</source>
+        <translation>有效样本数 / k</translation>
+    </message>
+    <message>
+        <source>{estimator} mean {mean:.6g} (rel. std {std:.3g})</source>
+        <translation>{estimator} 平均 {mean:.6g}（相对标准差 {std:.3g}）</translation>
+    </message>
+    <message>
+        <source>ESS {ess:.4g} of {k:,}</source>
+        <translation>有效样本数 {ess:.4g} / {k:,}</translation>
+    </message>
+    <message>
+        <source>largest weight {weight:.3g}</source>
+        <translation>最大权重 {weight:.3g}</translation>
+    </message>
+    <message>
+        <source>q is the exact posterior: every weight is p(x), zero variance</source>
+        <translation>q 是精确后验：每个权重都是 p(x)，方差为零</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;p(x) = Σ&lt;sub&gt;z&lt;/sub&gt; p(x, z) is known exactly here. &lt;b&gt;Naive Monte Carlo&lt;/b&gt; (blue): draw z uniformly and estimate P&lt;sub&gt;k&lt;/sub&gt; = |Z| (1/k) Σ p(x, z&lt;sub&gt;i&lt;/sub&gt;): unbiased, but few z explain x, so most draws add nothing and the estimate jumps (seed 000, first attempt). &lt;b&gt;Importance sampling&lt;/b&gt; (orange): draw z ~ q near the posterior, P&lt;sub&gt;k&lt;/sub&gt; = (1/k) Σ p(x, z&lt;sub&gt;i&lt;/sub&gt;)/q(z&lt;sub&gt;i&lt;/sub&gt;) (second attempt). With q the exact posterior every weight equals p(x): zero variance.&lt;/p&gt;&lt;p&gt;Both spreads fall as 1/√k; importance sampling starts far lower. log P&lt;sub&gt;k&lt;/sub&gt; is biased down (Jensen): its mean is the IWAE bound L&lt;sub&gt;k&lt;/sub&gt;, rising with k toward log p(x); L&lt;sub&gt;1&lt;/sub&gt; is the ELBO. The plot shows the mean over the chains, an estimate of L&lt;sub&gt;k&lt;/sub&gt;, with ± 2 standard errors dashed: by chance it may lie a little above log p(x), within its band.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这里 p(x) = Σ&lt;sub&gt;z&lt;/sub&gt; p(x, z) 可以精确算出。&lt;b&gt;朴素蒙特卡洛&lt;/b&gt;（蓝）：均匀地抽取 z，估计 P&lt;sub&gt;k&lt;/sub&gt; = |Z| (1/k) Σ p(x, z&lt;sub&gt;i&lt;/sub&gt;)：无偏，但能解释 x 的 z 很少，大多数抽样毫无贡献，估计忽高忽低（讲义 000，第一次尝试）。&lt;b&gt;重要性采样&lt;/b&gt;（橙）：在后验附近抽取 z ~ q，P&lt;sub&gt;k&lt;/sub&gt; = (1/k) Σ p(x, z&lt;sub&gt;i&lt;/sub&gt;)/q(z&lt;sub&gt;i&lt;/sub&gt;)（第二次尝试）。q 为精确后验时，每个权重都等于 p(x)：方差为零。&lt;/p&gt;&lt;p&gt;两者的离散程度都按 1/√k 下降；重要性采样从低得多的地方开始。log P&lt;sub&gt;k&lt;/sub&gt; 向下有偏（Jensen 不等式）：它的均值是 IWAE 下界 L&lt;sub&gt;k&lt;/sub&gt;，随 k 增大趋向 log p(x)；L&lt;sub&gt;1&lt;/sub&gt; 就是 ELBO。图中是链间的平均，即 L&lt;sub&gt;k&lt;/sub&gt; 的估计，虚线为 ± 2 个标准误：它可能偶然略高于 log p(x)，但在误差带之内。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The vae model&lt;/b&gt;, unlike the others below, has no exact p(x): x is a digits test image and p(x) = ∫ p(x | z) N(z; 0, I) dz under the shipped VAE. The dashed line is an estimate (IWAE with 10⁵ draws from the encoder&apos;s q; its standard error is in the status line). The naive chains draw z from the prior; q = fitted is the encoder&apos;s q(z | x).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;VAE 模型&lt;/b&gt;与下面其他模型不同，没有精确的 p(x)：x 是一张手写数字测试图像，p(x) = ∫ p(x | z) N(z; 0, I) dz 由随附的 VAE 给出。虚线是一个估计（IWAE，从编码器的 q 抽取 10⁵ 次；标准误在状态栏中）。朴素的链从先验抽取 z；q 为“拟合”时是编码器的 q(z | x)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>exact p(x) = {p:.6g}</source>
+        <translation>精确 p(x) = {p:.6g}</translation>
+    </message>
+    <message>
+        <source>p(x) ≈ {p:.6g} (IWAE, k = 10⁵)</source>
+        <translation>p(x) ≈ {p:.6g}（IWAE，k = 10⁵）</translation>
+    </message>
+    <message>
+        <source>, an estimate: log ± {se:.2g}</source>
+        <translation>，为估计值：log ± {se:.2g}</translation>
+    </message>
+    <message>
+        <source>exact posterior p(z | x)</source>
+        <translation>精确后验 p(z | x)</translation>
+    </message>
+    <message>
+        <source>posterior (on a grid)</source>
+        <translation>后验（网格上）</translation>
+    </message>
+    <message>
+        <source>: −∞ (a chain has no hit yet)</source>
+        <translation>：−∞（有一条链尚未命中）</translation>
+    </message>
+    <message>
+        <source>: below the axis so far</source>
+        <translation>：目前在坐标轴之下</translation>
+    </message>
+    <message>
+        <source> (−∞ until k = {k}: a chain had no hit)</source>
+        <translation>（k = {k} 之前为 −∞：有一条链未命中）</translation>
+    </message>
+    <message>
+        <source> (below the axis until k = {k})</source>
+        <translation>（k = {k} 之前在坐标轴之下）</translation>
+    </message>
+</context>
+<context>
     <name>RunButtons</name>
     <message>
         <source>Step</source>
@@ -1835,10 +3082,236 @@
     </message>
 </context>
 <context>
+    <name>VAEView</name>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>prior samples</source>
+        <translation>先验样本</translation>
+    </message>
+    <message>
+        <source>test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>prior samples; reconstructions</source>
+        <translation>先验样本；重构</translation>
+    </message>
+    <message>
+        <source>latent space</source>
+        <translation>潜空间</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} of {epochs}</source>
+        <translation>第 {epoch} 轮，共 {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>PC {i} ({share:.0%} of the codes&apos; variance)</source>
+        <translation>主成分 {i}（占编码方差的 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>true path, encoded</source>
+        <translation>真实路径的编码</translation>
+    </message>
+    <message>
+        <source>Scatter colours</source>
+        <translation>散点颜色</translation>
+    </message>
+    <message>
+        <source>Pole and shadow: colour the codes by the light&apos;s θ or φ</source>
+        <translation>杆与影：按光源的 θ 或 φ 给编码着色</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>elevation θ</source>
+        <translation>仰角 θ</translation>
+    </message>
+    <message>
+        <source>azimuth φ</source>
+        <translation>方位角 φ</translation>
+    </message>
+    <message>
+        <source>each test code in its label&apos;s colour, the label at their median</source>
+        <translation>每个测试编码以其标签的颜色显示，标签写在中位数处</translation>
+    </message>
+    <message>
+        <source>{name} of the light: {low:.0f}° (purple) to {high:.0f}° (yellow)</source>
+        <translation>光源的{name}：{low:.0f}°（紫）到 {high:.0f}°（黄）</translation>
+    </message>
+    <message>
+        <source>losses (lower is better)</source>
+        <translation>损失（越低越好）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>nats per image</source>
+        <translation>每张图像的奈特数</translation>
+    </message>
+    <message>
+        <source>test −ELBO</source>
+        <translation>测试 −ELBO</translation>
+    </message>
+    <message>
+        <source>test −reconstruction</source>
+        <translation>测试 −重构</translation>
+    </message>
+    <message>
+        <source>test KL</source>
+        <translation>测试 KL</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>nats per image ({likelihood})</source>
+        <translation>每张图像的奈特数（{likelihood}）</translation>
+    </message>
+    <message>
+        <source>Latent space: the model&apos;s test codes (PCA for L &gt; 2) and the decoded grid over their range. Training: its losses per epoch; samples from the prior and test images above their reconstructions. Evaluation, when training ends: the VAE&apos;s test log p(x) by importance sampling with the encoder as proposal, the IWAE bounds L_k rising with k toward log p(x) (the band: ± 2 standard errors over the test images). Two estimates of one ELBO: the status line&apos;s test-set ELBO draws one z an image and takes the KL exactly; L₁ is the ELBO by the IWAE&apos;s own draws, so the two differ by Monte Carlo noise. And for the test image `image`, its own q fitted by gradient ascent: ELBO(encoder&apos;s q) ≤ ELBO(own q) ≤ L_k, the amortisation gap. Click a code to choose that image.</source>
+        <translation>潜空间：模型的测试编码（L &gt; 2 时为 PCA）及其范围上的解码网格。训练：每轮的损失；先验样本，以及测试图像及其下方的重构。评估（训练结束时）：以编码器为提议分布，用重要性采样估计 VAE 的测试 log p(x)，IWAE 下界 L_k 随 k 增大趋向 log p(x)（误差带：测试图像间 ± 2 个标准误）。同一个 ELBO 的两个估计：状态栏中的测试集 ELBO 每张图像抽一个 z，KL 精确计算；L₁ 是用 IWAE 自己的抽样算的 ELBO，两者相差蒙特卡洛噪声。对于测试图像 `image`，用梯度上升单独拟合它自己的 q：ELBO(编码器的 q) ≤ ELBO(自己的 q) ≤ L_k，即摊销差距。点击一个编码可选择那张图像。</translation>
+    </message>
+    <message>
+        <source>encoder&apos;s q</source>
+        <translation>编码器的 q</translation>
+    </message>
+    <message>
+        <source>own q</source>
+        <translation>自己的 q</translation>
+    </message>
+    <message>
+        <source>ELBO, encoder&apos;s q</source>
+        <translation>ELBO，编码器的 q</translation>
+    </message>
+    <message>
+        <source>ELBO, own q</source>
+        <translation>ELBO，自己的 q</translation>
+    </message>
+    <message>
+        <source>test log p(x) ≥ L_k (IWAE)</source>
+        <translation>测试 log p(x) ≥ L_k (IWAE)</translation>
+    </message>
+    <message>
+        <source>mean L_k, nats</source>
+        <translation>L_k 的平均，奈特</translation>
+    </message>
+    <message>
+        <source>codes (click one)</source>
+        <translation>编码（点击一个）</translation>
+    </message>
+    <message>
+        <source>decoded grid</source>
+        <translation>解码网格</translation>
+    </message>
+    <message>
+        <source>the amortisation gap</source>
+        <translation>摊销差距</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>± 2 standard errors over the test images</source>
+        <translation>测试图像间 ± 2 个标准误</translation>
+    </message>
+    <message>
+        <source>mean L_k over {n} test images: {value:.3f}</source>
+        <translation>{n} 张测试图像上 L_k 的平均：{value:.3f}</translation>
+    </message>
+    <message>
+        <source>L₁, the ELBO by these draws: {value:.3f}</source>
+        <translation>L₁，用这些抽样算的 ELBO：{value:.3f}</translation>
+    </message>
+    <message>
+        <source>IWAE: mean L_k to k = {k:,}, band ± 2 s.e.</source>
+        <translation>IWAE：到 k = {k:,} 的 L_k 平均，误差带 ± 2 个标准误</translation>
+    </message>
+    <message>
+        <source>IWAE: none for an autoencoder</source>
+        <translation>IWAE：自编码器没有</translation>
+    </message>
+    <message>
+        <source>IWAE: when training ends</source>
+        <translation>IWAE：训练结束时</translation>
+    </message>
+    <message>
+        <source>reconstructed</source>
+        <translation>重构</translation>
+    </message>
+    <message>
+        <source>test images; reconstructions</source>
+        <translation>测试图像；重构</translation>
+    </message>
+    <message>
+        <source>{name}: {value:.3f}, ± 2 s.e. = ± {error:.3f}</source>
+        <translation>{name}：{value:.3f}，± 2 个标准误 = ± {error:.3f}</translation>
+    </message>
+    <message>
+        <source>amortisation gap, test image {image}: bars ± 2 s.e.</source>
+        <translation>摊销差距，测试图像 {image}：误差棒 ± 2 个标准误</translation>
+    </message>
+    <message>
+        <source>amortisation gap: at the end</source>
+        <translation>摊销差距：最后计算</translation>
+    </message>
+    <message>
+        <source>no ELBO</source>
+        <translation>没有 ELBO</translation>
+    </message>
+    <message>
+        <source>test-set ELBO {elbo:.3f} nats ({likelihood}; a draw an image, KL exact)</source>
+        <translation>测试集 ELBO {elbo:.3f} 奈特（{likelihood}；每张图像抽一次，KL 精确）</translation>
+    </message>
+    <message>
+        <source>test reconstruction {recon:.3f} nats ({likelihood})</source>
+        <translation>测试重构 {recon:.3f} 奈特（{likelihood}）</translation>
+    </message>
+    <message>
+        <source>image {image}: its own q gains {gap:.3f} nats over the encoder&apos;s (the amortisation gap)</source>
+        <translation>图像 {image}：它自己的 q 比编码器的 q 高 {gap:.3f} 奈特（摊销差距）</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>View</name>
+    <message>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>第 {step} 步</translation>
+    </message>
+</context>
+<context>
     <name>Window</name>
     <message>
         <source>torch device chosen by engine.device (auto: CUDA when present, else CPU)</source>
-        <translation>engine.device 选定的 torch 设备（auto：有 CUDA 时用 CUDA，否则用 CPU）</translation>
+        <translation>引擎选定的计算设备（自动：有 CUDA 时用 CUDA，否则用 CPU）</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <source>Presentation: Space step · R run or pause · Esc cancel · ← → history · F5 back</source>
+        <translation>演示模式：Space 单步 · R 运行或暂停 · Esc 取消 · ← → 历史 · F5 返回</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1851,6 +3324,22 @@
     <message>
         <source>device: %1</source>
         <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Internal error: {error} (details in the error log)</source>
+        <translation>内部错误：{error}（详情见错误日志）</translation>
+    </message>
+    <message>
+        <source>The previous run of LVM Lab ended abnormally; its crash log is {where}</source>
+        <translation>LVM Lab 上次运行异常结束；崩溃日志在 {where}</translation>
+    </message>
+    <message>
+        <source>The previous run of LVM Lab ended abnormally (killed, without a crash log)</source>
+        <translation>LVM Lab 上次运行异常结束（被终止，没有崩溃日志）</translation>
+    </message>
+    <message>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
     </message>
 </context>
 </TS>

@@ -74,13 +74,14 @@ class HistoryBar(QObject):
         if kept == index:
             self.note.setVisible(False)
         else:
-            self.note.setText(
-                f"showing step {kept}: one step in {history.stride} of this run's "
-                f"{len(history):,} is kept"
+            note = translate(
+                "Panel", "showing step {kept}: one step in {stride} of this run's {steps:,} is kept"
             )
+            self.note.setText(note.format(kept=kept, stride=history.stride, steps=len(history)))
             self.note.setVisible(True)
         self._say_step(history[index])
         self.chosen.emit(history[index])
 
     def _say_step(self, snap) -> None:
-        self.step.setText(f"step {snap.step}" if snap is not None else "")
+        shown = translate("View", "step {step}").format(step=snap.step) if snap is not None else ""
+        self.step.setText(shown)

@@ -115,7 +115,9 @@ def status_line() -> QLabel:
     label = QLabel(" ")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
-    label.setToolTip("The current figures; select to copy")
+    i18n.show(
+        label, QLabel.setToolTip, lambda: translate("Panel", "The current figures; select to copy")
+    )
     # A fixed box: a label that grew or shrank with its text would lay out the whole panel
     # again and repaint every plot at every frame.
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

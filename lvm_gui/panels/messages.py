@@ -6,10 +6,15 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.config import ExperimentConfig
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels import layout
 
 COLOURS = {"error": themes.VERMILLION, "warning": "#A66A00", "note": themes.BLUE}
-PREFIXES = {"error": "Error", "warning": "Warning", "note": "Note"}
+PREFIXES = {
+    "error": QT_TRANSLATE_NOOP("Panel", "Error"),
+    "warning": QT_TRANSLATE_NOOP("Panel", "Warning"),
+    "note": QT_TRANSLATE_NOOP("Panel", "Note"),
+}
 
 
 class MessageLine(QObject):
@@ -25,7 +30,8 @@ class MessageLine(QObject):
         if level not in COLOURS:
             raise ValueError(f"level {level!r}: one of {', '.join(COLOURS)}")
         self.label.setStyleSheet(f"color: {COLOURS[level]};")
-        self.label.setText(f"<b>{PREFIXES[level]}:</b> {_escape(text)}")
+        prefix = translate("Panel", "<b>{prefix}:</b> {text}")
+        self.label.setText(prefix.format(prefix=PREFIXES[level].translated(), text=_escape(text)))
         self.label.setToolTip(text)
         self.label.setVisible(True)
         self.last = (level, text)

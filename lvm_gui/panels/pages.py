@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsView, QStackedWidget, QVBoxLayout, QWidge
 
 from engine.config import ExperimentConfig
 from engine.experiment import Snapshot
+from lvm_gui import i18n
 from lvm_gui.experiment_thread import describe_error
 from lvm_gui.frames import FrameScheduler
 from lvm_gui.panels import layout
@@ -65,6 +66,14 @@ class ViewPages(QObject):
         self.last_snapshot: Snapshot | None = None
         self.shown_config: ExperimentConfig | None = None
         self._undrawn = False
+        i18n.follow(self, ViewPages._speak)
+
+    def _speak(self) -> None:
+        """After a switch of language: the views' words, and the frame drawn again in it."""
+        for view in self.view_of.values():
+            view.language_changed()
+        self.explanation.setText(self.current.what_you_see())
+        self.redraw()
 
     def show_view(self, name: str, config: ExperimentConfig) -> None:
         """Show the view of experiment `name`, its controls and its words, for `config`."""
@@ -144,7 +153,11 @@ class ViewPages(QObject):
                 refit_heights(widget)
 
     def _drawing_failed(self, snap: Snapshot, exc: Exception) -> None:
-        self.failed.emit(f"could not draw step {snap.step}: {describe_error(exc)}")
+        self.failed.emit(
+            i18n.translate("Panel", "could not draw step {step}: {error}").format(
+                step=snap.step, error=describe_error(exc)
+            )
+        )
 
     def add_to(self, column: QVBoxLayout) -> None:
         """The current page above its status line."""

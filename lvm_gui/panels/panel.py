@@ -19,6 +19,7 @@ from engine.config import ExperimentConfig
 from engine.experiment import Experiment, Run, Snapshot
 from engine.history import History
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, localized
 from lvm_gui.panels import layout
 from lvm_gui.panels.history_bar import HistoryBar
 from lvm_gui.panels.messages import MessageLine
@@ -28,6 +29,16 @@ from lvm_gui.panels.settings import PanelSettings, experiment_of
 from lvm_gui.panels.view import View
 from lvm_gui.plots import fit_plot_width
 from lvm_gui.worker import ExperimentController
+
+# The set-up work the engine reports (engine.experiment.Progress.what), in the window's language.
+PROGRESS = {
+    "the IWAE ladder": QT_TRANSLATE_NOOP("Progress", "the IWAE ladder"),
+    "log p(x; θ)": QT_TRANSLATE_NOOP("Progress", "log p(x; θ)"),
+    "restarts": QT_TRANSLATE_NOOP("Progress", "restarts"),
+    "log-likelihood surface": QT_TRANSLATE_NOOP("Progress", "log-likelihood surface"),
+    "exact p(x)": QT_TRANSLATE_NOOP("Progress", "exact p(x)"),
+    "sampling": QT_TRANSLATE_NOOP("Progress", "sampling"),
+}
 
 
 class ExperimentPanel(QWidget):
@@ -91,7 +102,9 @@ class ExperimentPanel(QWidget):
         self.controller.warned.connect(lambda m: self.show_message(m, "warning"))
         self.controller.state_changed.connect(self.status_changed)
         self.controller.progress.connect(
-            lambda report: self.pages.status_line.setText(f"{report.what}: {report.fraction:.0%}")
+            lambda report: self.pages.status_line.setText(
+                f"{localized(PROGRESS.get(report.what, report.what))}: {report.fraction:.0%}"
+            )
         )
         self.messages.show_notes(self.config)
 

@@ -81,6 +81,8 @@ class PanelSettings(QObject):
         self.preset_box.activated.connect(self._on_preset_chosen)
         self.form = ConfigForm(self)
         self.form.edited.connect(self.apply_changes)
+        self._build_form()
+        self.form.show(self.config)
         self._speak()
         i18n.follow(self, PanelSettings._speak)
 
@@ -88,8 +90,10 @@ class PanelSettings(QObject):
         """The model list, the preset list and the form in the window's language."""
         for index, (name, experiment) in enumerate(self.experiments.items()):
             self.model_box.setItemText(index, engine_words.title(name, experiment.title))
-        self._build_form()
-        self.form.show(self.config)
+        self.preset_box.setItemText(0, translate("Panel", "(custom)"))
+        for index in range(1, self.preset_box.count()):
+            self.preset_box.setItemText(index, engine_words.preset(self.preset_box.itemData(index)))
+        self.form.speak(self.experiment.name)
 
     def add_to(self, column: QVBoxLayout) -> None:
         """The model chooser and the preset list (the form goes lower: the view's own

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from engine.config import ExperimentConfig
 from engine.experiment import Snapshot
 from lvm_gui.flowing_page import TopicPages
+from lvm_gui.i18n import translate
 from lvm_gui.itempool import ItemPool
 from lvm_gui.plots import PlotText, steady_range
 
@@ -109,7 +110,7 @@ class View:
             draw()
 
     def status_text(self, snap: Snapshot) -> str:
-        return f"step {snap.step}"
+        return translate("View", "step {step}").format(step=snap.step)
 
     def dataset(self, snap: Snapshot) -> Dataset | None:
         """The complete data set `snap` shows, for the other panels (the Data panel's)."""
@@ -126,6 +127,10 @@ class View:
 
     def config_changed(self, config: ExperimentConfig) -> None:
         """A new config is shown (the run has not necessarily started)."""
+
+    def language_changed(self) -> None:
+        """The window's language changed: forget texts kept between frames (table headers
+        set once), which the frame drawn next sets again in the new language."""
 
     def on_result(self, result: Snapshot) -> None:
         """The generator finished; the result is the final snapshot."""

@@ -18,9 +18,10 @@ import engine
 from engine.lessons import schema
 from lvm_gui import i18n
 from lvm_gui.cli import main
+from lvm_gui.flowing_page import TopicPages
 from lvm_gui.i18n import collect
 from lvm_gui.main_window import MainWindow
-from tests.gui.words import chinese_characters, english_words
+from tests.gui.words import chinese_characters, english_words, widget_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = Path(sys.executable).parent
@@ -162,3 +163,52 @@ def test_a_refused_value_is_said_in_the_window_language(window, qtbot):
     with qtbot.waitSignal(settings.refused) as refused:
         settings.form.parameters.child("iterations").setValue("abc")
     assert refused.args[0] == "iterations = 'abc': not an int"
+
+
+def whole_window_texts(window, qtbot) -> dict[str, str]:
+    """Every text of the window with every panel shown in turn, each of its experiments run
+    (a few steps of the long ones) and each of its topic tabs shown: menus, forms, plots,
+    status lines, "what you see", and a refused value's message."""
+    found = {}
+    for menu in window.menuBar().actions():
+        found[f"menu {menu.text()}"] = menu.text()
+        if menu.menu() is window.lessons_menu:
+            continue  # the lessons' own titles: not yet in Chinese (issue 24, in progress)
+        for action in menu.menu().actions():
+            found[f"menu item {action.text()}"] = action.text()
+    for name, panel in window.panels.items():
+        window.show_panel(name)
+        for index in range(panel.settings.model_box.count()):
+            panel.settings.model_box.activated.emit(index)
+            experiment = panel.settings.experiment.name
+            panel.run_headless(3 if experiment in ("race", "vae") else None)
+            page = panel.view.page
+            for tab in range(page.count()) if isinstance(page, TopicPages) else [None]:
+                if tab is not None:
+                    page.setCurrentIndex(tab)
+                    panel.redraw()
+                    panel.pages.finish()
+                # A text field's value is what the user typed, as the command line takes it.
+                typed = {str(field.value()) for field in panel.settings.form.parameters}
+                for where, text in widget_texts(window).items():
+                    if text not in typed:
+                        found[f"{experiment}: {where}"] = text
+            found[f"{experiment}: status"] = panel.pages.status_line.text()
+            found[f"{experiment}: what you see"] = panel.pages.explanation.text()
+    settings = window.panels["em"].settings
+    with qtbot.waitSignal(settings.refused) as refused:
+        settings.form.parameters.child("iterations").setValue("0.5")
+    found["refused"] = refused.args[0]
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_whole_window_speaks_one_language(window, qtbot, language):
+    window.resize(1600, 1000)
+    window.show()
+    i18n.use(language)
+    texts = whole_window_texts(window, qtbot)
+    assert len(texts) > 500  # the walk saw the window, not an empty one
+    stray = english_words if language == "zh_CN" else chinese_characters
+    found = {where: (stray(text), text[:80]) for where, text in texts.items() if stray(text)}
+    assert found == {}

@@ -15,9 +15,10 @@ from engine.data.reference import recipe
 from lvm_gui import cli, export
 from lvm_gui import theme as themes
 from lvm_gui.experiment_thread import LIVE_THREADS
-from lvm_gui.main_window import MainWindow, versions
+from lvm_gui.main_window import MainWindow
 from lvm_gui.panels import PANELS
 from lvm_gui.panels.em import EMPanel
+from lvm_gui.window_files import versions
 from tests.faults import fsync_on_a_full_disk
 from tests.gui.helpers import wait_drawn
 
@@ -238,7 +239,7 @@ def test_a_failed_export_or_save_keeps_the_earlier_file_and_says_so(window, tmp_
     message = window.data_panel.messages.label.text()
     assert "No space left on device" in message and "unchanged" in message
     monkeypatch.setattr(
-        "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(npz), "")
+        "lvm_gui.window_files.QFileDialog.getSaveFileName", lambda *a, **k: (str(npz), "")
     )
     window.save_data()
     assert "No space left on device" in window.data_panel.messages.label.text()
@@ -314,7 +315,7 @@ def test_a_failed_weights_save_keeps_the_trained_model_to_save_elsewhere(
     monkeypatch.undo()
     assert list(vae.models_to_save()) == ["VAE"]
     monkeypatch.setattr(
-        "lvm_gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), "")
+        "lvm_gui.window_files.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), "")
     )
     window.save_model_dialog()
     assert vae.messages.last == ("note", f"the VAE's weights are saved to {elsewhere}")

@@ -13,7 +13,9 @@ from engine.data.dataset import Dataset, GaussianMixture
 from engine.data.experiment import DataSnapshot
 from engine.geometry.curves import density_grid, ellipse, histogram, padded_span
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.itempool import ItemPool
+from lvm_gui.panels.data import data_texts
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot
 
@@ -27,22 +29,18 @@ def _sub(k: int) -> str:
     return SUBSCRIPTS[k] if k < len(SUBSCRIPTS) else f"_{k + 1}"
 
 
-def _numbers(values, digits: int = 4) -> str:
-    """(a, b) for a vector; (a, b), (c, d) for the rows of a matrix."""
-    values = np.asarray(values)
-    if values.ndim > 1 and values.shape[-1] > 1:
-        return ", ".join(_numbers(row, digits) for row in values.reshape(-1, values.shape[-1]))
-    return "(" + ", ".join(f"{v:.{digits}g}" for v in np.ravel(values)) + ")"
-
-
 class DataView(View):
     autorun = True
 
     def build(self) -> QWidget:
         self.stack = QStackedWidget()
-        self.histogram_plot = make_plot(None, "x", "density p(x)")
+        self.histogram_plot = make_plot(None, "x", QT_TRANSLATE_NOOP("DataView", "density p(x)"))
         self.scatter_plot = make_plot(None, "x₁", "x₂")
-        self.coins_plot = make_plot(None, "outcome of the second toss", "count")
+        self.coins_plot = make_plot(
+            None,
+            QT_TRANSLATE_NOOP("DataView", "outcome of the second toss"),
+            QT_TRANSLATE_NOOP("DataView", "count"),
+        )
         for plot in (self.histogram_plot, self.scatter_plot, self.coins_plot):
             self.stack.addWidget(plot)
         self.mean_handles: list[pg.TargetItem] = []
@@ -65,7 +63,7 @@ class DataView(View):
         return {names[current]: current}
 
     def what_you_see(self) -> str:
-        return EXPLANATIONS.get(getattr(self.config, "kind", ""), "")
+        return data_texts.explanation(getattr(self.config, "kind", ""))
 
     # --- drawing ----------------------------------------------------------------------------
     def draw_parts(self, snap: DataSnapshot) -> list[tuple[str, Callable[[], None]]]:
@@ -120,7 +118,9 @@ class DataView(View):
             pen=themes.pen(self.theme.muted, 1),
         )
         item.addItem(bars)
-        legend.addItem(bars, f"histogram of {snap.shown:,} points")
+        legend.addItem(
+            bars, translate("DataView", "histogram of {n:,} points").format(n=snap.shown)
+        )
         if len(snap.x) <= MAX_RUG:  # each point a tick on the axis: a few hundred stay readable
             rug = item.plot(
                 snap.x[:, 0],
@@ -131,11 +131,11 @@ class DataView(View):
                 symbolPen=themes.pen(self.theme.ink, 1),
                 symbolBrush=None,
             )
-            legend.addItem(rug, "the points")
+            legend.addItem(rug, translate("DataView", "the points"))
         if truth is not None:
             grid, total, components = density_grid(truth, lo, hi)
             mixture = item.plot(grid, total, pen=themes.pen(self.theme.ink, 2.5))
-            legend.addItem(mixture, "true density p(x)")
+            legend.addItem(mixture, translate("DataView", "true density p(x)"))
             # The components over the density: where one of them is the density (the tails),
             # drawn under it they were hidden.
             for k in range(truth.k):
@@ -147,7 +147,7 @@ class DataView(View):
                 legend.addItem(curve, f"π{_sub(k)} N(μ{_sub(k)}, σ{_sub(k)}²)")
         item.setXRange(lo, hi, padding=0)
         self.set_label(item, "bottom", dataset.columns[0])
-        self.set_title(item, self._title(snap))
+        self.set_title(item, data_texts.title(snap, SCATTER_LIMIT))
 
     def _draw_scatter(self, snap: DataSnapshot, groups: int) -> None:
         """Everything on the scatter but the points: ellipses, legend, handles, titles."""
@@ -163,7 +163,11 @@ class DataView(View):
                 scatter.setData(x=[], y=[])
                 scatter.setVisible(False)
             elif k < groups:
-                label = f"{snap.shown:,} points" if snap.z is None else f"z = {k + 1}"
+                label = (
+                    translate("DataView", "{n:,} points").format(n=snap.shown)
+                    if snap.z is None
+                    else f"z = {k + 1}"
+                )
                 pool.label(scatter, label)
         if truth is not None:
             for k in range(truth.k):
@@ -177,13 +181,13 @@ class DataView(View):
                     )
             self._legend_solid.setPen(themes.pen(self.theme.ink, 1.5))
             self._legend_dashed.setPen(themes.pen(self.theme.muted, 1.5, dashed=True))
-            pool.label(self._legend_solid, "1σ ellipse")
-            pool.label(self._legend_dashed, "2σ ellipse")
+            pool.label(self._legend_solid, translate("DataView", "1σ ellipse"))
+            pool.label(self._legend_dashed, translate("DataView", "2σ ellipse"))
         pool.end()
         self._place_handles(item, truth)
-        self.set_label(item, "bottom", dataset.columns[0])
-        self.set_label(item, "left", dataset.columns[1] if dataset.d > 1 else "")
-        self.set_title(item, self._title(snap))
+        self.set_label(item, "bottom", data_texts.named(dataset.columns[0]))
+        self.set_label(item, "left", data_texts.named(dataset.columns[1]) if dataset.d > 1 else "")
+        self.set_title(item, data_texts.title(snap, SCATTER_LIMIT))
         # Equal scales keep a mixture's ellipses true to shape; columns in other units
         # (Old Faithful's minutes of eruption and of waiting) get an axis each.
         item.setAspectLocked(truth is not None)
@@ -218,7 +222,8 @@ class DataView(View):
             label=f"μ{_sub(k)}",
             labelOpts={"color": self.theme.foreground, "offset": (8, -8)},
         )
-        handle.setToolTip(f"mean μ{_sub(k)} of component {k + 1}: drag to move it")
+        tip = translate("DataView", "mean μ{sub} of component {k}: drag to move it")
+        handle.setToolTip(tip.format(sub=_sub(k), k=k + 1))
         handle.sigPositionChangeFinished.connect(self._on_mean_dragged)
         item.addItem(handle)
         return handle
@@ -266,8 +271,8 @@ class DataView(View):
             )
             item.addItem(b_bars)
             item.addItem(c_bars)
-            legend.addItem(b_bars, "second toss by coin B (A heads, hidden)")
-            legend.addItem(c_bars, "second toss by coin C (A tails, hidden)")
+            legend.addItem(b_bars, translate("DataView", "second toss by coin B (A heads, hidden)"))
+            legend.addItem(c_bars, translate("DataView", "second toss by coin C (A tails, hidden)"))
         else:
             bars = pg.BarGraphItem(
                 x=[0, 1],
@@ -277,7 +282,7 @@ class DataView(View):
                 pen=None,
             )
             item.addItem(bars)
-            legend.addItem(bars, "observed outcomes")
+            legend.addItem(bars, translate("DataView", "observed outcomes"))
         p = snap.true_heads_probability
         if p is not None:
             expected = len(outcomes) * np.array([1 - p, p])
@@ -288,8 +293,9 @@ class DataView(View):
                 pen=themes.pen(self.theme.ink, 3),
             )
             item.addItem(marks)
-            legend.addItem(marks, "expected n·P(outcome)")
-        item.getAxis("bottom").setTicks([[(0, "tails (0)"), (1, "heads (1)")]])
+            legend.addItem(marks, translate("DataView", "expected n·P(outcome)"))
+        ticks = [(0, translate("DataView", "tails (0)")), (1, translate("DataView", "heads (1)"))]
+        item.getAxis("bottom").setTicks([ticks])
         item.setXRange(-0.6, 1.6, padding=0)
         # Scaled to the whole sample, so the bars grow in place as batches arrive.
         everything = snap.dataset.x[:, 0]
@@ -297,45 +303,10 @@ class DataView(View):
         if p is not None:
             top = max(top, len(everything) * max(p, 1 - p))
         item.setYRange(0, top * 1.25, padding=0)
-        self.set_title(item, self._title(snap))
-
-    def _title(self, snap: DataSnapshot) -> str:
-        dataset = snap.dataset
-        truth = dataset.truth
-        if snap.is_coins:
-            what = "three coins" if truth is not None else "given coin tosses"
-            return f"{what}: {snap.shown:,} of {snap.n:,} tosses"
-        if isinstance(truth, GaussianMixture):
-            what = f"{truth.d}-D Gaussian mixture, K = {truth.k}"
-        else:
-            what = dataset.name
-        shown = f"{snap.shown:,} of {snap.n:,} points"
-        if snap.d == 2 and snap.shown > SCATTER_LIMIT:
-            shown += f" (first {SCATTER_LIMIT:,} drawn)"
-        return f"{what}: {shown}"
+        self.set_title(item, data_texts.title(snap, SCATTER_LIMIT))
 
     def status_text(self, snap: DataSnapshot) -> str:
-        parts = [f"step {snap.step}/{snap.steps}", f"n = {snap.shown:,} of {snap.n:,}"]
-        if snap.is_coins:
-            parts.append(f"heads fraction {snap.heads_fraction:.6g}")
-            if snap.true_heads_probability is not None:
-                se = np.sqrt(
-                    snap.true_heads_probability * (1 - snap.true_heads_probability) / snap.shown
-                )
-                parts.append(
-                    f"P(heads) = p_A p_B + (1 − p_A) p_C = "
-                    f"{snap.true_heads_probability:.6g} (± {se:.2g} at 1 s.e.)"
-                )
-        elif snap.empirical_weights is not None:
-            parts.append(
-                f"π̂ = {_numbers(snap.empirical_weights)} vs π = {_numbers(snap.true_weights)}"
-            )
-            parts.append(f"μ̂ = {_numbers(snap.empirical_means)} vs μ = {_numbers(snap.true_means)}")
-        else:
-            parts.append(f"mean {_numbers(snap.mean, 6)}")
-            parts.append(f"covariance {_numbers(snap.covariance, 6)}")
-        parts.append(f"seed {self.config.seed}")
-        return " · ".join(parts)
+        return data_texts.status(snap, self.config.seed)
 
     def on_result(self, result: DataSnapshot) -> None:
         self.panel.dataset_ready.emit(result.dataset)
@@ -346,38 +317,6 @@ class DataView(View):
     def _on_mean_dragged(self, handle: pg.TargetItem) -> None:
         means = [float(v) for h in self.mean_handles for v in (h.pos().x(), h.pos().y())]
         self.panel.set_params(means=tuple(round(v, 4) for v in means))
-
-
-_MIXTURE = (
-    "<p>A <b>Gaussian mixture</b> is the simplest latent variable model: each point first "
-    "draws its component z ~ Cat(π), then x | z ~ N(μ<sub>z</sub>, Σ<sub>z</sub>), so "
-    "p(x) = Σ<sub>k</sub> π<sub>k</sub> N(x; μ<sub>k</sub>, Σ<sub>k</sub>).</p>"
-    "<p>The sample is revealed batch by batch; its statistics in the status line "
-    "(π̂, μ̂) approach π and μ with error shrinking like 1/√n.</p>"
-)
-EXPLANATIONS = {
-    "gmm1d": _MIXTURE + "<p>Bars: the histogram of the points shown, as a density; ticks on "
-    "the axis: the points themselves. Black: the true p(x); dashed: each π<sub>k</sub> "
-    "N(x; μ<sub>k</sub>, σ<sub>k</sub>²), which add up to it. EM will have to recover them "
-    "from the points alone.</p>",
-    "gmm2d": _MIXTURE + "<p>Points coloured by their true component z (hidden from EM). "
-    "Solid: the 1σ ellipse of each component, {x : (x − μ)ᵀΣ⁻¹(x − μ) = 1}; dashed: 2σ. "
-    "Drag a target μ to move that mean and draw the data again.</p>",
-    "coins": "<p><b>Three coins</b> (Li Hang; seed 003): toss A (heads with p<sub>A</sub>); on "
-    "heads toss B, on tails toss C, and record only the second toss. So "
-    "P(heads) = p<sub>A</sub>p<sub>B</sub> + (1 − p<sub>A</sub>)p<sub>C</sub>.</p>"
-    "<p>The bars split each outcome by the hidden coin that produced it (blue B, orange C), "
-    "which EM never sees; black marks the expected count n·P(outcome). Only the total of each "
-    "bar is data, which is why many (p<sub>A</sub>, p<sub>B</sub>, p<sub>C</sub>) explain it "
-    "equally well.</p><p>Given tosses (Li Hang's ten) come without hidden coins or true "
-    "probabilities: the bars are the totals alone. Clear <i>observations</i> to draw n tosses "
-    "instead.</p>",
-    "faithful": "<p><b>Old Faithful</b>: 272 eruptions of the Yellowstone geyser, the duration "
-    "of each against the wait for the next (R's <i>faithful</i>). Two clusters, short and "
-    "long eruptions, with no labels: a classic first data set for a 2-component mixture.</p>",
-    "file": "<p>Your data from a file: 1-D data as a histogram, 2-D as a scatter coloured by "
-    "a label column z when the file has one.</p>",
-}
 
 
 def _fresh_legend(item: pg.PlotItem, theme: themes.Theme) -> pg.LegendItem:

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from lvm_gui import theme as themes
+from lvm_gui.i18n import translate
 from lvm_gui.panels.view import View
 
 GAP_SHOWN = 1e-4  # nats per point: a smaller KL gap draws as no segment at all (10⁻⁴)
@@ -27,7 +28,7 @@ def draw_bound_history(
         symbolSize=6,
         symbolBrush=pg.mkBrush(theme.ink),
     )
-    pool.label(line, "log p(x; θ), per point")
+    pool.label(line, translate("BoundPlot", "log p(x; θ), per point"))
     # Drawn (empty) before the first ELBO too: the legend then keeps its entries for the
     # whole run, and a legend laid out anew mid-run costs several paint passes.
     finite = np.isfinite(elbo)
@@ -50,7 +51,12 @@ def draw_bound_history(
     # is in the status line). Text that changed at every frame laid the legend out anew.
     gaps = ell[finite] - elbo[finite]
     closed = len(gaps) and gaps[-1] < GAP_SHOWN
-    pool.label(gap, "KL gap: closed (under 10⁻⁴)" if closed else "KL(q ‖ p(z | x, θ)) gap")
+    pool.label(
+        gap,
+        translate("BoundPlot", "KL gap: closed (under 10⁻⁴)")
+        if closed
+        else translate("BoundPlot", "KL(q ‖ p(z | x, θ)) gap"),
+    )
     if decreased.any():
         marks = pool.scatter(
             index[decreased],
@@ -59,7 +65,7 @@ def draw_bound_history(
             size=16,
             pen=pg.mkPen("r", width=3),
         )
-        pool.label(marks, "ℓ went DOWN (must never happen)")
+        pool.label(marks, translate("BoundPlot", "ℓ went DOWN (must never happen)"))
     pool.end()
     finite_all = np.concatenate([ell, elbo[finite]])
     low, high = float(finite_all.min()), float(finite_all.max())

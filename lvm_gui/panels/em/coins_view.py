@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 from engine.data.dataset import Dataset
 from engine.em.coins import CoinsSnapshot
 from engine.geometry.em import ridge_projection
+from lvm_gui import i18n
 from lvm_gui import theme as themes
 from lvm_gui.flowing_page import TopicPages
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.em.bound_plot import draw_bound_history
 from lvm_gui.panels.em.use_data import LearnsFromData
 from lvm_gui.plots import make_plot
@@ -32,36 +34,54 @@ CLOUD_DRAWN = 5_000  # points of the fixed-point cloud drawn (the first ones: a 
 class CoinsView(LearnsFromData):
     def build(self) -> QWidget:
         self.coins_table = QTableWidget()
-        self.coins_table.setToolTip(
-            "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)"
+        i18n.show(
+            self.coins_table,
+            QTableWidget.setToolTip,
+            lambda: translate(
+                "CoinsView",
+                "Mean log-likelihood per toss, by start and iteration (seed 003's table 1)",
+            ),
         )
         self.coins_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.coins_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._table_shape: tuple | None = None
         self._table_filled = 0
-        self.trace_plots = [make_plot("", "iteration", label) for label in ("p_A", "p_B", "p_C")]
-        self.trace_plots[0].getPlotItem().setTitle("parameters per start")
+        self.trace_plots = [
+            make_plot("", QT_TRANSLATE_NOOP("CoinsView", "iteration"), label)
+            for label in ("p_A", "p_B", "p_C")
+        ]
+        i18n.show(
+            self.trace_plots[0].getPlotItem(),
+            pg.PlotItem.setTitle,
+            lambda: translate("CoinsView", "parameters per start"),
+        )
         for plot in self.trace_plots[1:]:
             plot.setXLink(self.trace_plots[0])
         self._trace_width: int | None = None
         self.ridge_plot = make_plot(
-            "fixed points lie on the ridge u + v = ô",
-            "u = p_A p_B  (heads via coin B)",
+            QT_TRANSLATE_NOOP("CoinsView", "fixed points lie on the ridge u + v = ô"),
+            QT_TRANSLATE_NOOP("CoinsView", "u = p_A p_B  (heads via coin B)"),
             "v = (1 − p_A) p_C",
         )
         self._cloud = pg.ScatterPlotItem()
         self._cloud.setZValue(-1)
         self.ridge_plot.getPlotItem().addItem(self._cloud)
-        self.coins_bound_plot = make_plot("log p(x) = ELBO + KL", "iteration t", "per-toss value")
+        self.coins_bound_plot = make_plot(
+            "log p(x) = ELBO + KL",
+            QT_TRANSLATE_NOOP("CoinsView", "iteration t"),
+            QT_TRANSLATE_NOOP("CoinsView", "per-toss value"),
+        )
         # The table and the ridge, the seed's exhibits, on one page; the traces on another:
         # on one page a projector's 720 lines left each plot too little height to read.
         return TopicPages(
             {
-                "table and ridge": [
+                QT_TRANSLATE_NOOP("CoinsView", "table and ridge"): [
                     [(self.coins_table, 2)],
                     [(self.ridge_plot, 1), (self.coins_bound_plot, 1)],
                 ],
-                "parameters per start": [[(plot, 1)] for plot in self.trace_plots],
+                QT_TRANSLATE_NOOP("CoinsView", "parameters per start"): [
+                    [(plot, 1)] for plot in self.trace_plots
+                ],
             },
             plot_height=200,
             floor=120,
@@ -76,16 +96,20 @@ class CoinsView(LearnsFromData):
         }
 
     def what_you_see(self) -> str:
-        return COINS_TEXT
+        return COINS_TEXT.translated()
+
+    def language_changed(self) -> None:
+        self._table_shape = None  # its headers are set when its shape changes
 
     def use_dataset(self, dataset: Dataset) -> None:
         if not dataset.is_coins:
-            self.refuse("the Data panel holds points, not coin tosses")
+            self.refuse(translate("CoinsView", "the Data panel holds points, not coin tosses"))
             return
         if len(dataset) > MAX_TOSSES_PASSED:
             self.refuse(
-                f"{len(dataset):,} tosses; at most {MAX_TOSSES_PASSED:,} are passed to the "
-                "coins model"
+                translate(
+                    "CoinsView", "{tosses:,} tosses; at most {most:,} are passed to the coins model"
+                ).format(tosses=len(dataset), most=MAX_TOSSES_PASSED)
             )
             return
         self.panel.set_params(observations=tuple(int(v) for v in dataset.x[:, 0]))
@@ -138,7 +162,8 @@ class CoinsView(LearnsFromData):
         worst = int(np.argmin(run["log_likelihood"][0]))
         a, b, c = run["theta"][0, worst]
         item = self.coins_bound_plot.getPlotItem()
-        self.set_title(item, f"log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})")
+        title = translate("CoinsView", "log p(x) = ELBO + KL, start ({a:.2f}, {b:.2f}, {c:.2f})")
+        self.set_title(item, title.format(a=a, b=b, c=c))
         draw_bound_history(
             self,
             item,
@@ -166,11 +191,15 @@ class CoinsView(LearnsFromData):
             table.setRowCount(lls.shape[1])
             table.setColumnCount(total + 1)
             table.setHorizontalHeaderLabels(
-                [f"Iter {t}" for t in range(total)] + [f"max ℓ̄ (ô = {snap.o_hat:.3f})"]
+                [translate("CoinsView", "Iter {t}").format(t=t) for t in range(total)]
+                + [translate("CoinsView", "max ℓ̄ (ô = {o:.3f})").format(o=snap.o_hat)]
             )
             table.horizontalHeaderItem(total).setToolTip(
-                "ô log ô + (1 − ô) log(1 − ô), the largest mean log-likelihood, with ô the "
-                "fraction of heads"
+                translate(
+                    "CoinsView",
+                    "ô log ô + (1 − ô) log(1 − ô), the largest mean log-likelihood, with ô the "
+                    "fraction of heads",
+                )
             )
             table.setVerticalHeaderLabels([f"({a:.2f}, {b:.2f}, {c:.2f})" for a, b, c in starts])
             for s in range(lls.shape[1]):
@@ -246,11 +275,15 @@ class CoinsView(LearnsFromData):
         o = snap.o_hat
         ridge = pool.plot([0, o], [o, 0], pen=themes.pen(self.theme.ink, 2.5))
         ridge.setZValue(-2)  # under the cloud, which collapses onto it after one iteration
-        pool.label(ridge, f"ridge, ô = {o:.4f}")
+        pool.label(ridge, translate("CoinsView", "ridge, ô = {o:.4f}").format(o=o))
         if snap.cloud is not None:
             total = len(snap.cloud)
-            drawn = f" ({CLOUD_DRAWN:,} drawn)" if total > CLOUD_DRAWN else ""
-            pool.label(self._cloud, f"{total:,} random starts{drawn}")
+            cloud = (
+                translate("CoinsView", "{total:,} random starts ({drawn:,} drawn)")
+                if total > CLOUD_DRAWN
+                else translate("CoinsView", "{total:,} random starts")
+            )
+            pool.label(self._cloud, cloud.format(total=total, drawn=CLOUD_DRAWN))
         history = run["theta"]
         u, v = ridge_projection(history)  # (t + 1, S) each
         colours = [themes.component_colour(s) for s in range(history.shape[1])]
@@ -274,17 +307,36 @@ class CoinsView(LearnsFromData):
 
     def status_text(self, snap: CoinsSnapshot) -> str:
         spread = float(np.abs(snap.log_likelihood - snap.best).max())
-        gap = "" if snap.kl is None else f" · KL after the M step ≤ {float(snap.kl.max()):.2g}"
-        flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
-        return (
-            f"iteration {snap.step} · ô = {snap.o_hat:.6g} ({snap.heads} heads of "
-            f"{snap.n}) · max ℓ̄ = ô log ô + (1 − ô) log(1 − ô) = {snap.best:.6g} · "
-            f"largest gap to it {spread:.2g} · largest distance from the ridge "
-            f"{float(np.abs(snap.ridge).max()):.2g}{gap}{flag} · seed {self.config.seed}"
-        )
+        parts = [
+            translate(
+                "CoinsView",
+                "iteration {t} · ô = {o:.6g} ({heads} heads of {n}) · max ℓ̄ = ô log ô + "
+                "(1 − ô) log(1 − ô) = {best:.6g} · largest gap to it {spread:.2g} · largest "
+                "distance from the ridge {ridge:.2g}",
+            ).format(
+                t=snap.step,
+                o=snap.o_hat,
+                heads=snap.heads,
+                n=snap.n,
+                best=snap.best,
+                spread=spread,
+                ridge=float(np.abs(snap.ridge).max()),
+            )
+        ]
+        if snap.kl is not None:
+            parts.append(
+                translate("CoinsView", "KL after the M step ≤ {kl:.2g}").format(
+                    kl=float(snap.kl.max())
+                )
+            )
+        if snap.decreased:
+            parts.append(translate("CoinsView", "ℓ DECREASED: a bug"))
+        parts.append(translate("View", "seed {seed}").format(seed=self.config.seed))
+        return " · ".join(parts)
 
 
-COINS_TEXT = (
+COINS_TEXT = QT_TRANSLATE_NOOP(
+    "CoinsView",
     "<p><b>Three coins</b>: only the second toss is seen, and ℓ̄ depends on (p<sub>A</sub>, "
     "p<sub>B</sub>, p<sub>C</sub>) only through P(heads) = p<sub>A</sub>p<sub>B</sub> + "
     "(1 − p<sub>A</sub>)p<sub>C</sub>. Its maximum, ô log ô + (1 − ô) log(1 − ô) with ô the "
@@ -294,5 +346,5 @@ COINS_TEXT = (
     "the table reaches the maximum at iteration 1, yet the starts end at different θ. In the "
     "projection (p<sub>A</sub>p<sub>B</sub>, (1 − p<sub>A</sub>)p<sub>C</sub>) the ridge is "
     "the line u + v = ô; hollow circles are starts, filled ones where EM stopped, and the "
-    "cloud of random starts collapses onto the line after one iteration.</p>"
+    "cloud of random starts collapses onto the line after one iteration.</p>",
 )

@@ -15,7 +15,9 @@ from engine.data.dataset import Dataset
 from engine.em.means_experiment import MeansSnapshot
 from engine.geometry import em as em_geometry
 from engine.geometry.curves import contour_lines
+from lvm_gui import i18n
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.em.bound_plot import draw_bound_history
 from lvm_gui.panels.em.surface_view import COLOUR_BAR_WIDTH, SurfaceView
 from lvm_gui.panels.em.use_data import LearnsFromData
@@ -38,13 +40,20 @@ class MeansView(LearnsFromData):
     forced_params: ClassVar[dict[str, Any]] = {"half_steps": True}
 
     def build(self) -> QWidget:
-        self.surface_plot = SurfaceView("ℓ̄(μ₁, μ₂), EM's surrogates", "μ₁", "μ₂")
+        self.surface_plot = SurfaceView(
+            QT_TRANSLATE_NOOP("MeansView", "ℓ̄(μ₁, μ₂), EM's surrogates"), "μ₁", "μ₂"
+        )
         self.surface_image = pg.ImageItem(axisOrder="row-major")
         self.surface_image.setZValue(-10)
         self.surface_plot.getPlotItem().addItem(self.surface_image)
         self.colour_map = pg.colormap.get(COLOURMAP)
         self.colour_bar = pg.ColorBarItem(
-            colorMap=self.colour_map, interactive=False, label="ℓ̄ per point", width=14
+            colorMap=self.colour_map, interactive=False, label=" ", width=14
+        )
+        i18n.show(
+            self.colour_bar,
+            lambda bar, text: bar.getAxis("left").setLabel(text),
+            lambda: translate("MeansView", "ℓ̄ per point"),
         )
         self.colour_bar.setImageItem(self.surface_image)
         # Beside the plot in the layout, not inside the plot item: an aspect-locked plot item
@@ -53,7 +62,11 @@ class MeansView(LearnsFromData):
         self.surface_plot.ci.layout.setColumnFixedWidth(1, COLOUR_BAR_WIDTH)
         self.surface_plot.ci.layout.setColumnStretchFactor(0, 1)  # the plot takes the rest
         self.surface_plot.scene().sigMouseClicked.connect(self._on_surface_clicked)
-        self.surface_plot.setToolTip("Click to start EM from that (μ₁, μ₂)")
+        i18n.show(
+            self.surface_plot,
+            SurfaceView.setToolTip,
+            lambda: translate("MeansView", "Click to start EM from that (μ₁, μ₂)"),
+        )
         # ℓ̄'s contours (one curve, lines split by NaN) and its contour through θ_t.
         self._contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 110), width=1))
         self._anchor_curve = pg.PlotDataItem(pen=pg.mkPen("w", width=2.5))
@@ -67,12 +80,14 @@ class MeansView(LearnsFromData):
         self._surface_key = None
 
         self.slice_plot = make_plot(
-            "along the step: ℓ̄ and B",
-            "distance along the step from θₜ (μ units)",
-            "per-point value",
+            QT_TRANSLATE_NOOP("MeansView", "along the step: ℓ̄ and B"),
+            QT_TRANSLATE_NOOP("MeansView", "distance along the step from θₜ (μ units)"),
+            QT_TRANSLATE_NOOP("MeansView", "per-point value"),
         )
         self.bound_plot = make_plot(
-            "log p(x) = ELBO + KL per half-step", "half-step", "per-point value"
+            QT_TRANSLATE_NOOP("MeansView", "log p(x) = ELBO + KL per half-step"),
+            QT_TRANSLATE_NOOP("MeansView", "half-step"),
+            QT_TRANSLATE_NOOP("MeansView", "per-point value"),
         )
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.slice_plot)
@@ -93,11 +108,14 @@ class MeansView(LearnsFromData):
         return {"surface": self.surface_plot, "slice": self.slice_plot, "bound": self.bound_plot}
 
     def what_you_see(self) -> str:
-        return MEANS_TEXT
+        return MEANS_TEXT.translated()
 
     def use_dataset(self, dataset: Dataset) -> None:
         if not dataset.is_coins and dataset.d != 1:
-            self.refuse(f"the Data panel's data are {dataset.d}-D; the two-means model is 1-D")
+            message = translate(
+                "MeansView", "the Data panel's data are {d}-D; the two-means model is 1-D"
+            )
+            self.refuse(message.format(d=dataset.d))
             return
         self.hand_over_points(dataset)
 
@@ -155,7 +173,7 @@ class MeansView(LearnsFromData):
         ellipse = pool.plot(
             curves.current[:, 0], curves.current[:, 1], pen=themes.pen(SURROGATE, 4)
         )
-        pool.label(ellipse, "surrogate B(·; θₜ) at level ℓ̄(θₜ)")
+        pool.label(ellipse, translate("MeansView", "surrogate B(·; θₜ) at level ℓ̄(θₜ)"))
         if run.surrogate is not None:
             peak = run.surrogate.maximiser
             star = pool.scatter(
@@ -166,7 +184,7 @@ class MeansView(LearnsFromData):
                 brush=pg.mkBrush(SURROGATE),
                 pen=pg.mkPen("w", width=1.5),
             )
-            pool.label(star, "argmax B = next iterate")
+            pool.label(star, translate("MeansView", "argmax B = next iterate"))
         line = pool.plot(
             path[:, 0],
             path[:, 1],
@@ -176,7 +194,7 @@ class MeansView(LearnsFromData):
             symbolBrush=pg.mkBrush("w"),
             symbolPen=pg.mkPen("k"),
         )
-        pool.label(line, "EM iterates θₜ, numbered")
+        pool.label(line, translate("MeansView", "EM iterates θₜ, numbered"))
         self._draw_arrows(item, path)
         self._number_iterates(item, run)
         if abs(snap.pi - 0.5) < 1e-12:
@@ -188,7 +206,7 @@ class MeansView(LearnsFromData):
                 brush=None,
                 pen=pg.mkPen(themes.SKY, width=2.5),
             )
-            pool.label(mirror, "mirror (μ₂, μ₁): label switching")
+            pool.label(mirror, translate("MeansView", "mirror (μ₂, μ₁): label switching"))
         pool.end()
 
     @staticmethod
@@ -260,16 +278,16 @@ class MeansView(LearnsFromData):
         line = em_geometry.step_slice(run)
         s, ell = line.s, line.log_likelihood
         curve = pool.plot(s, ell, pen=themes.pen(self.theme.ink, 2.5))
-        pool.label(curve, "ℓ̄ along the line")
+        pool.label(curve, translate("MeansView", "ℓ̄ along the line"))
         for age, values in enumerate(line.surrogates):
             alpha = 255 if age == 0 else 120 // age
             pen = themes.pen(themes.with_alpha(SURROGATE, alpha), 2.5 if age == 0 else 1.5)
             keep = values > ell.min() - 0.5 * (ell.max() - ell.min() + 1e-9)
             bound = pool.plot(s[keep], values[keep], pen=pen)
             if age == 0:
-                pool.label(bound, "surrogate B(·; θₜ)")
+                pool.label(bound, translate("MeansView", "surrogate B(·; θₜ)"))
         touch = pool.scatter([0.0], [line.touch], size=10, brush=pg.mkBrush(self.theme.ink))
-        pool.label(touch, "θₜ: B touches ℓ̄")
+        pool.label(touch, translate("MeansView", "θₜ: B touches ℓ̄"))
         if line.peak is not None:
             top = pool.scatter(
                 [line.step],
@@ -279,7 +297,7 @@ class MeansView(LearnsFromData):
                 brush=pg.mkBrush(SURROGATE),
                 pen=pg.mkPen("k"),
             )
-            pool.label(top, "max B: θₜ₊₁")
+            pool.label(top, translate("MeansView", "max B: θₜ₊₁"))
         pool.end()
         margin = 0.15 * (ell.max() - ell.min() + 1e-9)
         low, high = ell.min() - margin, ell.max() + margin
@@ -302,9 +320,9 @@ class MeansView(LearnsFromData):
     # --- text and clicks ---------------------------------------------------------------------
     def status_text(self, snap: MeansSnapshot) -> str:
         words = {
-            "start": "start θ₀",
-            "E": "E step: q = p(z | x, θₜ), gap closed",
-            "M": "M step: θₜ₊₁ = argmax B",
+            "start": translate("MeansView", "start θ₀"),
+            "E": translate("MeansView", "E step: q = p(z | x, θₜ), gap closed"),
+            "M": translate("MeansView", "M step: θₜ₊₁ = argmax B"),
         }[snap.phase]
         parts = [
             f"t = {snap.step}",
@@ -315,8 +333,8 @@ class MeansView(LearnsFromData):
         if snap.elbo is not None:
             parts += [f"ELBO = {snap.elbo:.6g}", f"KL = {snap.kl:.3g}"]
         if snap.decreased:
-            parts.append("ℓ DECREASED: a bug")
-        parts.append(f"seed {self.config.seed}")
+            parts.append(translate("MeansView", "ℓ DECREASED: a bug"))
+        parts.append(translate("View", "seed {seed}").format(seed=self.config.seed))
         return " · ".join(parts)
 
     def _on_surface_clicked(self, event) -> None:
@@ -325,7 +343,8 @@ class MeansView(LearnsFromData):
             self.panel.set_params(start=point)
 
 
-MEANS_TEXT = (
+MEANS_TEXT = QT_TRANSLATE_NOOP(
+    "MeansView",
     "<p>Data from π N(μ₁, 1) + (1 − π) N(μ₂, 1); EM estimates (μ₁, μ₂) with σ and π known "
     "(seed 003 §2.9). Colours and contours: the log-likelihood ℓ̄(μ) per point.</p>"
     "<p><b>E step</b> at θ<sub>t</sub>: q(z<sub>i</sub>) = p(z<sub>i</sub> | x<sub>i</sub>, "
@@ -337,5 +356,5 @@ MEANS_TEXT = (
     "<p>Magenta: B's contour at level ℓ̄(θ<sub>t</sub>), an ellipse centred on "
     "θ<sub>t+1</sub> inside ℓ̄'s contour (white) and touching it at θ<sub>t</sub>; the ellipses "
     "walk up the hill. Click the surface to start elsewhere; the mirror (μ₂, μ₁) is the same "
-    "fit with the labels swapped.</p>"
+    "fit with the labels swapped.</p>",
 )

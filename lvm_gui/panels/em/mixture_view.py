@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from engine.data.dataset import Dataset
 from engine.em.gmm_experiment import GMMSnapshot
 from engine.geometry.curves import ellipse
+from lvm_gui import i18n
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.em.bound_plot import draw_bound_history
 from lvm_gui.panels.em.use_data import LearnsFromData
 from lvm_gui.plots import make_plot, scrolling
@@ -21,10 +23,24 @@ BRUSHES_KEPT = 4096  # blended brushes kept from frame to frame, at most
 
 class MixtureView(LearnsFromData):
     def build(self) -> QWidget:
-        self.mixture_plot = make_plot("points coloured by their responsibilities", "x₁", "x₂")
+        self.mixture_plot = make_plot(
+            QT_TRANSLATE_NOOP("MixtureView", "points coloured by their responsibilities"),
+            "x₁",
+            "x₂",
+        )
         self.mixture_plot.scene().sigMouseClicked.connect(self.mixture_clicked)
-        self.mixture_plot.setToolTip("Click K points to start EM from those means (init = points)")
-        self.likelihood_plot = make_plot("ℓ̄ per iteration: never down", "iteration t", "ℓ̄(θₜ)")
+        i18n.show(
+            self.mixture_plot,
+            pg.PlotWidget.setToolTip,
+            lambda: translate(
+                "MixtureView", "Click K points to start EM from those means (init = points)"
+            ),
+        )
+        self.likelihood_plot = make_plot(
+            QT_TRANSLATE_NOOP("MixtureView", "ℓ̄ per iteration: never down"),
+            QT_TRANSLATE_NOOP("MixtureView", "iteration t"),
+            "ℓ̄(θₜ)",
+        )
         self.clicked_means: list[tuple[float, float]] = []
         self._brushes: dict[int, pg.QtGui.QBrush] = {}
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -42,7 +58,7 @@ class MixtureView(LearnsFromData):
         return {"mixture": self.mixture_plot, "likelihood": self.likelihood_plot}
 
     def what_you_see(self) -> str:
-        return MIXTURE_TEXT
+        return MIXTURE_TEXT.translated()
 
     def use_dataset(self, dataset: Dataset) -> None:
         self.hand_over_points(dataset)
@@ -78,7 +94,7 @@ class MixtureView(LearnsFromData):
                 curve = ellipse(mean, cov, n_sigma)
                 line = pool.plot(curve[:, 0], curve[:, 1], pen=themes.pen(colour, 2.5, dashed))
                 if n_sigma == 1:
-                    pool.label(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")
+                    pool.label(line, f"k = {k + 1}: π = {snap.weights[k]:.3f}")  # symbols only
             pool.scatter(
                 [mean[0]], [mean[1]], symbol="+", size=16, pen=pg.mkPen(self.theme.ink, width=2.5)
             )
@@ -100,9 +116,8 @@ class MixtureView(LearnsFromData):
         self.set_label(item, "bottom", columns[0])
         self.set_label(item, "left", columns[1] if points.shape[1] > 1 else "")
         if snap.means.shape[1] > 2:
-            self.set_title(
-                item, f"responsibilities (first two of {snap.means.shape[1]} dimensions)"
-            )
+            title = translate("MixtureView", "responsibilities (first two of {d} dimensions)")
+            self.set_title(item, title.format(d=snap.means.shape[1]))
 
     def _draw_likelihood(self, snap: GMMSnapshot) -> None:
         run = self.history.traces_to(snap, "log_likelihood", "elbo", "decreased")
@@ -141,8 +156,11 @@ class MixtureView(LearnsFromData):
         self.clicked_means.append(point)
         wanted = self.config.components
         if len(self.clicked_means) < wanted:
+            placed = translate(
+                "MixtureView", "start mean {placed} of {wanted} placed; click the rest"
+            )
             self.panel.show_message(
-                f"start mean {len(self.clicked_means)} of {wanted} placed; click the rest", "note"
+                placed.format(placed=len(self.clicked_means), wanted=wanted), "note"
             )
             self.redraw()
             return
@@ -153,22 +171,27 @@ class MixtureView(LearnsFromData):
     # --- text -------------------------------------------------------------------------------
     def status_text(self, snap: GMMSnapshot) -> str:
         if snap.converged:
-            state = "converged"
+            state = translate("MixtureView", "converged (tol {tol:g})")
         elif snap.step >= self.config.iterations:
-            state = "at the iteration limit"
+            state = translate("MixtureView", "at the iteration limit (tol {tol:g})")
         else:
-            state = "not yet converged"
-        flag = " · ℓ DECREASED: a bug" if snap.decreased else ""
-        bound = "" if snap.elbo is None else f" · ELBO = {snap.elbo:.6g} · KL = {snap.kl:.3g}"
-        return (
-            f"t = {snap.step} · ℓ̄ = {snap.log_likelihood:.6g}{bound} · π = "
-            f"({', '.join(f'{w:.4g}' for w in snap.weights)}) · {state} "
-            f"(tol {self.config.tol:g}) · {snap.elapsed_s * 1000:.1f} ms in EM{flag} · "
-            f"seed {self.config.seed}"
-        )
+            state = translate("MixtureView", "not yet converged (tol {tol:g})")
+        parts = [f"t = {snap.step}", f"ℓ̄ = {snap.log_likelihood:.6g}"]
+        if snap.elbo is not None:
+            parts += [f"ELBO = {snap.elbo:.6g}", f"KL = {snap.kl:.3g}"]
+        parts += [
+            f"π = ({', '.join(f'{w:.4g}' for w in snap.weights)})",
+            state.format(tol=self.config.tol),
+            translate("MixtureView", "{ms:.1f} ms in EM").format(ms=snap.elapsed_s * 1000),
+        ]
+        if snap.decreased:
+            parts.append(translate("MeansView", "ℓ DECREASED: a bug"))
+        parts.append(translate("View", "seed {seed}").format(seed=self.config.seed))
+        return " · ".join(parts)
 
 
-MIXTURE_TEXT = (
+MIXTURE_TEXT = QT_TRANSLATE_NOOP(
+    "MixtureView",
     "<p>A <b>Gaussian mixture</b> with K components, fitted by EM (Bishop §9.2). E step: "
     "r<sub>ik</sub> = π<sub>k</sub> N(x<sub>i</sub>; μ<sub>k</sub>, Σ<sub>k</sub>) / Σ<sub>j</sub> "
     "π<sub>j</sub> N(x<sub>i</sub>; μ<sub>j</sub>, Σ<sub>j</sub>), shown as each point's colour, "
@@ -178,5 +201,5 @@ MIXTURE_TEXT = (
     "μ<sub>k</sub>)ᵀ/N<sub>k</sub> (+ reg_covar).</p>"
     "<p>Ellipses at 1σ (solid) and 2σ (dashed). Right: ℓ̄ per iteration, which never "
     "decreases. Click K points on the scatter to start from those means; the numbers agree "
-    "with scikit-learn's GaussianMixture from the same start.</p>"
+    "with scikit-learn's GaussianMixture from the same start.</p>",
 )

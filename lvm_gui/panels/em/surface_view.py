@@ -3,7 +3,12 @@ equal-aspect in a cell cut to the surface's shape."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pyqtgraph as pg
+
+from lvm_gui import i18n
+from lvm_gui.i18n import localized
 
 COLOUR_BAR_WIDTH = 90
 
@@ -19,7 +24,8 @@ class SurfaceView(pg.GraphicsLayoutWidget):
 
     def __init__(self, title: str, x_label: str, y_label: str) -> None:
         super().__init__()
-        self._plot_item = self.addPlot(title=title)
+        self._plot_item = self.addPlot(title=localized(title))
+        i18n.show(self._plot_item, pg.PlotItem.setTitle, partial(localized, title))
         self._plot_item.setLabel("bottom", x_label)
         self._plot_item.setLabel("left", y_label)
         for axis in ("left", "bottom"):

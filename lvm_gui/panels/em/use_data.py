@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from engine.data.dataset import Dataset
+from lvm_gui import i18n
+from lvm_gui.i18n import translate
 from lvm_gui.panels.view import View
 
 
@@ -15,10 +17,20 @@ class LearnsFromData(View):
 
     def build_controls(self) -> QWidget:
         self.available_dataset: Dataset | None = None
-        self.use_data_button = QPushButton("Use the Data panel's data")
-        self.use_data_button.setToolTip(
-            "Run this model on the data set the Data panel drew last (1-D points for two "
-            "means, points for a mixture, tosses for the coins)"
+        self.use_data_button = QPushButton()
+        i18n.show(
+            self.use_data_button,
+            QPushButton.setText,
+            lambda: translate("LearnsFromData", "Use the Data panel's data"),
+        )
+        i18n.show(
+            self.use_data_button,
+            QPushButton.setToolTip,
+            lambda: translate(
+                "LearnsFromData",
+                "Run this model on the data set the Data panel drew last (1-D points for two "
+                "means, points for a mixture, tosses for the coins)",
+            ),
         )
         self.use_data_button.setEnabled(False)
         self.use_data_button.clicked.connect(self._use_available)
@@ -43,9 +55,13 @@ class LearnsFromData(View):
         run takes the same arrays from the workspace) or the file it was read from. So the
         config, and an exported picture's parameters, make the same data again anywhere."""
         if dataset.is_coins:
-            self.refuse("the Data panel holds coin tosses; this model needs points")
+            self.refuse(
+                translate("Data", "the Data panel holds coin tosses; this model needs points")
+            )
             return
         if dataset.reference is None:
-            self.refuse("the Data panel's data set has no recipe or file to name it by")
+            self.refuse(
+                translate("Data", "the Data panel's data set has no recipe or file to name it by")
+            )
             return
         self.panel.set_params(data=dataset.reference)

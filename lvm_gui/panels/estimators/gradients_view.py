@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from engine.estimators.gradients import GradientsSnapshot
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.estimators.series import series as _series
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling, whole_run_in_x
@@ -17,14 +18,31 @@ class GradientsView(View):
     hidden_params = frozenset({"device"})
 
     def build(self) -> QWidget:
+        samples = QT_TRANSLATE_NOOP("GradientsView", "samples n")
+        variance = QT_TRANSLATE_NOOP("GradientsView", "variance")
         self.variance_plot = make_plot(
-            "variance of ∂/∂m per sample", "samples n", "variance", True, True
+            QT_TRANSLATE_NOOP("GradientsView", "variance of ∂/∂m per sample"),
+            samples,
+            variance,
+            True,
+            True,
         )
-        self.mean_plot = make_plot("running mean of ∂/∂m", "samples n", "∂/∂m", True)
+        self.mean_plot = make_plot(
+            QT_TRANSLATE_NOOP("GradientsView", "running mean of ∂/∂m"), samples, "∂/∂m", True
+        )
         self.variance_log_s_plot = make_plot(
-            "variance of ∂/∂log s per sample", "samples n", "variance", True, True
+            QT_TRANSLATE_NOOP("GradientsView", "variance of ∂/∂log s per sample"),
+            samples,
+            variance,
+            True,
+            True,
         )
-        self.mean_log_s_plot = make_plot("running mean of ∂/∂log s", "samples n", "∂/∂log s", True)
+        self.mean_log_s_plot = make_plot(
+            QT_TRANSLATE_NOOP("GradientsView", "running mean of ∂/∂log s"),
+            samples,
+            "∂/∂log s",
+            True,
+        )
         gradients = QWidget()
         side_by_side = QGridLayout(gradients)
         side_by_side.setContentsMargins(0, 0, 0, 0)
@@ -43,7 +61,7 @@ class GradientsView(View):
         }
 
     def what_you_see(self) -> str:
-        return GRADIENTS_TEXT
+        return GRADIENTS_TEXT.translated()
 
     def draw_parts(self, snap: GradientsSnapshot):
         return [
@@ -65,7 +83,7 @@ class GradientsView(View):
             values = run[f"{name}_var{suffix}"]
             keep = values > 0
             line = _series(pool, ns[keep], values[keep], colour)
-            pool.label(line, f"{name}: {values[-1]:.4g}")
+            pool.label(line, f"{estimator_name(name)}: {values[-1]:.4g}")
         if snap.exact_score_var is not None and not suffix:  # the closed forms, for f = z²
             span = [10, max(self.config.samples, 10)]
             for value, colour, label in (
@@ -73,7 +91,8 @@ class GradientsView(View):
                 (snap.exact_reparam_var, GRADIENT_COLOURS["reparam"], "4s²"),
             ):
                 guide = pool.plot(span, [value, value], pen=themes.pen(colour, 1.5, dashed=True))
-                pool.label(guide, f"exact {label} = {value:.4g}")
+                exact = translate("GradientsView", "exact {formula} = {value:.4g}")
+                pool.label(guide, exact.format(formula=label, value=value))
         pool.end()
         whole_run_in_x(item, self.config.samples, first=10)
 
@@ -87,24 +106,32 @@ class GradientsView(View):
         for name, colour in GRADIENT_COLOURS.items():
             values = run[f"{name}_mean{suffix}"]
             line = _series(pool, ns, values, colour)  # dots: the first frame has one point
-            pool.label(line, name)
+            pool.label(line, estimator_name(name))
         exact_value = snap.exact_grad_log_s if suffix else snap.exact_grad
         exact = pool.plot(
             [10, max(self.config.samples, 10)],
             [exact_value] * 2,
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
-        pool.label(exact, f"exact {exact_value:.6g}")
+        pool.label(exact, translate("GradientsView", "exact {value:.6g}").format(value=exact_value))
         pool.end()
         whole_run_in_x(item, self.config.samples, first=10)
 
     def status_text(self, snap: GradientsSnapshot) -> str:
-        return (
-            f"n = {snap.n:,} · exact ∂/∂m = {snap.exact_grad:.6g} · variances: score "
-            f"{snap.score_var:.4g}, baseline {snap.baseline_var:.4g}, reparameterisation "
-            f"{snap.reparam_var:.4g}{_ratios(snap)} · exact ∂/∂log s = "
-            f"{snap.exact_grad_log_s:.6g} · "
-            f"seed {self.config.seed}"
+        return translate(
+            "GradientsView",
+            "n = {n:,} · exact ∂/∂m = {exact:.6g} · variances: score {score:.4g}, baseline "
+            "{baseline:.4g}, reparameterisation {reparam:.4g}{ratios} · exact ∂/∂log s = "
+            "{exact_log_s:.6g} · seed {seed}",
+        ).format(
+            n=snap.n,
+            exact=snap.exact_grad,
+            score=snap.score_var,
+            baseline=snap.baseline_var,
+            reparam=snap.reparam_var,
+            ratios=_ratios(snap),
+            exact_log_s=snap.exact_grad_log_s,
+            seed=self.config.seed,
         )
 
 
@@ -113,14 +140,27 @@ def _ratios(snap: GradientsSnapshot) -> str:
     if not snap.reparam_var > 0:
         return ""
     score, baseline = snap.score_var / snap.reparam_var, snap.baseline_var / snap.reparam_var
-    return f" (score {score:.3g}×, baseline {baseline:.3g}× reparameterisation)"
+    ratios = translate(
+        "GradientsView", " (score {score:.3g}×, baseline {baseline:.3g}× reparameterisation)"
+    )
+    return ratios.format(score=score, baseline=baseline)
 
 
-GRADIENTS_TEXT = (
+def estimator_name(name: str) -> str:
+    """An estimator's name in the legends: score, baseline or reparam."""
+    return {
+        "score": translate("GradientsView", "score"),
+        "baseline": translate("GradientsView", "baseline"),
+        "reparam": translate("GradientsView", "reparam"),
+    }[name]
+
+
+GRADIENTS_TEXT = QT_TRANSLATE_NOOP(
+    "GradientsView",
     "<p>∂/∂m of E<sub>q</sub>[f(z)] for q = N(m, s²) from one sample z = m + sε: "
     "<b>score function</b> f(z)(z − m)/s², the same with a <b>baseline</b> b subtracted from f "
     "(here the mean of f over the other samples, which keeps it unbiased), and "
     "<b>reparameterisation</b> f′(m + sε). All three are unbiased; their variances are not "
     "alike. For f = z²: 4s² for reparameterisation, m⁴/s² + 14m² + 15s² for the score "
-    "function, 7.5 times as much at m = s = 1. The status line gives the measured ratios.</p>"
+    "function, 7.5 times as much at m = s = 1. The status line gives the measured ratios.</p>",
 )

@@ -6,9 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
-from superqt import QLabeledDoubleSlider
+from PySide6.QtWidgets import QWidget
 
 from engine.config import ExperimentConfig
 from engine.estimators.models import ProposalProfile
@@ -23,6 +21,9 @@ from engine.geometry.estimators import (
 )
 from lvm_gui import theme as themes
 from lvm_gui.flowing_page import FlowingPage
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
+from lvm_gui.panels.estimators import race_texts
+from lvm_gui.panels.estimators.proposal_sliders import proposal_sliders
 from lvm_gui.panels.estimators.series import IMPORTANCE, UNIFORM, unseen_note
 from lvm_gui.panels.estimators.series import series as _series
 from lvm_gui.panels.view import View
@@ -37,25 +38,13 @@ class RaceView(View):
 
     def build_controls(self) -> QWidget:
         """Sliders that move the gaussian proposal q = N(mean, scale²) over continuous z."""
-        box = QGroupBox("Move q = N(mean, scale²)")
-        box.setToolTip(
-            "Drag to use a gaussian proposal of this mean and scale (every dimension of z): "
-            "the race starts again with it at once, the model and its exact p(x) kept"
-        )
-        layout = QFormLayout(box)
-        self.q_mean_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
-        self.q_mean_slider.setRange(-4.0, 4.0)
-        self.q_scale_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
-        self.q_scale_slider.setRange(0.05, 4.0)
-        layout.addRow("mean", self.q_mean_slider)
-        layout.addRow("scale", self.q_scale_slider)
+        self.slider_box, self.q_mean_slider, self.q_scale_slider = proposal_sliders()
         # Every value of a drag is sent into the running race (ExperimentController.steer):
         # no thread is started, and the worker takes the newest value at its next step.
         for slider in (self.q_mean_slider, self.q_scale_slider):
             slider.valueChanged.connect(self._on_slider)
         self._sliders_syncing = False
-        self.slider_box = box
-        return box
+        return self.slider_box
 
     def _on_slider(self, _value: float) -> None:
         if not self._sliders_syncing:
@@ -81,13 +70,40 @@ class RaceView(View):
         self._profile_shown: tuple[ProposalProfile, ProposalView] | None = None
         # Both axes logarithmic: a naive chain's jump to 10 p(x) and a dip to p(x)/10 are the
         # same distance from the truth, and the jumps are not cut off at the top.
-        self.estimates_plot = make_plot("P_k of every chain", "k", "P_k", True, True)
+        self.estimates_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "P_k of every chain"), "k", "P_k", True, True
+        )
         legend_below(self.estimates_plot, columns=2)  # the chains fill every corner
-        self.spread_plot = make_plot("spread across chains", "k", "std of P_k / p(x)", True, True)
-        self.jensen_plot = make_plot("mean log P_k ≈ L_k ≤ log p(x)", "k", "mean of log P_k", True)
-        self.histogram_plot = make_plot("final estimates", "P_k / p(x)", "chains")
-        self.proposal_plot = make_plot("q beside the posterior", "z", "density")
-        self.ess_plot = make_plot("importance weights", "k", "fraction", True, True)
+        self.spread_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "spread across chains"),
+            "k",
+            QT_TRANSLATE_NOOP("RaceView", "std of P_k / p(x)"),
+            True,
+            True,
+        )
+        self.jensen_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "mean log P_k ≈ L_k ≤ log p(x)"),
+            "k",
+            QT_TRANSLATE_NOOP("RaceView", "mean of log P_k"),
+            True,
+        )
+        self.histogram_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "final estimates"),
+            "P_k / p(x)",
+            QT_TRANSLATE_NOOP("RaceView", "chains"),
+        )
+        self.proposal_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "q beside the posterior"),
+            "z",
+            QT_TRANSLATE_NOOP("RaceView", "density"),
+        )
+        self.ess_plot = make_plot(
+            QT_TRANSLATE_NOOP("RaceView", "importance weights"),
+            "k",
+            QT_TRANSLATE_NOOP("RaceView", "fraction"),
+            True,
+            True,
+        )
         # Three a row where the width holds them (a projector's 1280 × 720: two rows, no
         # scrolling), else two or one (lvm_gui.flowing_page).
         return FlowingPage(
@@ -108,7 +124,7 @@ class RaceView(View):
         }
 
     def what_you_see(self) -> str:
-        return (VAE_TEXT if self.config.model == "vae" else "") + RACE_TEXT
+        return race_texts.what_you_see(self.config.model)
 
     def draw_parts(self, snap: RaceSnapshot):
         return [
@@ -126,11 +142,17 @@ class RaceView(View):
         exact = np.exp(snap.truth_log_p)
         highest = 3 * exact
         for colour, field, label in (
-            (UNIFORM, "uniform_estimates", f"naive MC, z ~ {snap.naive}"),
+            (
+                UNIFORM,
+                "uniform_estimates",
+                translate("RaceView", "naive MC, z ~ {q}").format(q=race_texts.naive(snap)),
+            ),
             (
                 IMPORTANCE,
                 "importance_estimates",
-                f"importance, q = {self.config.proposal}",
+                translate("RaceView", "importance, q = {q}").format(
+                    q=race_texts.proposal(self.config.proposal)
+                ),
             ),
         ):
             run = self.history.traces_to(snap, "k", field)
@@ -150,7 +172,7 @@ class RaceView(View):
             [exact, exact],
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
-        pool.label(truth, _truth_text(snap))
+        pool.label(truth, race_texts.truth_text(snap))
         pool.end()
         # From p(x)/30 (chains that have hit nothing yet enter from below) to the highest
         # chain: every jump in view.
@@ -164,8 +186,8 @@ class RaceView(View):
         run = self.history.traces_to(snap, "k", "uniform_rel_std", "importance_rel_std")
         ks = run["k"]
         for colour, field, label in (
-            (UNIFORM, "uniform_rel_std", snap.naive),
-            (IMPORTANCE, "importance_rel_std", "importance"),
+            (UNIFORM, "uniform_rel_std", race_texts.naive(snap)),
+            (IMPORTANCE, "importance_rel_std", translate("RaceView", "importance")),
         ):
             values = run[field]
             keep = values > 0
@@ -205,8 +227,8 @@ class RaceView(View):
         low = min(float(run["importance_log_mean"].min()), snap.truth_log_p) - 0.5
         high = snap.truth_log_p
         for colour, field, label in (
-            (UNIFORM, "uniform", snap.naive),
-            (IMPORTANCE, "importance", "importance: L_k of q"),
+            (UNIFORM, "uniform", race_texts.naive(snap)),
+            (IMPORTANCE, "importance", translate("RaceView", "importance: L_k of q")),
         ):
             values = run[f"{field}_log_mean"]
             line = _series(pool, ks, values, colour)
@@ -216,7 +238,7 @@ class RaceView(View):
                 for sign in (1, -1):
                     edge = pool.plot(ks, values + sign * band, pen=themes.pen(colour, 1, True))
                 if field == "importance":
-                    pool.label(edge, "± 2 standard errors over the chains")
+                    pool.label(edge, translate("RaceView", "± 2 standard errors over the chains"))
                     high = max(high, float(np.nanmax(values + band)))
         truth = pool.plot(
             [1, max(self.config.samples, 10)],
@@ -238,8 +260,8 @@ class RaceView(View):
         top = max(2.0, float(np.quantile(values, 0.99)) if len(values) else 2.0)
         edges = np.linspace(0, top, 41)
         for colour, estimates, label in (
-            (UNIFORM, snap.uniform_estimates, snap.naive),
-            (IMPORTANCE, snap.importance_estimates, "importance"),
+            (UNIFORM, snap.uniform_estimates, race_texts.naive(snap)),
+            (IMPORTANCE, snap.importance_estimates, translate("RaceView", "importance")),
         ):
             counts, _ = np.histogram(np.clip(estimates, 0, top), bins=edges)
             bars = pool.plot(
@@ -256,9 +278,15 @@ class RaceView(View):
             [0, len(snap.uniform_estimates)],
             pen=themes.pen(self.theme.ink, 2.5, dashed=True),
         )
-        pool.label(exact, "exact" if snap.reference_se is None else "reference")
+        pool.label(
+            exact,
+            translate("RaceView", "exact")
+            if snap.reference_se is None
+            else translate("RaceView", "reference"),
+        )
         pool.end()
-        self.set_title(item, f"{len(snap.uniform_estimates)} chains at k = {snap.k:,}")
+        title = translate("RaceView", "{chains} chains at k = {k:,}")
+        self.set_title(item, title.format(chains=len(snap.uniform_estimates), k=snap.k))
 
     def _draw_proposal(self, snap: RaceSnapshot) -> None:
         item = self.proposal_plot.getPlotItem()
@@ -267,9 +295,14 @@ class RaceView(View):
         if view is not None:
             bars = view.kind != "density"
             for values, colour, label, width in (
-                (view.posterior, self.theme.ink, _posterior_text(snap), 2.5),
-                (view.proposal, IMPORTANCE, f"q = {self.config.proposal}", 3.5),
-                (view.uniform, UNIFORM, snap.naive, 1.5),
+                (view.posterior, self.theme.ink, race_texts.posterior(snap), 2.5),
+                (
+                    view.proposal,
+                    IMPORTANCE,
+                    f"q = {race_texts.proposal(self.config.proposal)}",
+                    3.5,
+                ),
+                (view.uniform, UNIFORM, race_texts.naive(snap), 1.5),
             ):
                 if bars:  # discrete: a marker per pixel or component, joined to guide the eye
                     line = _series(pool, np.arange(len(values)), values, colour, width, 7)
@@ -278,7 +311,7 @@ class RaceView(View):
                 pool.label(line, label)
             # The exact posterior over q, thin, dashed and hollow-marked: where q fits it well
             # the two coincide, and the posterior drawn under q was lost.
-            posterior = pool.labelled(_posterior_text(snap))
+            posterior = pool.labelled(race_texts.posterior(snap))
             posterior.setZValue(1)
             posterior.setPen(themes.pen(self.theme.ink, 1.5, dashed=True))
             if bars:
@@ -286,9 +319,15 @@ class RaceView(View):
                 posterior.setSymbolPen(themes.pen(self.theme.ink, 1.5))
                 posterior.setSymbolSize(11)
             titles = {
-                "density": ("z" if self.config.model == "curve1d" else "z₁", "density"),
-                "marginals": ("hidden pixel d", "P(z_d = 1)"),
-                "components": ("components, most probable first", "probability"),
+                "density": (
+                    "z" if self.config.model == "curve1d" else "z₁",
+                    translate("RaceView", "density"),
+                ),
+                "marginals": (translate("RaceView", "hidden pixel d"), "P(z_d = 1)"),
+                "components": (
+                    translate("RaceView", "components, most probable first"),
+                    translate("RaceView", "probability"),
+                ),
             }
             x_label, y_label = titles[view.kind]
             self.set_label(item, "bottom", x_label)
@@ -328,7 +367,7 @@ class RaceView(View):
         shown = np.isfinite(run["ess"])
         ks = run["k"][shown]
         for values, colour, label in (
-            (run["ess"][shown] / ks, IMPORTANCE, "ESS / k"),
+            (run["ess"][shown] / ks, IMPORTANCE, translate("RaceView", "ESS / k")),
             (run["max_weight"][shown], themes.VERMILLION, "max w / Σ w"),
         ):
             line = _series(pool, ks, values, colour)
@@ -337,58 +376,4 @@ class RaceView(View):
         whole_run_in_x(item, self.config.samples)
 
     def status_text(self, snap: RaceSnapshot) -> str:
-        parts = [
-            f"k = {snap.k:,}",
-            _truth_text(snap) + _estimate_note(snap),
-            f"{snap.naive} mean {snap.uniform_mean:.6g} (rel. std {snap.uniform_rel_std:.3g})",
-            f"importance mean {snap.importance_mean:.6g} (rel. std {snap.importance_rel_std:.3g})",
-        ]
-        if snap.ess is not None:
-            parts.append(f"ESS {snap.ess:.4g} of {snap.k:,}")
-            parts.append(f"largest weight {snap.max_weight:.3g}")
-        if snap.zero_variance:
-            parts.append("q is the exact posterior: every weight is p(x), zero variance")
-        parts.append(f"seed {self.config.seed}")
-        return " · ".join(parts)
-
-
-RACE_TEXT = (
-    "<p>p(x) = Σ<sub>z</sub> p(x, z) is known exactly here. <b>Naive Monte Carlo</b> (blue): "
-    "draw z uniformly and estimate P<sub>k</sub> = |Z| (1/k) Σ p(x, z<sub>i</sub>): unbiased, "
-    "but few z explain x, so most draws add nothing and the estimate jumps (seed 000, first "
-    "attempt). "
-    "<b>Importance sampling</b> (orange): draw z ~ q near the posterior, P<sub>k</sub> = (1/k) "
-    "Σ p(x, z<sub>i</sub>)/q(z<sub>i</sub>) (second attempt). With q the exact posterior every "
-    "weight equals p(x): zero variance.</p>"
-    "<p>Both spreads fall as 1/√k; importance sampling starts far lower. log P<sub>k</sub> "
-    "is biased down (Jensen): its mean is the IWAE bound L<sub>k</sub>, rising with k toward "
-    "log p(x); L<sub>1</sub> is the ELBO. The plot shows the mean over the chains, an estimate "
-    "of L<sub>k</sub>, with ± 2 standard errors dashed: by chance it may lie a little above "
-    "log p(x), within its band.</p>"
-)
-
-
-VAE_TEXT = (
-    "<p><b>The vae model</b>, unlike the others below, has no exact p(x): x is a digits test "
-    "image and p(x) = ∫ p(x | z) N(z; 0, I) dz under the shipped VAE. The dashed line is an "
-    "estimate (IWAE with 10⁵ draws from the encoder's q; its standard error is in the status "
-    "line). The naive chains draw z from the prior; q = fitted is the encoder's q(z | x).</p>"
-)
-
-
-def _truth_text(snap: RaceSnapshot) -> str:
-    """The reference line's words: the exact p(x), or (the vae) an estimate that says so."""
-    p = np.exp(snap.truth_log_p)
-    if snap.reference_se is None:
-        return f"exact p(x) = {p:.6g}"
-    return f"p(x) ≈ {p:.6g} (IWAE, k = 10⁵)"
-
-
-def _estimate_note(snap: RaceSnapshot) -> str:
-    if snap.reference_se is None:
-        return ""
-    return f", an estimate: log ± {snap.reference_se:.2g}"
-
-
-def _posterior_text(snap: RaceSnapshot) -> str:
-    return "exact posterior p(z | x)" if snap.reference_se is None else "posterior (on a grid)"
+        return race_texts.status(snap, self.config.seed)

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from lvm_gui import theme as themes
+from lvm_gui.i18n import translate
 
 UNIFORM, IMPORTANCE = themes.BLUE, themes.ORANGE  # as in seed 000's figure
 
@@ -26,13 +27,13 @@ def unseen_note(ks: np.ndarray, values: np.ndarray, low: float) -> str:
     if not len(values):
         return ""
     if values[-1] == -np.inf:
-        return ": −∞ (a chain has no hit yet)"
+        return translate("RaceView", ": −∞ (a chain has no hit yet)")
     if values[-1] < low:  # no number: a text that changed at every frame relaid the legend
-        return ": below the axis so far"
+        return translate("RaceView", ": below the axis so far")
     hidden = np.flatnonzero(~(values >= low))
     if not len(hidden):
         return ""
     until = f"{ks[hidden[-1] + 1]:,.0f}"
     if (values[: hidden[-1] + 1] == -np.inf).any():
-        return f" (−∞ until k = {until}: a chain had no hit)"
-    return f" (below the axis until k = {until})"
+        return translate("RaceView", " (−∞ until k = {k}: a chain had no hit)").format(k=until)
+    return translate("RaceView", " (below the axis until k = {k})").format(k=until)

@@ -9,17 +9,19 @@ import numpy as np
 from PySide6.QtWidgets import QWidget
 
 from engine.config import ExperimentConfig
-from engine.geometry.vae import strips, verdict
+from engine.geometry.vae import nearer, strips
 from engine.vae.interpolate_experiment import InterpolateSnapshot
 from engine.vae.pictures import RECONSTRUCTIONS
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, engine_words, localized, translate
 from lvm_gui.image_plots import image_plot, label_rows, set_tone, show_images, show_picture
 from lvm_gui.panels.vae import pieces
 from lvm_gui.panels.vae.pieces import AE_COLOUR, PIXEL_COLOUR, VAE_COLOUR
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot
 
-TEXT = (
+TEXT = QT_TRANSLATE_NOOP(
+    "InterpolateView",
     "Seed 003 §3: does a straight line between two codes stay on the data? A VAE and a plain "
     "autoencoder of the same shape (the presets with no epochs: the models shipped in assets/, "
     "trained before from seed 0). Interpolation: each model's test codes (PCA for L > 2) with "
@@ -35,10 +37,18 @@ TEXT = (
     "costs by itself, the rest being what the straight path's leaving the mesh costs. "
     "Latent space: the decoded grids over the scatters' ranges. "
     "Training: both losses on one scale; three rows of samples from the VAE's prior, then test "
-    "images above the VAE's and the AE's reconstructions."
+    "images above the VAE's and the AE's reconstructions.",
 )
-STRIP_ROWS = ("VAE", "AE", "cross-fade")
-IMAGE_ROWS = ("", "prior samples", "", "", "test images", "VAE", "AE")
+STRIP_ROWS = ("VAE", "AE", QT_TRANSLATE_NOOP("InterpolateView", "cross-fade"))
+IMAGE_ROWS = (
+    "",
+    QT_TRANSLATE_NOOP("VAEView", "prior samples"),
+    "",
+    "",
+    QT_TRANSLATE_NOOP("VAEView", "test images"),
+    "VAE",
+    "AE",
+)
 
 
 class InterpolateView(View):
@@ -52,13 +62,24 @@ class InterpolateView(View):
 
     def build(self) -> QWidget:
         self.loss_plot = pieces.loss_plot()
-        self.score_plot = make_plot("off-manifold score", "t", "RMS distance to the data")
-        self.vae_scatter_plot = make_plot("VAE codes, ▽ a, □ b", "z₁", "z₂")
-        self.ae_scatter_plot = make_plot("AE codes, ▽ a, □ b", "z₁", "z₂")
-        self.strip_plot = image_plot("the path decoded")
-        self.vae_grid_plot = image_plot("VAE: decoded grid", axes=True)
-        self.ae_grid_plot = image_plot("AE: decoded grid", axes=True)
-        self.images_plot = image_plot("prior samples; reconstructions")
+        self.score_plot = make_plot(
+            QT_TRANSLATE_NOOP("InterpolateView", "off-manifold score"),
+            "t",
+            QT_TRANSLATE_NOOP("InterpolateView", "RMS distance to the data"),
+        )
+        codes = QT_TRANSLATE_NOOP("InterpolateView", "{name} codes, ▽ a, □ b")
+        self.vae_scatter_plot = make_plot(codes.translated().format(name="VAE"), "z₁", "z₂")
+        self.ae_scatter_plot = make_plot(codes.translated().format(name="AE"), "z₁", "z₂")
+        self.strip_plot = image_plot(QT_TRANSLATE_NOOP("InterpolateView", "the path decoded"))
+        self.vae_grid_plot = image_plot(
+            QT_TRANSLATE_NOOP("InterpolateView", "VAE: decoded grid"), axes=True
+        )
+        self.ae_grid_plot = image_plot(
+            QT_TRANSLATE_NOOP("InterpolateView", "AE: decoded grid"), axes=True
+        )
+        self.images_plot = image_plot(
+            QT_TRANSLATE_NOOP("VAEView", "prior samples; reconstructions")
+        )
         self._ends: tuple[int, int] | None = None  # the ends drawn last
         self.scatters = {
             "vae": pieces.LatentScatter(self.vae_scatter_plot, self.pick),
@@ -66,12 +87,16 @@ class InterpolateView(View):
         }
         return pieces.topic_pages(
             {
-                "interpolation": [
+                QT_TRANSLATE_NOOP("InterpolateView", "interpolation"): [
                     [(self.vae_scatter_plot, 1), (self.ae_scatter_plot, 1), (self.score_plot, 1)],
                     [(self.strip_plot, 3)],
                 ],
-                "latent space": [[(self.vae_grid_plot, 1), (self.ae_grid_plot, 1)]],
-                "training": [[(self.loss_plot, 1), (self.images_plot, 1)]],
+                QT_TRANSLATE_NOOP("VAEView", "latent space"): [
+                    [(self.vae_grid_plot, 1), (self.ae_grid_plot, 1)]
+                ],
+                QT_TRANSLATE_NOOP("VAEView", "training"): [
+                    [(self.loss_plot, 1), (self.images_plot, 1)]
+                ],
             }
         )
 
@@ -88,7 +113,10 @@ class InterpolateView(View):
         }
 
     def what_you_see(self) -> str:
-        return TEXT
+        return TEXT.translated()
+
+    def language_changed(self) -> None:
+        self.colours.offer(self.config.dataset)  # the colourings' names
 
     def config_changed(self, config: ExperimentConfig) -> None:
         self.colours.offer(config.dataset)
@@ -129,13 +157,15 @@ class InterpolateView(View):
         )
         run = self.history.traces_to(snap, *names)
         epochs = run["epoch"]
+        vae = {k: "VAE: " + v for k, v in pieces.loss_names().items()}
+        ae = {k: "AE: " + v for k, v in pieces.loss_names().items()}
         curves = [
-            ("VAE: test −ELBO", epochs, -run["vae_test_elbo"], VAE_COLOUR, 2.5, False),
-            ("VAE: test −reconstruction", epochs, -run["vae_test_recon"], VAE_COLOUR, 1.5, True),
-            ("VAE: test KL", epochs, run["vae_test_kl"], themes.SKY, 1.5, True),
-            ("VAE: train loss", epochs, run["vae_train_loss"], VAE_COLOUR, 1, False),
-            ("AE: test −reconstruction", epochs, -run["ae_test_recon"], AE_COLOUR, 2.5, False),
-            ("AE: train loss", epochs, run["ae_train_loss"], AE_COLOUR, 1, False),
+            (vae["elbo"], epochs, -run["vae_test_elbo"], VAE_COLOUR, 2.5, False),
+            (vae["recon"], epochs, -run["vae_test_recon"], VAE_COLOUR, 1.5, True),
+            (vae["kl"], epochs, run["vae_test_kl"], themes.SKY, 1.5, True),
+            (vae["train"], epochs, run["vae_train_loss"], VAE_COLOUR, 1, False),
+            (ae["recon"], epochs, -run["ae_test_recon"], AE_COLOUR, 2.5, False),
+            (ae["train"], epochs, run["ae_train_loss"], AE_COLOUR, 1, False),
         ]
         pieces.draw_losses(self, self.loss_plot, curves, self.config.likelihood, self.config.epochs)
 
@@ -146,7 +176,7 @@ class InterpolateView(View):
         for name, scores, colour in (
             ("VAE", snap.vae_scores, VAE_COLOUR),
             ("AE", snap.ae_scores, AE_COLOUR),
-            ("cross-fade", snap.pixel_scores, PIXEL_COLOUR),
+            (STRIP_ROWS[2].translated(), snap.pixel_scores, PIXEL_COLOUR),
         ):
             mean = float(np.mean(scores))
             line = pool.plot(
@@ -158,17 +188,30 @@ class InterpolateView(View):
                 symbolBrush=colour,
                 symbolPen=None,
             )
-            pool.label(line, f"{name}: mean {mean:.4f}")
+            pool.label(
+                line,
+                translate("InterpolateView", "{name}: mean {mean:.4f}").format(
+                    name=name, mean=mean
+                ),
+            )
         pool.end()
         item.setXRange(0, 1, padding=0.03)
         high = max(max(snap.vae_scores), max(snap.ae_scores), max(snap.pixel_scores))
         self.steady_range(item, "y", 0.0, high * 1.35)  # room above for the legend
         # Pole and shadow's true factors give the true path: each point against it.
         truth = self.config.dataset == "poles"
-        score = "error against the truth" if truth else "off-manifold score"
-        self.set_title(item, f"{score} ({snap.path})")
+        score = (
+            translate("InterpolateView", "error against the truth")
+            if truth
+            else translate("InterpolateView", "off-manifold score")
+        )
+        self.set_title(item, f"{score} ({engine_words.choice('path', snap.path)})")
         self.set_label(
-            item, "left", "RMS distance to the true image" if truth else "RMS distance to the data"
+            item,
+            "left",
+            translate("InterpolateView", "RMS distance to the true image")
+            if truth
+            else translate("InterpolateView", "RMS distance to the data"),
         )
 
     def _draw_scatter(self, snap: InterpolateSnapshot, kind: str) -> None:
@@ -183,21 +226,26 @@ class InterpolateView(View):
         name = "VAE" if kind == "vae" else "AE"
         plot = self.vae_scatter_plot if kind == "vae" else self.ae_scatter_plot
         # Short titles: a title wider than its column pushes the plot past the widget's edge.
-        title = f"{name} codes, (θ, φ) mesh" if mesh is not None else f"{name} codes, ▽ a, □ b"
-        self.set_title(plot.getPlotItem(), title)
+        title = (
+            translate("InterpolateView", "{name} codes, (θ, φ) mesh")
+            if mesh is not None
+            else translate("InterpolateView", "{name} codes, ▽ a, □ b")
+        )
+        self.set_title(plot.getPlotItem(), title.format(name=name))
         self.colours.explain(snap.shown)
 
     def _draw_strips(self, snap: InterpolateSnapshot) -> None:
         rows = [snap.vae_images, snap.ae_images, snap.pixel_images]
         names = STRIP_ROWS
         if snap.true_images is not None:  # pole and shadow: the yardstick under them
-            rows, names = [*rows, snap.true_images], (*STRIP_ROWS, "true path")
+            rows, names = (
+                [*rows, snap.true_images],
+                (*STRIP_ROWS, QT_TRANSLATE_NOOP("InterpolateView", "true path")),
+            )
         show_picture(self.strip_plot, strips(rows, snap.shape))
-        label_rows(self.strip_plot, names, snap.shape[0])
-        self.set_title(
-            self.strip_plot.getPlotItem(),
-            f"the path from test image a = {snap.a} (▽) to b = {snap.b} (□)",
-        )
+        label_rows(self.strip_plot, [localized(name) for name in names], snap.shape[0])
+        title = translate("InterpolateView", "the path from test image a = {a} (▽) to b = {b} (□)")
+        self.set_title(self.strip_plot.getPlotItem(), title.format(a=snap.a, b=snap.b))
 
     def _draw_grids(self, snap: InterpolateSnapshot) -> None:
         pieces.show_grid(self.vae_grid_plot, self, snap.vae_pictures, snap.shape)
@@ -216,7 +264,8 @@ class InterpolateView(View):
                 snap.ae_pictures.reconstructions,
             ]
         )
-        show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS, IMAGE_ROWS)
+        names = [localized(name) for name in IMAGE_ROWS]
+        show_images(self.images_plot, rows, snap.shape, RECONSTRUCTIONS, names)
 
     def models_to_save(self, snap: InterpolateSnapshot):
         models = {"VAE": snap.vae, "autoencoder": snap.ae}  # the final snapshot's
@@ -229,47 +278,111 @@ class InterpolateView(View):
     def status_text(self, snap: InterpolateSnapshot) -> str:
         trained = self.config.epochs > 0
         given = self.config.vae_file is not None or self.config.ae_file is not None
-        parts = [
-            f"epoch {snap.epoch} of {self.config.epochs}"
-            if trained
-            else ("models from files" if given else "shipped models")
-        ]
+        if trained:
+            epoch = translate("VAEView", "epoch {epoch} of {epochs}")
+            parts = [epoch.format(epoch=snap.epoch, epochs=self.config.epochs)]
+        elif given:
+            parts = [translate("InterpolateView", "models from files")]
+        else:
+            parts = [translate("InterpolateView", "shipped models")]
+        scores = translate(
+            "InterpolateView",
+            "VAE test-set ELBO {elbo:.3f}, AE reconstruction {recon:.3f} nats ({likelihood})",
+        )
         parts.append(
-            f"VAE test-set ELBO {snap.vae_test_elbo:.3f}, AE reconstruction "
-            f"{snap.ae_test_recon:.3f} nats ({self.config.likelihood})"
+            scores.format(
+                elbo=snap.vae_test_elbo,
+                recon=snap.ae_test_recon,
+                likelihood=engine_words.choice("likelihood", self.config.likelihood),
+            )
         )
         # Each epoch's chosen pair; the verdict over many pairs replaces it at the end.
         if snap.vae_off_manifold is not None and snap.pairs is None:
+            off = translate(
+                "InterpolateView",
+                "off-manifold: VAE {vae:.4f}, AE {ae:.4f}, cross-fade {pixel:.4f}",
+            )
             parts.append(
-                f"off-manifold: VAE {snap.vae_off_manifold:.4f}, AE {snap.ae_off_manifold:.4f}, "
-                f"cross-fade {snap.pixel_off_manifold:.4f}"
+                off.format(
+                    vae=snap.vae_off_manifold,
+                    ae=snap.ae_off_manifold,
+                    pixel=snap.pixel_off_manifold,
+                )
             )
             if snap.final and snap.pairs is None:
                 parts.append(
-                    verdict(snap.vae_off_manifold, snap.ae_off_manifold, snap.pixel_off_manifold)
+                    verdict_text(
+                        snap.vae_off_manifold, snap.ae_off_manifold, snap.pixel_off_manifold
+                    )
                 )
         if snap.pairs is not None:  # the measured verdict, whichever model it favours
-            against = (
-                "against the true path"
+            pairs = (
+                translate(
+                    "InterpolateView",
+                    "{pairs} test pairs against the true path: VAE {vae:.4f} ± {vae_se:.4f}, AE "
+                    "{ae:.4f} ± {ae_se:.4f}, cross-fade {pixel:.4f} ± {pixel_se:.4f} (RMS ± 1 "
+                    "s.e.), the VAE's path better in {better:.0%}",
+                )
                 if self.config.dataset == "poles"
-                else "nearest training image, beyond the ends'"
+                else translate(
+                    "InterpolateView",
+                    "{pairs} test pairs nearest training image, beyond the ends': VAE {vae:.4f} "
+                    "± {vae_se:.4f}, AE {ae:.4f} ± {ae_se:.4f}, cross-fade {pixel:.4f} ± "
+                    "{pixel_se:.4f} (RMS ± 1 s.e.), the VAE's path better in {better:.0%}",
+                )
             )
             parts.append(
-                f"{snap.pairs} test pairs {against}: VAE "
-                f"{snap.vae_path_error:.4f} ± {snap.vae_path_error_se:.4f}, AE "
-                f"{snap.ae_path_error:.4f} ± {snap.ae_path_error_se:.4f}, cross-fade "
-                f"{snap.pixel_path_error:.4f} ± {snap.pixel_path_error_se:.4f} (RMS ± 1 s.e.), "
-                f"the VAE's path better in {snap.vae_beats_ae:.0%}"
+                pairs.format(
+                    pairs=snap.pairs,
+                    vae=snap.vae_path_error,
+                    vae_se=snap.vae_path_error_se,
+                    ae=snap.ae_path_error,
+                    ae_se=snap.ae_path_error_se,
+                    pixel=snap.pixel_path_error,
+                    pixel_se=snap.pixel_path_error_se,
+                    better=snap.vae_beats_ae,
+                )
             )
             if snap.vae_mesh_path_error is not None:
-                vae_beyond = snap.vae_path_error - snap.vae_mesh_path_error
-                ae_beyond = snap.ae_path_error - snap.ae_mesh_path_error
+                mesh = translate(
+                    "InterpolateView",
+                    "along the mesh VAE {vae:.4f}, AE {ae:.4f}: leaving it costs VAE "
+                    "{vae_beyond:+.4f}, AE {ae_beyond:+.4f}",
+                )
                 parts.append(
-                    f"along the mesh VAE {snap.vae_mesh_path_error:.4f}, AE "
-                    f"{snap.ae_mesh_path_error:.4f}: leaving it costs VAE {vae_beyond:+.4f}, "
-                    f"AE {ae_beyond:+.4f}"
+                    mesh.format(
+                        vae=snap.vae_mesh_path_error,
+                        ae=snap.ae_mesh_path_error,
+                        vae_beyond=snap.vae_path_error - snap.vae_mesh_path_error,
+                        ae_beyond=snap.ae_path_error - snap.ae_mesh_path_error,
+                    )
                 )
         if snap.replayed and snap.final:
-            parts.append("models trained before, from the workspace")
-        parts.append(f"seed {self.config.seed}")
+            parts.append(translate("InterpolateView", "models trained before, from the workspace"))
+        parts.append(translate("View", "seed {seed}").format(seed=self.config.seed))
         return " · ".join(p for p in parts if p)
+
+
+def verdict_text(vae: float, ae: float, pixel: float) -> str:
+    """Which path stays nearer the data (engine.geometry.vae.nearer), in the window's language."""
+    found = nearer(vae, ae, pixel)
+    if found is None:
+        return ""
+    which, ratio, below = found
+    words = {
+        "both": translate(
+            "InterpolateView", "the VAE's and the AE's paths stay about as near the data"
+        ),
+        "vae": translate(
+            "InterpolateView", "the VAE's path stays nearer the data ({ratio:.2g}× less far)"
+        ),
+        "ae": translate(
+            "InterpolateView", "the AE's path stays nearer the data ({ratio:.2g}× less far)"
+        ),
+    }[which].format(ratio=ratio)
+    baseline = (
+        translate("InterpolateView", "both below the cross-fade")
+        if below
+        else translate("InterpolateView", "not both below the cross-fade")
+    )
+    return f"{words}; {baseline}"

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
 from engine.geometry.vae import mesh_lines, mosaic
 from engine.vae.pictures import Pictures, Shown, nearest_shown
+from lvm_gui import i18n
 from lvm_gui import theme as themes
 from lvm_gui.flowing_page import Rows, TopicPages
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, engine_words, translate
 from lvm_gui.image_plots import show_picture
 from lvm_gui.panels.view import View
 from lvm_gui.plots import MIN_WIDTH_PROPERTY, make_plot
@@ -41,8 +43,17 @@ def show_grid(plot: pg.PlotWidget, view: View, pictures: Pictures, shape) -> Non
     bottom = v0 - dv / 2 if pictures.grid_rows > 1 else -height / 2
     show_picture(plot, picture, (u0 - du / 2, bottom, du * columns, height))
     item = plot.getPlotItem()
-    view.set_label(item, "bottom", pictures.plane.axes[0])
-    view.set_label(item, "left", pictures.plane.axes[1] or " ")
+    label_axes(view, item, pictures)
+
+
+def label_axes(view: View, item: pg.PlotItem, pictures: Pictures) -> None:
+    """z₁ and z₂, or the principal components with their shares of the codes' variance."""
+    axes = list(pictures.plane.axes)
+    for i, share in enumerate(pictures.plane.explained):
+        pc = translate("VAEView", "PC {i} ({share:.0%} of the codes' variance)")
+        axes[i] = pc.format(i=i + 1, share=share)
+    view.set_label(item, "bottom", axes[0])
+    view.set_label(item, "left", axes[1] or " ")
 
 
 class LatentScatter:
@@ -94,7 +105,7 @@ class LatentScatter:
                 followed[:, 0], followed[:, 1], pen=themes.pen(path_colour, 2.5, dashed=True)
             )
             line.setZValue(2)
-            pool.label(line, "true path, encoded")
+            pool.label(line, translate("VAEView", "true path, encoded"))
         if path is not None:
             ink = path_colour
             line = pool.plot(
@@ -118,8 +129,7 @@ class LatentScatter:
                 )
                 mark.setZValue(4)
         pool.end()
-        view.set_label(item, "bottom", pictures.plane.axes[0])
-        view.set_label(item, "left", pictures.plane.axes[1] or " ")
+        label_axes(view, item, pictures)
         (u0, u1), (v0, v1) = pictures.span
         view.steady_range(item, "x", u0, u1)
         view.steady_range(item, "y", v0, v1)
@@ -185,19 +195,27 @@ class ColourChoice:
     with what the colours mean beside it."""
 
     def __init__(self, redraw: Callable[[], None]) -> None:
-        self.box = QGroupBox("Scatter colours")
+        self.box = QGroupBox()
+        i18n.show(self.box, QGroupBox.setTitle, lambda: translate("VAEView", "Scatter colours"))
         layout = QFormLayout(self.box)
         self.combo = QComboBox()
-        self.combo.setToolTip("Pole and shadow: colour the codes by the light's θ or φ")
+        i18n.show(
+            self.combo,
+            QComboBox.setToolTip,
+            lambda: translate("VAEView", "Pole and shadow: colour the codes by the light's θ or φ"),
+        )
         self.combo.currentIndexChanged.connect(lambda _: redraw())
         self.meaning = QLabel()
         self.meaning.setWordWrap(True)
-        layout.addRow("colour by", self.combo)
+        label = QLabel()
+        i18n.show(label, QLabel.setText, lambda: translate("VAEView", "colour by"))
+        layout.addRow(label, self.combo)
         layout.addRow(self.meaning)
 
     @property
     def name(self) -> str:
-        return self.combo.currentText()
+        """The factor (its engine name) or "label" that colours the codes."""
+        return self.combo.currentData() or "label"
 
     def offer(self, dataset: str) -> None:
         offer_colours(self.combo, dataset)
@@ -208,12 +226,25 @@ class ColourChoice:
             self.meaning.setText(text)
 
 
+COLOUR_NAMES = {
+    "elevation θ": QT_TRANSLATE_NOOP("VAEView", "elevation θ"),
+    "azimuth φ": QT_TRANSLATE_NOOP("VAEView", "azimuth φ"),
+    "label": QT_TRANSLATE_NOOP("VAEView", "label"),
+}
+
+
 def offer_colours(combo: QComboBox, dataset: str) -> None:
+    """The colourings `dataset` offers, by name in the window's language (their engine names
+    as the items' data)."""
     names = ("elevation θ", "azimuth φ") if dataset == "poles" else ("label",)
-    if tuple(combo.itemText(i) for i in range(combo.count())) != names:
+    shown = tuple(COLOUR_NAMES[name].translated() for name in names)
+    if tuple(combo.itemText(i) for i in range(combo.count())) != shown:
+        chosen = combo.currentIndex()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems(names)
+        for name, text in zip(names, shown, strict=True):
+            combo.addItem(text, name)
+        combo.setCurrentIndex(max(0, min(chosen, len(names) - 1)))
         combo.blockSignals(False)
     combo.setEnabled(len(names) > 1)
 
@@ -225,11 +256,15 @@ def factor_index(shown: Shown, colour_by: str) -> int:
 
 def colour_text(shown: Shown, colour_by: str) -> str:
     if shown.labels is not None:
-        return "each test code in its label's colour, the label at their median"
+        return translate(
+            "VAEView", "each test code in its label's colour, the label at their median"
+        )
     name = shown.factor_names[factor_index(shown, colour_by)] if shown.factor_names else ""
     column = shown.factors[:, factor_index(shown, colour_by)]
     low, high = np.degrees(column.min()), np.degrees(column.max())
-    return f"{name} of the light: {low:.0f}° (purple) to {high:.0f}° (yellow)"
+    named = COLOUR_NAMES[name].translated() if name in COLOUR_NAMES else name
+    text = translate("VAEView", "{name} of the light: {low:.0f}° (purple) to {high:.0f}° (yellow)")
+    return text.format(name=named, low=low, high=high)
 
 
 def topic_pages(topics: dict[str, Rows], plot_height: int = 260) -> TopicPages:
@@ -245,7 +280,21 @@ def topic_pages(topics: dict[str, Rows], plot_height: int = 260) -> TopicPages:
 
 
 def loss_plot() -> pg.PlotWidget:
-    return make_plot("losses (lower is better)", "epoch", "nats per image")
+    return make_plot(
+        QT_TRANSLATE_NOOP("VAEView", "losses (lower is better)"),
+        QT_TRANSLATE_NOOP("VAEView", "epoch"),
+        QT_TRANSLATE_NOOP("VAEView", "nats per image"),
+    )
+
+
+def loss_names() -> dict[str, str]:
+    """The losses' names in the legends, in the window's language."""
+    return {
+        "elbo": translate("VAEView", "test −ELBO"),
+        "recon": translate("VAEView", "test −reconstruction"),
+        "kl": translate("VAEView", "test KL"),
+        "train": translate("VAEView", "train loss"),
+    }
 
 
 def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: int) -> None:
@@ -271,7 +320,10 @@ def draw_losses(view: View, plot: pg.PlotWidget, curves, likelihood: str, last: 
         lows.append(values[keep].min())
         highs.append(values[keep].max())
     pool.end()
-    view.set_label(item, "left", f"nats per image ({likelihood})")
+    per_image = translate("VAEView", "nats per image ({likelihood})")
+    view.set_label(
+        item, "left", per_image.format(likelihood=engine_words.choice("likelihood", likelihood))
+    )
     item.setXRange(0, max(last, 1), padding=0.02)
     if lows:
         view.steady_range(item, "y", min(0.0, min(lows)), max(highs))

@@ -18,19 +18,22 @@ from engine.geometry.vi import (
     half_step_path,
 )
 from engine.vi.cavi import CAVISnapshot
+from lvm_gui import i18n
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 Q_COLOUR = themes.ORANGE
 WALK_COLOUR = themes.BLUE  # the means' path: unlike q's orange circles it runs through
-TEXT = (
+TEXT = QT_TRANSLATE_NOOP(
+    "CAVIView",
     "Left: p(z₁, z₂)'s 1σ and 2σ contours (black) and q₁(z₁) q₂(z₂)'s (orange), with the path "
     "of q's means: each sweep updates q₁ with q₂ held (a move along z₁), then q₂ (along z₂). "
     "On the correlated gaussian the factors' variance is 1 − ρ², not the marginals' 1: mean "
     "field is overconfident, and KL(q ‖ p) ends at −½ log(1 − ρ²). Right: the means' error, "
     "shrinking by ρ² a sweep, and the KL falling to its optimum. The banana is not gaussian: "
-    "its factors are found on a grid, and no choice of them is exact."
+    "its factors are found on a grid, and no choice of them is exact.",
 )
 
 
@@ -38,7 +41,8 @@ class CAVIView(View):
     def build_controls(self) -> QWidget:
         """ρ as a slider: every value of a drag goes into the running sweeps, which start again
         with it (no new thread)."""
-        box = QGroupBox("Correlation ρ")
+        box = QGroupBox()
+        i18n.show(box, QGroupBox.setTitle, lambda: translate("CAVIView", "Correlation ρ"))
         layout = QFormLayout(box)
         self.rho_slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
         self.rho_slider.setRange(-0.99, 0.99)
@@ -61,10 +65,13 @@ class CAVIView(View):
             self._syncing = False
 
     def build(self) -> QWidget:
-        self.contour_plot = make_plot("p and q₁q₂", "z₁", "z₂")
+        self.contour_plot = make_plot(QT_TRANSLATE_NOOP("CAVIView", "p and q₁q₂"), "z₁", "z₂")
         self.contour_plot.getPlotItem().getViewBox().setAspectLocked(True)
-        self.error_plot = make_plot("the means' error", "sweep", "|m − μ|", log_y=True)
-        self.kl_plot = make_plot("KL(q ‖ p)", "sweep", "nats")
+        sweep = QT_TRANSLATE_NOOP("CAVIView", "sweep")
+        self.error_plot = make_plot(
+            QT_TRANSLATE_NOOP("CAVIView", "the means' error"), sweep, "|m − μ|", log_y=True
+        )
+        self.kl_plot = make_plot("KL(q ‖ p)", sweep, QT_TRANSLATE_NOOP("CAVIView", "nats"))
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -77,7 +84,7 @@ class CAVIView(View):
         return {"contours": self.contour_plot, "error": self.error_plot, "kl": self.kl_plot}
 
     def what_you_see(self) -> str:
-        return TEXT
+        return TEXT.translated()
 
     def draw_parts(self, snap: CAVISnapshot):
         return [
@@ -122,7 +129,7 @@ class CAVIView(View):
             symbolBrush=WALK_COLOUR,
             symbolPen=None,
         )
-        pool.label(walk, "q's means, a half-step per coordinate")
+        pool.label(walk, translate("CAVIView", "q's means, a half-step per coordinate"))
         pool.end()
         # p, q and the whole path in view, both axes at once (the view keeps its aspect: set one
         # axis at a time, the second undid the first), moved only when something leaves it.
@@ -174,7 +181,7 @@ class CAVIView(View):
             symbolBrush=Q_COLOUR,
             symbolPen=None,
         )
-        pool.label(line, "after each sweep")
+        pool.label(line, translate("CAVIView", "after each sweep"))
         if snap.optimum_kl is not None:
             optimum = pool.plot(
                 [0, max(self.config.sweeps, 1)],
@@ -191,16 +198,22 @@ class CAVIView(View):
             self.steady_range(item, "y", max(0.0, low - 0.05), max(shown, low + 0.1) * 1.3)
 
     def status_text(self, snap: CAVISnapshot) -> str:
+        sweep = translate("CAVIView", "sweep {step} of {sweeps}")
+        variances = translate("CAVIView", "variances ({v1:.4f}, {v2:.4f})")
         parts = [
-            f"sweep {snap.step} of {self.config.sweeps}",
+            sweep.format(step=snap.step, sweeps=self.config.sweeps),
             f"m = ({snap.m1:.5f}, {snap.m2:.5f})",
-            f"variances ({snap.v1:.4f}, {snap.v2:.4f})",
+            variances.format(v1=snap.v1, v2=snap.v2),
             f"KL(q ‖ p) {snap.kl:.6f}",
         ]
         if snap.optimum_kl is not None:
             rho = self.config.rho
-            parts.append(
-                f"1 − ρ² = {1 - rho * rho:.4f} against the marginals' 1; optimum KL "
-                f"−½ log(1 − ρ²) = {snap.optimum_kl:.6f}"
+            optimum = translate(
+                "CAVIView",
+                "1 − ρ² = {variance:.4f} against the marginals' 1; optimum KL "
+                "−½ log(1 − ρ²) = {kl:.6f}",
             )
-        return " · ".join(parts) + ("" if math.isfinite(snap.kl) else " · KL not finite")
+            parts.append(optimum.format(variance=1 - rho * rho, kl=snap.optimum_kl))
+        if not math.isfinite(snap.kl):
+            parts.append(translate("CAVIView", "KL not finite"))
+        return " · ".join(parts)

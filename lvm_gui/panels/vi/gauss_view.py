@@ -13,14 +13,16 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from engine.geometry.vi import normal_density, scale_from_peak, surface_contours
 from engine.vi.gauss_experiment import GaussSnapshot
 from engine.vi.posteriors import largest_s
-from lvm_gui import export
+from lvm_gui import export, i18n
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, translate
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 Q_COLOUR, EXACT_COLOUR, OTHER_COLOUR = themes.ORANGE, themes.BLUE, themes.GREEN
 KL_COLOUR = themes.SKY  # the KL stacked on an ELBO: a colour of its own
-TEXT = (
+TEXT = QT_TRANSLATE_NOOP(
+    "GaussView",
     "Left: the posterior p(z | x) (black) and q = N(m, s²) (orange); drag q's peak sideways to "
     "move m, up or down to change s. Right: the ELBO over (m, log s), its maximiser (star), the "
     "ascent's path (orange) and, with method = sga (reparameterised gradients), the exact "
@@ -30,20 +32,38 @@ TEXT = (
     "and the ELBO step by step (with no steps to take, iterations = 0, the ELBO along s at "
     "q's m). Where q is the exact posterior (the gaussian posterior) the KL "
     "is 0 and the gap closes. Gaussians are written N(mean, variance), as seed 000 writes "
-    "them: q = N(m, s²), s its standard deviation."
+    "them: q = N(m, s²), s its standard deviation.",
 )
 
 
 class GaussView(View):
     def build(self) -> QWidget:
-        self.density_plot = make_plot("p(z | x) and q", "z", "density")
-        self.density_plot.setToolTip(
-            "q = N(m, s²) as seed 000 writes a gaussian, N(mean, variance): the app's parameter "
-            "s is q's standard deviation, its variance s². Drag q's peak to move it."
+        nats = QT_TRANSLATE_NOOP("CAVIView", "nats")
+        self.density_plot = make_plot(
+            QT_TRANSLATE_NOOP("GaussView", "p(z | x) and q"),
+            "z",
+            QT_TRANSLATE_NOOP("RaceView", "density"),
         )
-        self.surface_plot = make_plot("ELBO over (m, log s)", "m", "log s")
-        self.bars_plot = make_plot("log p(x) = ELBO + KL (light blue)", "", "nats")
-        self.trace_plot = make_plot("ELBO per step", "step", "nats")
+        i18n.show(
+            self.density_plot,
+            pg.PlotWidget.setToolTip,
+            lambda: translate(
+                "GaussView",
+                "q = N(m, s²) as seed 000 writes a gaussian, N(mean, variance): the app's "
+                "parameter s is q's standard deviation, its variance s². Drag q's peak to move it.",
+            ),
+        )
+        self.surface_plot = make_plot(
+            QT_TRANSLATE_NOOP("GaussView", "ELBO over (m, log s)"), "m", "log s"
+        )
+        self.bars_plot = make_plot(
+            QT_TRANSLATE_NOOP("GaussView", "log p(x) = ELBO + KL (light blue)"), "", nats
+        )
+        self.trace_plot = make_plot(
+            QT_TRANSLATE_NOOP("GaussView", "ELBO per step"),
+            QT_TRANSLATE_NOOP("GaussView", "step"),
+            nats,
+        )
         self.surface_image = pg.ImageItem(axisOrder="row-major")
         self.surface_image.setColorMap(pg.colormap.get("viridis"))
         self.surface_plot.getPlotItem().addItem(self.surface_image)
@@ -80,7 +100,7 @@ class GaussView(View):
         }
 
     def what_you_see(self) -> str:
-        return TEXT
+        return TEXT.translated()
 
     # --- what the user does -------------------------------------------------------------------
     def _dragged(self) -> None:
@@ -119,9 +139,8 @@ class GaussView(View):
         item = self.density_plot.getPlotItem()
         pool = self.pool(item)
         posterior = pool.plot(scene.z, scene.density, pen=themes.pen(self.theme.ink, 2.5))
-        pool.label(
-            posterior, f"p(z | x): mean {snap.posterior_mean:.4f}, sd {snap.posterior_sd:.4f}"
-        )
+        described = translate("GaussView", "p(z | x): mean {mean:.4f}, sd {sd:.4f}")
+        pool.label(posterior, described.format(mean=snap.posterior_mean, sd=snap.posterior_sd))
         q = pool.plot(
             scene.z, normal_density(scene.z, snap.m, snap.s), pen=themes.pen(Q_COLOUR, 2.5)
         )
@@ -131,7 +150,8 @@ class GaussView(View):
             other = pool.plot(
                 scene.z, normal_density(scene.z, other_m, other_s), pen=themes.pen(OTHER_COLOUR, 2)
             )
-            pool.label(other, f"other q = N({other_m:g}, {other_s**2:.3g})")
+            named = translate("GaussView", "other q = N({m:g}, {variance:.3g})")
+            pool.label(other, named.format(m=other_m, variance=other_s**2))
         pool.end()
         peak = 1.0 / (snap.s * math.sqrt(2 * math.pi))
         self._placing = True
@@ -167,17 +187,17 @@ class GaussView(View):
         run = self.history.traces_to(snap, "m", "s", "exact_m", "exact_s")
         path = pool.plot(run["m"], np.log(run["s"]), pen=themes.pen(Q_COLOUR, 2))
         if self.config.method == "sga":
-            pool.label(path, "sga ascent")
+            pool.label(path, translate("GaussView", "sga ascent"))
             exact = pool.plot(
                 run["exact_m"],
                 np.log(run["exact_s"]),
                 pen=themes.pen(EXACT_COLOUR, 2, dashed=True),
             )
-            pool.label(exact, "exact gradient ascent")
+            pool.label(exact, translate("GaussView", "exact gradient ascent"))
         else:  # the exact path is the ascent itself: drawn once, named once
-            pool.label(path, "exact gradient ascent")
+            pool.label(path, translate("GaussView", "exact gradient ascent"))
         now = pool.scatter([snap.m], [math.log(snap.s)], size=10, brush=Q_COLOUR)
-        pool.label(now, "q now")
+        pool.label(now, translate("GaussView", "q now"))
         best = pool.scatter(
             [scene.best_m],
             [math.log(scene.best_s)],
@@ -186,7 +206,9 @@ class GaussView(View):
             brush="#FFFFFF",
             pen=themes.pen(themes.BLACK, 1.5),
         )
-        pool.label(best, f"maximiser: ELBO {scene.best_elbo:.4f}")
+        pool.label(
+            best, translate("GaussView", "maximiser: ELBO {elbo:.4f}").format(elbo=scene.best_elbo)
+        )
         pool.end()
 
     def _draw_bars(self, snap: GaussSnapshot) -> None:
@@ -196,13 +218,13 @@ class GaussView(View):
         item = self.bars_plot.getPlotItem()
         x, bottoms, heights = [0, 1, 1], [0.0, 0.0, snap.elbo], [snap.log_px, snap.elbo, snap.kl]
         colours = [self.theme.ink, Q_COLOUR, KL_COLOUR]
-        ticks = [(0, "log p(x)"), (1, "q: ELBO + KL")]
+        ticks = [(0, "log p(x)"), (1, "q: ELBO + KL")]  # symbols only
         if snap.other_elbo is not None:
             x += [2, 2]
             bottoms += [0.0, snap.other_elbo]
             heights += [snap.other_elbo, snap.other_kl]
             colours += [OTHER_COLOUR, KL_COLOUR]
-            ticks += [(2, "other q: ELBO + KL")]
+            ticks += [(2, translate("GaussView", "other q: ELBO + KL"))]
         if getattr(self, "_ticks", None) != ticks:
             item.getAxis("bottom").setTicks([ticks])
             self._ticks = ticks
@@ -234,8 +256,8 @@ class GaussView(View):
             pool.label(line, f"ELBO(m = {scene.m_axis[column]:.2f}, s)")
             xs, low = [s_values[0], s_values[-1]], float(np.nanmin(scene.surface[:, column]))
             now = pool.scatter([snap.s], [snap.elbo], size=10, brush=Q_COLOUR)
-            pool.label(now, "q now")
-            self.set_title(item, "ELBO along s at q's m")
+            pool.label(now, translate("GaussView", "q now"))
+            self.set_title(item, translate("GaussView", "ELBO along s at q's m"))
             self.set_label(item, "bottom", "s")
         else:
             run = self.history.traces_to(snap, "step", "elbo")
@@ -249,8 +271,8 @@ class GaussView(View):
             )
             pool.label(line, "ELBO")
             xs, low = [0, self.config.iterations], float(np.nanmin(run["elbo"]))
-            self.set_title(item, "ELBO per step")
-            self.set_label(item, "bottom", "step")
+            self.set_title(item, translate("GaussView", "ELBO per step"))
+            self.set_label(item, "bottom", translate("GaussView", "step"))
         bound = pool.plot(
             xs, [snap.log_px, snap.log_px], pen=themes.pen(self.theme.ink, 2, dashed=True)
         )
@@ -261,8 +283,9 @@ class GaussView(View):
         self.steady_range(item, "y", low, snap.log_px + 0.15 * (snap.log_px - low + 1e-3))
 
     def status_text(self, snap: GaussSnapshot) -> str:
+        step = translate("GaussView", "step {step} of {steps}")
         parts = [
-            f"step {snap.step} of {self.config.iterations}",
+            step.format(step=snap.step, steps=self.config.iterations),
             # N(mean, variance), as seed 000 writes it; s, the app's parameter, beside it.
             f"q = N({snap.m:.4f}, {snap.s**2:.4f}), s = {snap.s:.4f}",
             f"ELBO {snap.elbo:.6f}",
@@ -270,8 +293,9 @@ class GaussView(View):
             f"log p(x) {snap.log_px:.6f}",
         ]
         if snap.other_elbo is not None:
-            parts.append(f"other q: ELBO {snap.other_elbo:.6f}, KL {snap.other_kl:.6f}")
+            other = translate("GaussView", "other q: ELBO {elbo:.6f}, KL {kl:.6f}")
+            parts.append(other.format(elbo=snap.other_elbo, kl=snap.other_kl))
         if snap.stopped:
-            parts.append(f"stopped at {snap.stopped}")
-        parts.append(f"seed {self.config.seed}")
+            parts.append(translate("GaussView", "stopped at {why}").format(why=snap.stopped))
+        parts.append(translate("View", "seed {seed}").format(seed=self.config.seed))
         return " · ".join(parts)

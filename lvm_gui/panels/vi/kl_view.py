@@ -8,16 +8,18 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from engine.geometry.vi import normal_density
 from engine.vi.gauss_experiment import KLSnapshot
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, engine_words, translate
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 FORWARD, REVERSE = themes.BLUE, themes.ORANGE
-TEXT = (
+TEXT = QT_TRANSLATE_NOOP(
+    "KLView",
     "The posterior p(z | x) (black) and the two gaussians that fit it best, each by one KL. "
     "Blue minimises KL(p ‖ q): it must put mass wherever p has some, so it takes p's mean and "
     "variance (moment matching) and covers both modes. Orange minimises KL(q ‖ p), the gap "
     "under the ELBO that variational inference closes: q pays for mass where p has none, so "
-    "it sits on one mode, narrower than p (mode seeking). Right: each q's two KLs."
+    "it sits on one mode, narrower than p (mode seeking). Right: each q's two KLs.",
 )
 
 
@@ -25,8 +27,16 @@ class KLView(View):
     autorun = True
 
     def build(self) -> QWidget:
-        self.density_plot = make_plot("p(z | x) and its two best gaussians", "z", "density")
-        self.kl_plot = make_plot("each q's KL both ways", "", "nats")
+        self.density_plot = make_plot(
+            QT_TRANSLATE_NOOP("KLView", "p(z | x) and its two best gaussians"),
+            "z",
+            QT_TRANSLATE_NOOP("RaceView", "density"),
+        )
+        self.kl_plot = make_plot(
+            QT_TRANSLATE_NOOP("KLView", "each q's KL both ways"),
+            "",
+            QT_TRANSLATE_NOOP("CAVIView", "nats"),
+        )
         self.kl_plot.getPlotItem().getAxis("bottom").setTicks(
             [[(0, "KL(p ‖ q)"), (1, "KL(q ‖ p)")]]
         )
@@ -41,7 +51,7 @@ class KLView(View):
         return {"density": self.density_plot, "kl": self.kl_plot}
 
     def what_you_see(self) -> str:
-        return TEXT
+        return TEXT.translated()
 
     def draw_parts(self, snap: KLSnapshot):
         return [("density", lambda: self._draw_density(snap)), ("kl", lambda: self._draw_kl(snap))]
@@ -65,7 +75,7 @@ class KLView(View):
         modes = pool.scatter(
             list(snap.modes), list(peaks), symbol="t", size=11, brush=self.theme.ink
         )
-        pool.label(modes, "p's modes")
+        pool.label(modes, translate("KLView", "p's modes"))
         pool.end()
         mass = snap.density > 1e-4 * snap.density.max()
         low, high = z[mass][0] - 1.0, z[mass][-1] + 1.0
@@ -77,8 +87,18 @@ class KLView(View):
         item = self.kl_plot.getPlotItem()
         pool = self.pool(item)
         for offset, colour, values, name in (
-            (-0.15, FORWARD, (snap.forward_kl, snap.forward_reverse_kl), "moment-matched q"),
-            (0.15, REVERSE, (snap.reverse_forward_kl, snap.reverse_kl), "mode-seeking q"),
+            (
+                -0.15,
+                FORWARD,
+                (snap.forward_kl, snap.forward_reverse_kl),
+                translate("KLView", "moment-matched q"),
+            ),
+            (
+                0.15,
+                REVERSE,
+                (snap.reverse_forward_kl, snap.reverse_kl),
+                translate("KLView", "mode-seeking q"),
+            ),
         ):
             dots = pool.scatter(
                 [0 + offset, 1 + offset], list(values), size=12, brush=colour, symbol="s"
@@ -94,13 +114,23 @@ class KLView(View):
         item.setYRange(0, 1.4 * high, padding=0)
 
     def status_text(self, snap: KLSnapshot) -> str:
+        posterior = translate(
+            "KLView", "{posterior} posterior: mean {mean:.4f}, sd {sd:.4f}, modes {modes}"
+        )
+        least = translate("KLView", "{kl} least at N({m:.3f}, {s:.3f}²): {value:.4f}")
         return " · ".join(
             [
-                f"{self.config.posterior} posterior: mean {snap.posterior_mean:.4f}, "
-                f"sd {snap.posterior_sd:.4f}, modes " + ", ".join(f"{m:.3f}" for m in snap.modes),
-                f"KL(p ‖ q) least at N({snap.forward_m:.3f}, {snap.forward_s:.3f}²): "
-                f"{snap.forward_kl:.4f}",
-                f"KL(q ‖ p) least at N({snap.reverse_m:.3f}, {snap.reverse_s:.3f}²): "
-                f"{snap.reverse_kl:.4f}",
+                posterior.format(
+                    posterior=engine_words.choice("posterior", self.config.posterior),
+                    mean=snap.posterior_mean,
+                    sd=snap.posterior_sd,
+                    modes=", ".join(f"{m:.3f}" for m in snap.modes),
+                ),
+                least.format(
+                    kl="KL(p ‖ q)", m=snap.forward_m, s=snap.forward_s, value=snap.forward_kl
+                ),
+                least.format(
+                    kl="KL(q ‖ p)", m=snap.reverse_m, s=snap.reverse_s, value=snap.reverse_kl
+                ),
             ]
         )

@@ -9,24 +9,33 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from engine.geometry.vi import staircase
 from engine.vi.learning import LearningSnapshot
 from lvm_gui import theme as themes
+from lvm_gui.i18n import QT_TRANSLATE_NOOP, engine_words, translate
 from lvm_gui.panels.view import View
 from lvm_gui.plots import make_plot, scrolling
 
 CURRENT, PREVIOUS, STAIRS = themes.ORANGE, themes.VERMILLION, themes.BLUE
-TEXT = (
+TEXT = QT_TRANSLATE_NOOP(
+    "LearningView",
     "Left: log p(x; θ) (black), the marginal likelihood learning is after, and the ELBO "
     "ELBO(θ; φ) as a curve over θ for the current φ (orange) and the one before (red, faint): "
     "each lies below log p(x; θ). A φ step holds θ and raises the ELBO to its best q (up); a θ "
     "step holds φ and moves to its curve's top (along): the staircase (blue) never falls. With "
     "method = em, q is the exact posterior: each curve touches log p(x; θ) where it was made, "
-    "and the θ step is EM's M-step. Right: the ELBO and log p(x; θ) half-step by half-step."
+    "and the θ step is EM's M-step. Right: the ELBO and log p(x; θ) half-step by half-step.",
 )
 
 
 class LearningView(View):
     def build(self) -> QWidget:
-        self.curves_plot = make_plot("log p(x; θ) and ELBO(θ; φ)", "θ", "nats")
-        self.steps_plot = make_plot("per half-step", "half-step", "nats")
+        nats = QT_TRANSLATE_NOOP("CAVIView", "nats")
+        self.curves_plot = make_plot(
+            QT_TRANSLATE_NOOP("LearningView", "log p(x; θ) and ELBO(θ; φ)"), "θ", nats
+        )
+        self.steps_plot = make_plot(
+            QT_TRANSLATE_NOOP("LearningView", "per half-step"),
+            QT_TRANSLATE_NOOP("MeansView", "half-step"),
+            nats,
+        )
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -38,7 +47,7 @@ class LearningView(View):
         return {"curves": self.curves_plot, "steps": self.steps_plot}
 
     def what_you_see(self) -> str:
-        return TEXT
+        return TEXT.translated()
 
     def draw_parts(self, snap: LearningSnapshot):
         return [
@@ -67,9 +76,9 @@ class LearningView(View):
                 previous.curve_elbo,
                 pen=themes.pen(PREVIOUS, 1.5, dashed=True),
             )
-            pool.label(faint, "ELBO(θ; φ before)")
+            pool.label(faint, translate("LearningView", "ELBO(θ; φ before)"))
         current = pool.plot(snap.curve_theta, snap.curve_elbo, pen=themes.pen(CURRENT, 2.5))
-        pool.label(current, "ELBO(θ; φ now)")
+        pool.label(current, translate("LearningView", "ELBO(θ; φ now)"))
         run = self.history.traces_to(snap, "theta", "elbo")
         stairs = staircase(run["theta"], run["elbo"])
         walk = pool.plot(
@@ -81,7 +90,7 @@ class LearningView(View):
             symbolBrush=STAIRS,
             symbolPen=None,
         )
-        pool.label(walk, "the staircase")
+        pool.label(walk, translate("LearningView", "the staircase"))
         pool.end()
         top = float(np.max(snap.curve_log_px))
         low = float(min(np.min(stairs[:, 1]), np.quantile(snap.curve_log_px, 0.2)))
@@ -110,13 +119,18 @@ class LearningView(View):
         item.setXRange(0, max(2 * self.config.rounds, 1), padding=0.02)
 
     def status_text(self, snap: LearningSnapshot) -> str:
-        phase = {"start": "the start", "phi": "φ updated, θ held", "theta": "θ updated, φ held"}
+        phase = {
+            "start": translate("LearningView", "the start"),
+            "phi": translate("LearningView", "φ updated, θ held"),
+            "theta": translate("LearningView", "θ updated, φ held"),
+        }[snap.phase]
+        step = translate("LearningView", "half-step {step} of {steps} ({phase})")
         return " · ".join(
             [
-                f"half-step {snap.step} of {2 * self.config.rounds} ({phase[snap.phase]})",
+                step.format(step=snap.step, steps=2 * self.config.rounds, phase=phase),
                 f"θ = {snap.theta:.5f}",
                 f"ELBO {snap.elbo:.5f} ≤ log p(x; θ) {snap.log_px:.5f}",
-                f"gap {snap.log_px - snap.elbo:.2e}",
-                f"q: {self.config.method}",
+                translate("LearningView", "gap {gap:.2e}").format(gap=snap.log_px - snap.elbo),
+                "q: " + engine_words.choice("method", self.config.method),
             ]
         )
