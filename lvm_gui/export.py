@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QTableWidget, QWidget
 
 import engine
 from engine import atomic
-from lvm_gui import svg_clip, svg_strokes, table_export
+from lvm_gui import svg_clip, svg_strokes, svg_text, table_export
 from lvm_gui.formats import FIGURE_SUFFIXES, TABLE_SUFFIXES
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ def svg_bytes(widget: QWidget, text: Mapping[str, str], background: str) -> byte
         svg.setTitle(_title(text))
         svg.setDescription("\n".join(f"{key}: {value}" for key, value in text.items()))
         _paint(widget, svg, background)
-    return svg_strokes.plain_strokes(_written(buffer))
+    return svg_text.outlined_text(svg_strokes.plain_strokes(_written(buffer)))
 
 
 def pdf_bytes(widget: QWidget, text: Mapping[str, str], background: str) -> bytes:

@@ -73,7 +73,8 @@ def _check(names: list[str]) -> int:
             print(f"lvm-gui: error: {problem}", file=sys.stderr)
         problems += len(found)
         if not found:
-            print(f"{lesson.id}: {len(lesson.steps)} steps run and reveal", flush=True)
+            said = ", ".join(("en", *schema.languages(lesson)))
+            print(f"{lesson.id}: {len(lesson.steps)} steps run and reveal ({said})", flush=True)
     return 2 if problems else 0
 
 

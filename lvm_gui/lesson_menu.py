@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMenu, QSplitter
 
 from engine.lessons import schema
-from engine.lessons.schema import Lesson, LessonError
+from engine.lessons.schema import Lesson, LessonError, in_language
 from lvm_gui import i18n
 from lvm_gui.i18n import translate
 from lvm_gui.lesson_pane import LessonPane
@@ -34,7 +34,12 @@ def install(window, file_menu, before) -> None:
                 translate("Window", "Error: {message}").format(message=exc)
             )
             continue
-        action = QAction(lesson.title, window)
+        action = QAction(window)
+        i18n.show(
+            action,
+            QAction.setText,
+            lambda lesson=lesson: in_language(lesson, i18n.language()).title,
+        )
         action.triggered.connect(lambda _=False, p=path: window.open_lesson(p))
         menu.addAction(action)
     menu.addSeparator()

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from engine.config import ConfigError
 from engine.experiment import Snapshot
 from engine.lessons import answers
-from engine.lessons.schema import Lesson, LessonError, Step
+from engine.lessons.schema import Lesson, LessonError, Step, in_language
+from lvm_gui import i18n, lesson_texts
 from lvm_gui import lesson_marks as marks
-from lvm_gui import lesson_texts
 from lvm_gui import theme as themes
 from lvm_gui.lesson_texts import text as texts
 from lvm_gui.panels import view as views
@@ -52,7 +52,8 @@ class LessonPane(QDockWidget):
         super().__init__(window)
         self.setObjectName("lesson-pane")
         self.window_ = window
-        self.lesson: Lesson | None = None
+        self.lesson: Lesson | None = None  # in the window's language
+        self.source: Lesson | None = None  # as read, every language in it
         self.index = 0
         self.given: Any = None  # the student's answer to this step's prediction
         self.answer: answers.Answer | None = None  # the engine's, once revealed
@@ -110,7 +111,7 @@ class LessonPane(QDockWidget):
     def open(self, lesson: Lesson, resume: bool = True) -> None:
         """Show `lesson` at the step reached last time (resume) or at its start."""
         self._leave()
-        self.lesson = lesson
+        self.source, self.lesson = lesson, in_language(lesson, i18n.language())
         saved = int(QSettings().value(self._key(), 0) or 0) if resume else 0
         self.show()
         self.raise_()
@@ -231,7 +232,8 @@ class LessonPane(QDockWidget):
             self._taken = plot
             views.CLICKS_TAKEN.add(id(plot))
             plot.scene().sigMouseClicked.connect(self._plot_clicked)
-            self.click_hint.setText(texts("click", prediction.plot))
+            title = plot.getPlotItem().titleLabel.text or prediction.plot
+            self.click_hint.setText(texts("click", title))
         self.commit_button.setEnabled(False)
 
     def _number_typed(self, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDockWidget, QGroupBox, QLineEdit, QPushButton
 
+from engine.lessons.schema import in_language
 from lvm_gui import i18n
 from lvm_gui.i18n import translate
 
@@ -50,3 +51,11 @@ def wire(pane) -> None:
         i18n.show(button, QPushButton.setText, TEXTS[key])
     i18n.show(pane.back_button, QPushButton.setToolTip, TEXTS["back tip"])
     i18n.show(pane.next_button, QPushButton.setToolTip, TEXTS["next tip"])
+    i18n.follow(pane, _speak)
+
+
+def _speak(pane) -> None:
+    """The open lesson in the window's language, at the step it shows (begun again)."""
+    if pane.source is not None:
+        pane.lesson = in_language(pane.source, i18n.language())
+        pane.go(pane.index)

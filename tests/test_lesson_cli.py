@@ -42,7 +42,7 @@ def test_check_names_each_problem_in_a_line_and_exits_2(capsys, tmp_path):
     assert code == 2 and len(problems) == 2
     assert problems[0].startswith("lvm-gui: error: bad.toml, step 1 (cavi): rho")
     assert "step 2 (cavi): 'nothing_here': the snapshot has no field" in problems[1]
-    assert out == "mean-field: 5 steps run and reveal\n"
+    assert out == "mean-field: 5 steps run and reveal (en, zh_CN)\n"
     code, _, err = run_cli(capsys, "lesson", "run", "no-such-lesson", "--json")
     assert code == 2 and err.startswith("lvm-gui: error: unknown lesson 'no-such-lesson'")
     code, _, err = run_cli(capsys, "--lesson", "no-such-lesson")

@@ -17,6 +17,7 @@ from typing import Any
 
 from engine import experiment as experiments
 from engine.config import ConfigError
+from engine.lessons import schema
 from engine.lessons.schema import Lesson, LessonError, Prediction, Step
 
 _BINARY = {
@@ -215,9 +216,10 @@ def judged(prediction: Prediction, answer: Answer, given: Any) -> bool:
 
 
 def check(lesson: Lesson) -> list[str]:
-    """Every step's config is valid and runs, and its reveal reads what the snapshot has: one
-    line per problem (none: the lesson works)."""
+    """Every step's config is valid and runs, and its reveal reads what the snapshot has, in
+    English and in every language the lesson has: one line per problem (none: it works)."""
     problems = []
+    said = [schema.in_language(lesson, language) for language in schema.languages(lesson)]
     for number, step in enumerate(lesson.steps, 1):
         where = f"{lesson.name}, step {number} ({step.experiment})"
         try:
@@ -225,4 +227,10 @@ def check(lesson: Lesson) -> list[str]:
             answer_of(step, snapshot)
         except (ConfigError, LessonError) as exc:
             problems.append(f"{where}: {exc}")
+            continue
+        for language, translated in zip(schema.languages(lesson), said, strict=True):
+            try:
+                answer_of(translated.steps[number - 1], snapshot)
+            except LessonError as exc:
+                problems.append(f"{where}, {language}: {exc}")
     return problems

@@ -32,12 +32,32 @@ steps, read and checked here before anything runs.
 
 The answer is never written in the file: it is computed from the snapshot of the step's run
 (engine.lessons.answers). An error is a LessonError of one line naming the file and the step.
+
+A lesson may hold its texts in other languages too: a table named after the language, beside
+the English, holds the same text fields translated (the window shows the lesson in its own
+language, `in_language`; the English is used where a translation is missing):
+
+    [zh_CN]
+    title = "EM 从不下降"
+
+    [steps.zh_CN]                         # after a step's fields
+    text = "..."
+
+    [steps.prediction.zh_CN]
+    question = "..."
+    options = ["…", "…"]                  # as many as the English
+
+    [steps.reveal.zh_CN]
+    explain = "...{answer:.3f}..."        # the same fields put in as the English
 """
 
 from __future__ import annotations
 
+import dataclasses
+import string
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +69,23 @@ PICKS = ("smallest", "largest", "true")
 MAX_FILE_BYTES = 1 << 20  # a lesson is a few kilobytes: a larger file is not one
 MAX_STEPS = 50
 
-_LESSON_KEYS = {"id", "title", "seeds", "steps"}
-_STEP_KEYS = {"panel", "experiment", "preset", "set", "steps", "text", "prediction", "reveal"}
-_PREDICTION_KEYS = {"kind", "question", "tolerance", "plot", "axis", "options", "radius"}
-_REVEAL_KEYS = {"value", "choose", "pick", "x", "y", "explain"}
+# The languages a lesson's texts may be translated into (the window's, but English).
+LANGUAGES = ("zh_CN",)
+_LESSON_KEYS = {"id", "title", "seeds", "steps", *LANGUAGES}
+_STEP_KEYS = {
+    "panel", "experiment", "preset", "set", "steps", "text", "prediction", "reveal", *LANGUAGES
+}  # fmt: skip
+_PREDICTION_KEYS = {
+    "kind", "question", "tolerance", "plot", "axis", "options", "radius", *LANGUAGES
+}  # fmt: skip
+_REVEAL_KEYS = {"value", "choose", "pick", "x", "y", "explain", *LANGUAGES}
+# The fields each table may translate.
+_TRANSLATED = {
+    "lesson": ("title",),
+    "step": ("text",),
+    "prediction": ("question", "options"),
+    "reveal": ("explain",),
+}
 
 
 class LessonError(ValueError):
@@ -68,6 +101,8 @@ class Prediction:
     axis: str | None = None
     options: tuple[str, ...] = ()
     radius: float | None = None
+    # Its text fields in other languages: {language: {field: text}}.
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,8 @@ class Reveal:
     pick: str | None = None
     x: str | None = None
     y: str | None = None
+    # Its text fields in other languages: {language: {field: text}}.
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +127,8 @@ class Step:
     steps: int | None = None
     prediction: Prediction | None = None
     reveal: Reveal | None = None
+    # Its text fields in other languages: {language: {field: text}}.
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -99,11 +138,38 @@ class Lesson:
     seeds: tuple[str, ...]
     steps: tuple[Step, ...]
     path: Path | None = None
+    # Its text fields in other languages: {language: {field: text}}.
+    translations: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False)
 
     @property
     def name(self) -> str:
         """How messages name it: its file, or its id."""
         return self.path.name if self.path is not None else self.id
+
+
+def in_language(lesson: Lesson, language: str) -> Lesson:
+    """`lesson` with its texts in `language` where it has them (English: as it is)."""
+    if language == "en":
+        return lesson
+
+    def said(part):
+        texts = part.translations.get(language, {})
+        return dataclasses.replace(part, **texts) if texts else part
+
+    steps = tuple(
+        dataclasses.replace(
+            said(step),
+            prediction=said(step.prediction) if step.prediction is not None else None,
+            reveal=said(step.reveal) if step.reveal is not None else None,
+        )
+        for step in lesson.steps
+    )
+    return dataclasses.replace(said(lesson), steps=steps)
+
+
+def languages(lesson: Lesson) -> tuple[str, ...]:
+    """The languages `lesson` is translated into (wholly: `parse` refuses a partial one)."""
+    return tuple(lesson.translations)
 
 
 def shipped() -> list[Path]:
@@ -163,7 +229,11 @@ def parse(data: dict[str, Any], where: str, path: Path | None = None) -> Lesson:
     if not isinstance(lesson_id, str) or not lesson_id:
         raise LessonError(f"{where}: no id")
     steps = tuple(_step(raw, f"{where}, step {i}") for i, raw in enumerate(raw_steps, 1))
-    return Lesson(lesson_id, title, tuple(seeds), steps, path)
+    lesson = Lesson(
+        lesson_id, title, tuple(seeds), steps, path, _translations(data, "lesson", where)
+    )
+    _complete(lesson, where)
+    return lesson
 
 
 def _step(raw: Any, where: str) -> Step:
@@ -205,6 +275,7 @@ def _step(raw: Any, where: str) -> Step:
         steps=steps,
         prediction=prediction,
         reveal=reveal,
+        translations=_translations(raw, "step", where),
     )
 
 
@@ -236,6 +307,7 @@ def _prediction(raw: Any, where: str) -> Prediction:
         axis=axis,
         options=tuple(options),
         radius=raw.get("radius"),
+        translations=_translations(raw, "prediction", where),
     )
     needs = {
         "choice": ("options",),
@@ -273,6 +345,7 @@ def _reveal(raw: Any, where: str) -> Reveal:
         pick=pick,
         x=raw.get("x"),
         y=raw.get("y"),
+        translations=_translations(raw, "reveal", where),
     )
 
 
@@ -288,6 +361,72 @@ def _matches(prediction: Prediction, reveal: Reveal, where: str) -> None:
         raise LessonError(f"{where}, reveal: a number prediction needs value")
     elif prediction.kind == "click" and (reveal.x is None or reveal.y is None):
         raise LessonError(f"{where}, reveal: a click prediction needs x and y")
+
+
+def _translations(raw: dict, part: str, where: str) -> dict[str, dict[str, Any]]:
+    """The table's text fields in each language it has, checked against the English: the
+    same fields, as many options, the same {fields} put into an explanation."""
+    found = {}
+    for language in LANGUAGES:
+        if language not in raw:
+            continue
+        here = f"{where}, {language}"
+        table = raw[language]
+        if not isinstance(table, dict):
+            raise LessonError(f"{here}: a table of translated texts")
+        _known(table, set(_TRANSLATED[part]), here)
+        texts: dict[str, Any] = {}
+        for name in _TRANSLATED[part]:
+            if name not in table:
+                if name == "options" and not raw.get("options"):
+                    continue
+                raise LessonError(f"{here}: {name} is missing")
+            if name == "options":
+                options = table["options"]
+                if not isinstance(options, list) or not all(
+                    isinstance(o, str) and o.strip() for o in options
+                ):
+                    raise LessonError(f"{here}: options must be a list of labels")
+                if len(options) != len(raw.get("options", [])) or len(set(options)) != len(options):
+                    raise LessonError(f"{here}: as many distinct options as the English")
+                texts["options"] = tuple(o.strip() for o in options)
+            else:
+                texts[name] = _text(table, name, here)
+                if _fields(texts[name]) != _fields(_text(raw, name, where)):
+                    raise LessonError(
+                        f"{here}: {name} puts in {sorted(_fields(texts[name]))}, the English "
+                        f"{sorted(_fields(_text(raw, name, where)))}"
+                    )
+        found[language] = texts
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    """The {fields} a text puts in ({answer:.3f}: answer); none for a text that formats badly."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return set()
+
+
+def _complete(lesson: Lesson, where: str) -> None:
+    """A language a lesson has is there for every text of it, not for some."""
+    for language in lesson.translations:
+        parts = [("the title", lesson)]
+        for number, step in enumerate(lesson.steps, 1):
+            parts.append((f"step {number}", step))
+            parts += [(f"step {number}, prediction", step.prediction)] if step.prediction else []
+            parts += [(f"step {number}, reveal", step.reveal)] if step.reveal else []
+        for name, part in parts:
+            if language not in part.translations:
+                raise LessonError(f"{where}: {name} has no {language} text, unlike the title")
+    for number, step in enumerate(lesson.steps, 1):
+        for part in (step, step.prediction, step.reveal):
+            extra = set(getattr(part, "translations", {})) - set(lesson.translations)
+            if extra:
+                raise LessonError(
+                    f"{where}, step {number}: {sorted(extra)[0]} texts, but no title in it"
+                )
 
 
 def _known(raw: dict, keys: set[str], where: str) -> None:

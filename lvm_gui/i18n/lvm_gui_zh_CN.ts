@@ -455,6 +455,10 @@
         <translation>{n:,} 个点中的 {shown:,} 个</translation>
     </message>
     <message>
+        <source>{what}: {shown}</source>
+        <translation>{what}：{shown}</translation>
+    </message>
+    <message>
         <source>step {step}/{steps}</source>
         <translation>第 {step}/{steps} 步</translation>
     </message>
@@ -1053,8 +1057,12 @@
         <translation>与真实值的误差</translation>
     </message>
     <message>
+        <source>{score} ({path})</source>
+        <translation>{score}（{path}）</translation>
+    </message>
+    <message>
         <source>RMS distance to the true image</source>
-        <translation>到真实图像的均方根距离</translation>
+        <translation>均方根距离</translation>
     </message>
     <message>
         <source>{name} codes, (θ, φ) mesh</source>
@@ -2921,7 +2929,7 @@
     </message>
     <message>
         <source>{estimator} mean {mean:.6g} (rel. std {std:.3g})</source>
-        <translation>{estimator} 平均 {mean:.6g}（相对标准差 {std:.3g}）</translation>
+        <translation>{estimator}：平均 {mean:.6g}（相对标准差 {std:.3g}）</translation>
     </message>
     <message>
         <source>ESS {ess:.4g} of {k:,}</source>
@@ -3278,6 +3286,10 @@
     <message>
         <source>test reconstruction {recon:.3f} nats ({likelihood})</source>
         <translation>测试重构 {recon:.3f} 奈特（{likelihood}）</translation>
+    </message>
+    <message>
+        <source>test log p(x) ≥ L_{k} = {value:.3f}</source>
+        <translation>测试 log p(x) ≥ L_{k} = {value:.3f}</translation>
     </message>
     <message>
         <source>image {image}: its own q gains {gap:.3f} nats over the encoder&apos;s (the amortisation gap)</source>

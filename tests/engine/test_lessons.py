@@ -210,3 +210,90 @@ def test_a_choice_is_the_option_its_expression_picks_and_a_click_is_judged_by_di
     assert answers.judged(click, answer, (2.3, 1.3)) and not answers.judged(
         click, answer, (2.4, 1.4)
     )
+
+
+BILINGUAL = """title = 'Which q is wider?'
+[zh_CN]
+title = '哪个 q 更宽？'
+[[steps]]
+panel = "vi"
+experiment = "kl-directions"
+preset = "kl-bimodal"
+text = "Fit q both ways."
+[steps.zh_CN]
+text = "在两个方向上拟合 q。"
+[steps.prediction]
+kind = "choice"
+question = "Which q is wider?"
+options = ["the covering one", "the seeking one"]
+[steps.prediction.zh_CN]
+question = "哪个 q 更宽？"
+options = ["覆盖的", "寻找众数的"]
+[steps.reveal]
+choose = ["forward_s", "reverse_s"]
+pick = "largest"
+explain = "{answer} is wider."
+[steps.reveal.zh_CN]
+explain = "{answer}更宽。"
+"""
+
+
+def test_every_shipped_lesson_is_whole_in_chinese_with_the_englishs_numbers():
+    for path in schema.shipped():
+        lesson = schema.load(path)
+        assert schema.languages(lesson) == ("zh_CN",), lesson.id
+        chinese = schema.in_language(lesson, "zh_CN")
+        assert chinese.title != lesson.title and chinese.id == lesson.id
+        for english, said in zip(lesson.steps, chinese.steps, strict=True):
+            assert said.text != english.text and said.experiment == english.experiment
+            if english.prediction is not None:
+                assert said.prediction.question != english.prediction.question
+                assert len(said.prediction.options) == len(english.prediction.options)
+                assert said.prediction.tolerance == english.prediction.tolerance
+            if english.reveal is not None:
+                assert said.reveal.value == english.reveal.value
+
+
+def test_a_lesson_is_read_in_either_language_and_answers_in_it(tmp_path):
+    lesson = schema.load(write(tmp_path, BILINGUAL))
+    assert schema.in_language(lesson, "en") is lesson
+    chinese = schema.in_language(lesson, "zh_CN")
+    assert chinese.title == "哪个 q 更宽？" and chinese.steps[0].text == "在两个方向上拟合 q。"
+    _, snapshot = answers.run_step(lesson.steps[0])
+    english = answers.answer_of(lesson.steps[0], snapshot)
+    said = answers.answer_of(chinese.steps[0], snapshot)
+    assert english.value == "the covering one" and english.explain == "the covering one is wider."
+    assert said.value == "覆盖的" and said.explain == "覆盖的更宽。"
+    assert answers.judged(chinese.steps[0].prediction, said, "覆盖的")
+    assert answers.check(lesson) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (
+            ('options = ["覆盖的", "寻找众数的"]', 'options = ["覆盖的"]'),
+            "as many distinct options",
+        ),
+        (('explain = "{answer}更宽。"', 'explain = "更宽。"'), "puts in []"),
+        (('[steps.zh_CN]\ntext = "在两个方向上拟合 q。"\n', ""), "step 1 has no zh_CN text"),
+        (("[zh_CN]\ntitle = '哪个 q 更宽？'\n", ""), "zh_CN texts, but no title in it"),
+        (("[steps.zh_CN]\n", "[steps.zh_CN]\ncolour = 'red'\n"), "unknown field 'colour'"),
+    ],
+)
+def test_a_translation_that_does_not_match_the_english_is_refused(tmp_path, change, says):
+    old, new = change
+    assert old in BILINGUAL
+    with pytest.raises(LessonError, match=r"^lesson\.toml") as refused:
+        schema.load(write(tmp_path, BILINGUAL.replace(old, new)))
+    assert says in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_lesson_check_puts_the_answer_into_every_language(tmp_path):
+    # {answer:.2f} of a label: the English step works, the Chinese one cannot format.
+    text = BILINGUAL.replace('"{answer} is wider."', '"{answer} is wider."').replace(
+        'explain = "{answer}更宽。"', 'explain = "{answer:.2f}更宽。"'
+    )
+    problems = answers.check(schema.load(write(tmp_path, text, "broken.toml")))
+    assert len(problems) == 1
+    assert problems[0].startswith("broken.toml, step 1 (kl-directions), zh_CN: explain:")

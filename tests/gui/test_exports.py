@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QImage
 
 from engine import experiment as experiments
-from lvm_gui import svg_strokes
+from lvm_gui import i18n, svg_strokes, svg_text
 from lvm_gui.cli import main
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -233,3 +233,50 @@ def test_a_drag_handle_is_left_out_of_the_figure(make_panel, tmp_path):
     handle.setVisible(True)
     assert QImage(str(with_handle)) == QImage(str(without))
     assert handle.isVisible()  # given back to the window
+
+
+@pytest.fixture
+def back_to_english():
+    yield
+    i18n.use("en")
+
+
+def test_a_chinese_svg_draws_its_words_as_outlines_and_a_pdf_embeds_them(
+    capsys, tmp_path, qapp, back_to_english
+):
+    svg, pdf = tmp_path / "em.svg", tmp_path / "em.pdf"
+    for path in (svg, pdf):
+        code, _, err = export(capsys, "em", "--steps", "2", "--lang", "zh_CN", "--out", str(path))
+        assert code == 0, err
+    root = ET.parse(svg).getroot()
+    # No <text> that a machine without a Chinese font would draw as boxes: glyph outlines.
+    assert not list(root.iter(f"{SVG}text"))
+    glyphs = [e for e in root.iter(f"{SVG}path") if e.get("stroke") == "none" and "C" in e.get("d")]
+    assert len(glyphs) > 50
+    data = pdf.read_bytes()
+    fonts = re.findall(rb"/FontName\s*/\w+\+([\w-]+)", data)
+    assert fonts and len(re.findall(rb"/FontFile2?\b", data)) >= len(fonts)  # all embedded
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert {f.decode() for f in fonts} & {family.replace(" ", "") for family in chinese}
+
+
+def test_outlines_take_the_place_and_size_of_their_text(qapp):
+    svg = (
+        f'<svg xmlns="{SVG[1:-1]}"><g><text x="10" y="30" font-family="Sans Serif" '
+        'font-size="20" transform="matrix(1,0,0,1,5,0)" fill="#123456">均值 μ</text>'
+        '<text x="0" y="0">kept</text></g></svg>'
+    ).encode()
+    root = ET.fromstring(svg_text.outlined_text(svg))
+    word, latin = root.iter(f"{SVG}path")  # with Chinese in it, every word is outlined
+    assert latin.get("d").startswith("M")
+    assert word.get("transform") == "matrix(1,0,0,1,5,0)" and word.get("fill") == "#123456"
+    xs = [float(v) for v in re.findall(r"[-\d.]+", word.get("d"))[0::2]]
+    ys = [float(v) for v in re.findall(r"[-\d.]+", word.get("d"))[1::2]]
+    font = QFont("Sans Serif")
+    font.setPixelSize(20)
+    width = QFontMetrics(font).horizontalAdvance("均值 μ")
+    assert 10 <= min(xs) < 13 and max(xs) == pytest.approx(10 + width, abs=3)
+    assert 10 < min(ys) < max(ys) <= 36  # glyphs above the baseline at y = 30, a descent below
+    # An SVG without Chinese keeps its words as text (editable, searchable).
+    latin = svg.replace("均值 μ".encode(), b"mean")
+    assert svg_text.outlined_text(latin) == latin

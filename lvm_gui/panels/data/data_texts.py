@@ -51,7 +51,10 @@ def title(snap: DataSnapshot, scatter_limit: int) -> str:
         shown = translate("DataView", "{shown:,} of {n:,} points (first {drawn:,} drawn)")
     else:
         shown = translate("DataView", "{shown:,} of {n:,} points")
-    return f"{what}: {shown.format(shown=snap.shown, n=snap.n, drawn=scatter_limit)}"
+    titled = translate("DataView", "{what}: {shown}")
+    return titled.format(
+        what=what, shown=shown.format(shown=snap.shown, n=snap.n, drawn=scatter_limit)
+    )
 
 
 def status(snap: DataSnapshot, seed: int) -> str:

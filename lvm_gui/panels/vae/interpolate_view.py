@@ -205,7 +205,10 @@ class InterpolateView(View):
             if truth
             else translate("InterpolateView", "off-manifold score")
         )
-        self.set_title(item, f"{score} ({engine_words.choice('path', snap.path)})")
+        titled = translate("InterpolateView", "{score} ({path})")
+        self.set_title(
+            item, titled.format(score=score, path=engine_words.choice("path", snap.path))
+        )
         self.set_label(
             item,
             "left",

@@ -260,7 +260,8 @@ class VAEView(View):
             recon = translate("VAEView", "test reconstruction {recon:.3f} nats ({likelihood})")
             parts.append(recon.format(recon=snap.test_recon, likelihood=likelihood))
         if snap.test_log_px_iwae is not None:
-            parts.append(f"test log p(x) ≥ L_{snap.iwae_k} = {snap.test_log_px_iwae:.3f}")
+            bound = translate("VAEView", "test log p(x) ≥ L_{k} = {value:.3f}")
+            parts.append(bound.format(k=snap.iwae_k, value=snap.test_log_px_iwae))
         if snap.gap_image is not None:
             gap = translate(
                 "VAEView",
