@@ -33,8 +33,9 @@ class ConfigError(ValueError):
         self.fields = dict(fields or {})
 
 
-# Every message template, declared at import (`template`), so that the window's catalogue can
-# list them all (lvm_gui.i18n.collect) and a test can check that each one is translated.
+# The templates declared here, for messages raised in several places. A template written where
+# it is raised, `refusal("...", ...)`, is found there: lvm_gui.i18n.collect lists both for the
+# window's catalogue, and a test checks that each one is translated.
 TEMPLATES: list[str] = []
 
 
@@ -46,10 +47,9 @@ def template(text: str) -> str:
 
 
 def refusal(text: str, **fields: Any) -> ConfigError:
-    """A ConfigError from a declared template; fields beyond the template's are kept for the
-    window's own rendering (an `allowed` rebuilt from `spec` and `kind`, say)."""
-    if text not in TEMPLATES:
-        raise ValueError(f"undeclared message template {text!r}")
+    """A ConfigError from a template written as a literal (or declared with `template`);
+    fields beyond the template's are kept for the window's own rendering (an `allowed`
+    rebuilt from `spec` and `kind`, say)."""
     return ConfigError(text.format(**fields), text, fields)
 
 
@@ -118,7 +118,7 @@ def existing_file(name: str, value: str) -> None:
         reason = "not a file" if path.exists() else "no such file"
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte
         reason = os_reason(exc)
-    raise ConfigError(f"{name} = {shown_path(value)}: {reason}")
+    raise refusal("{name} = {value}: {reason}", name=name, value=shown_path(value), reason=reason)
 
 
 def writable_file(name: str, value: str) -> None:
@@ -128,10 +128,12 @@ def writable_file(name: str, value: str) -> None:
     try:
         folder, directory = target.parent.resolve().is_dir(), target.is_dir()
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{name} = {shown_path(value)}: {os_reason(exc)}") from None
+        raise refusal(
+            "{name} = {value}: {reason}", name=name, value=shown_path(value), reason=os_reason(exc)
+        ) from None
     if directory or not folder:
         why = "a folder, not a file" if directory else "its folder does not exist"
-        raise ConfigError(f"{name} = {shown_path(value)}: {why}")
+        raise refusal("{name} = {value}: {why}", name=name, value=shown_path(value), why=why)
 
 
 def os_reason(exc: BaseException) -> str:
@@ -299,8 +301,10 @@ class ExperimentConfig:
         except ConfigError:
             raise
         except (OSError, ValueError, ArithmeticError) as exc:  # every failure is one message
-            raise ConfigError(
-                f"{self.experiment or type(self).__name__}: {os_reason(exc)}"
+            raise refusal(
+                "{value}: {reason}",
+                value=self.experiment or type(self).__name__,
+                reason=os_reason(exc),
             ) from None
 
     def validate(self) -> None:
@@ -359,9 +363,11 @@ class ExperimentConfig:
         kwargs: dict[str, Any] = dict(typed)
         for name, text in values.items():
             if name not in known:
-                raise ConfigError(
-                    f"unknown parameter {name!r} for {cls.experiment or cls.__name__}; "
-                    f"known: {', '.join(known)}"
+                raise refusal(
+                    "unknown parameter {name!r} for {value}; known: {items}",
+                    name=name,
+                    value=cls.experiment or cls.__name__,
+                    items=", ".join(known),
                 )
             kwargs[name] = parse_value(name, text, hints[name])
         return cls.create(**kwargs)
@@ -372,9 +378,11 @@ class ExperimentConfig:
         known = cls.param_names()
         for name in kwargs:
             if name not in known:
-                raise ConfigError(
-                    f"unknown parameter {name!r} for {cls.experiment or cls.__name__}; "
-                    f"known: {', '.join(known)}"
+                raise refusal(
+                    "unknown parameter {name!r} for {value}; known: {items}",
+                    name=name,
+                    value=cls.experiment or cls.__name__,
+                    items=", ".join(known),
                 )
         return cls(**kwargs)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from engine.config import ConfigError
+from engine.config import refusal
 
 if TYPE_CHECKING:
     import torch
@@ -25,11 +25,15 @@ def resolve(name: str = "auto") -> torch.device:
     import torch
 
     if name not in DEVICES:
-        raise ConfigError(f"device = {name!r}: not allowed; allowed: one of {', '.join(DEVICES)}")
+        raise refusal(
+            "device = {name!r}: not allowed; allowed: one of {items}",
+            name=name,
+            items=", ".join(DEVICES),
+        )
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise ConfigError("device = 'cuda': no CUDA device is available here; use auto or cpu")
+        raise refusal("device = 'cuda': no CUDA device is available here; use auto or cpu")
     return torch.device(name)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from engine import catalog
-from engine.config import ConfigError, ExperimentConfig
+from engine.config import ExperimentConfig, refusal
 
 
 def frozen_array(values: Any, dtype: Any = None) -> np.ndarray:
@@ -126,7 +126,12 @@ class Experiment:
     def preset(self, name: str) -> Mapping[str, Any]:
         if name not in self.presets:
             known = ", ".join(self.presets) or "none"
-            raise ConfigError(f"unknown preset {name!r} for {self.name}; known: {known}")
+            raise refusal(
+                "unknown preset {name!r} for {name2}; known: {known}",
+                name=name,
+                name2=self.name,
+                known=known,
+            )
         return self.presets[name]
 
 
@@ -171,7 +176,9 @@ def experiments() -> dict[str, Experiment]:
 def get(name: str) -> Experiment:
     _load_all()
     if name not in _REGISTRY:
-        raise ConfigError(f"unknown experiment {name!r}; known: {', '.join(_REGISTRY)}")
+        raise refusal(
+            "unknown experiment {name!r}; known: {items}", name=name, items=", ".join(_REGISTRY)
+        )
     return _REGISTRY[name]
 
 
@@ -228,7 +235,11 @@ class Run:
                     if type(steer) is type(self.config)
                     else "another experiment's config"
                 )
-                raise ConfigError(f"a running {self.config.experiment} cannot take {changed}")
+                raise refusal(
+                    "a running {experiment} cannot take {changed}",
+                    experiment=self.config.experiment,
+                    changed=changed,
+                )
             self.config = steer
             if not self._started:
                 self._generator.close()

@@ -10,11 +10,11 @@ import numpy as np
 
 from engine.assets import OLD_FAITHFUL_CSV
 from engine.config import (
-    ConfigError,
     ExperimentConfig,
     echoed,
     format_value,
     param,
+    refusal,
     shown,
     writable_file,
 )
@@ -127,21 +127,23 @@ class DataConfig(ExperimentConfig):
             self._validate_mixture()
         elif self.kind == "coins" and self.observations is not None:
             if not self.observations:
-                raise ConfigError("observations = (): give at least one toss")
+                raise refusal("observations = (): give at least one toss")
             if self.n is not None and self.n != len(self.observations):
-                raise ConfigError(
-                    f"n = {self.n} but observations has "
-                    f"{len(self.observations)} tosses; give one or the other"
+                raise refusal(
+                    "n = {n} but observations has {observations_count} tosses; give one or "
+                    "the other",
+                    n=self.n,
+                    observations_count=len(self.observations),
                 )
             self._set("n", len(self.observations))
         elif self.kind == "file" and not self.path:
-            raise ConfigError("path is required when kind = file: a .csv or .npz file")
+            raise refusal("path is required when kind = file: a .csv or .npz file")
         if self.kind in SAMPLED and self.n is None and self.observations is None:
             self._set("n", DEFAULT_N[self.kind])
         if self.out is not None:
             out = Path(self.out)
             if out.suffix.lower() != ".npz":
-                raise ConfigError(f"out = {shown(self.out)}: data are saved as .npz")
+                raise refusal("out = {out}: data are saved as .npz", out=shown(self.out))
             writable_file("out", self.out)
 
     def applies(self, name: str) -> bool:
@@ -173,22 +175,24 @@ class DataConfig(ExperimentConfig):
         d = self.d
         if self.means is not None:
             if len(self.means) % d:
-                raise ConfigError(
-                    f"means = {echoed(self.means)}: {len(self.means)} numbers;"
-                    " in 2-D give 'x, y' for each component"
+                raise refusal(
+                    "means = {echoed}: {means_count} numbers; in 2-D give 'x, y' for each "
+                    "component",
+                    echoed=echoed(self.means),
+                    means_count=len(self.means),
                 )
             k = len(self.means) // d
             if self.k is not None and self.k != k:
-                raise ConfigError(f"k = {self.k} but means gives {k} components")
+                raise refusal("k = {k} but means gives {k2} components", k=self.k, k2=k)
             if not 1 <= k <= MAX_K:
-                raise ConfigError(f"means gives {k} components; allowed: 1 to {MAX_K}")
+                raise refusal("means gives {k} components; allowed: 1 to {MAX_K}", k=k, MAX_K=MAX_K)
         else:
             k = self.k if self.k is not None else (2 if d == 1 else 3)
             self._set("means", _default_means(k, d))
         self._set("k", k)
         n = self.n if self.n is not None else DEFAULT_N[self.kind]
         if k > n:
-            raise ConfigError(f"k = {k} components but n = {n} points: K must not exceed n")
+            raise refusal("k = {k} components but n = {n} points: K must not exceed n", k=k, n=n)
         self._validate_weights(k)
         if d == 1:
             self._validate_stds(k)
@@ -200,17 +204,21 @@ class DataConfig(ExperimentConfig):
             self._set("weights", tuple([1.0 / k] * k))
             return
         if len(self.weights) != k:
-            raise ConfigError(
-                f"weights = {echoed(self.weights)}: {len(self.weights)} numbers for {k} components"
+            raise refusal(
+                "weights = {echoed}: {weights_count} numbers for {k} components",
+                echoed=echoed(self.weights),
+                weights_count=len(self.weights),
+                k=k,
             )
         total = sum(self.weights)
         if total <= 0:
-            raise ConfigError(f"weights = {echoed(self.weights)}: they sum to 0")
+            raise refusal("weights = {echoed}: they sum to 0", echoed=echoed(self.weights))
         if abs(total - 1.0) > WEIGHT_TOLERANCE:
             if not self.normalize:
-                raise ConfigError(
-                    f"weights = {echoed(self.weights)} sum to {total:.6g}, "
-                    "not 1; fix them or set normalize=true"
+                raise refusal(
+                    "weights = {echoed} sum to {total:.6g}, not 1; fix them or set normalize=true",
+                    echoed=echoed(self.weights),
+                    total=total,
                 )
             scaled = tuple(w / total for w in self.weights)
             self._note(
@@ -221,43 +229,58 @@ class DataConfig(ExperimentConfig):
 
     def _validate_stds(self, k: int) -> None:
         if self.covariances is not None:
-            raise ConfigError("covariances are for 2-D mixtures; in 1-D give stds")
+            raise refusal("covariances are for 2-D mixtures; in 1-D give stds")
         if self.stds is None:
             self._set("stds", tuple([1.0] * k))
             return
         if len(self.stds) != k:
-            raise ConfigError(
-                f"stds = {echoed(self.stds)}: {len(self.stds)} numbers for {k} components"
+            raise refusal(
+                "stds = {echoed}: {stds_count} numbers for {k} components",
+                echoed=echoed(self.stds),
+                stds_count=len(self.stds),
+                k=k,
             )
         for i, s in enumerate(self.stds):
             if s <= 0:
-                raise ConfigError(
-                    f"stds[{i}] = {s:g}: a standard deviation must be > 0 "
-                    "(zero variance has no density)"
+                raise refusal(
+                    "stds[{i}] = {s:g}: a standard deviation must be > 0 (zero variance "
+                    "has no density)",
+                    i=i,
+                    s=s,
                 )
 
     def _validate_covariances(self, k: int) -> None:
         if self.stds is not None:
-            raise ConfigError("stds are for 1-D mixtures; in 2-D give covariances 'σx², σxy, σy²'")
+            raise refusal("stds are for 1-D mixtures; in 2-D give covariances 'σx², σxy, σy²'")
         if self.covariances is None:
             self._set("covariances", _default_covariances(k))
             return
         if len(self.covariances) != 3 * k:
-            raise ConfigError(
-                f"covariances: {len(self.covariances)} numbers for {k} components; "
-                "give 'σx², σxy, σy²' for each"
+            raise refusal(
+                "covariances: {covariances_count} numbers for {k} components; give "
+                "'σx², σxy, σy²' for each",
+                covariances_count=len(self.covariances),
+                k=k,
             )
         for i in range(k):
             vx, cxy, vy = self.covariances[3 * i : 3 * i + 3]
             if vx <= 0 or vy <= 0:
-                raise ConfigError(
-                    f"covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}): the variances "
-                    "σx², σy² must be > 0"
+                raise refusal(
+                    "covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}): the variances σx², σy² "
+                    "must be > 0",
+                    i=i,
+                    vx=vx,
+                    cxy=cxy,
+                    vy=vy,
                 )
             if cxy * cxy >= vx * vy * (1 - 1e-12):
-                raise ConfigError(
-                    f"covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}) is not positive "
-                    "definite: need σxy² < σx² σy²"
+                raise refusal(
+                    "covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}) is not positive "
+                    "definite: need σxy² < σx² σy²",
+                    i=i,
+                    vx=vx,
+                    cxy=cxy,
+                    vy=vy,
                 )
 
     def mixture(self) -> GaussianMixture:

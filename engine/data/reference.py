@@ -8,7 +8,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from engine.config import ConfigError, existing_file, shown
+from engine.config import ConfigError, existing_file, refusal, shown
 from engine.data import files
 from engine.data.dataset import Dataset
 from engine.data.making import DataConfig, make_dataset
@@ -43,22 +43,29 @@ def recipe_config(name: str, reference: str) -> DataConfig:
     that names it when the recipe is not one)."""
     if len(reference) > MAX_RECIPE:
         size = f"{len(reference):,} characters"
-        raise ConfigError(f"{name}: a data recipe of {size}; at most {MAX_RECIPE:,}")
+        raise refusal(
+            "{name}: a data recipe of {size}; at most {MAX_RECIPE:,}",
+            name=name,
+            size=size,
+            MAX_RECIPE=MAX_RECIPE,
+        )
     try:
         values = json.loads(reference[len(RECIPE) :])
     except ValueError:
         values = None
     if not isinstance(values, dict):
-        raise ConfigError(
-            f"{name} = {shown(reference)}: not a data recipe ('data:' and the Data panel's "
-            "parameters as a JSON object)"
+        raise refusal(
+            "{name} = {reference}: not a data recipe ('data:' and the Data panel's "
+            "parameters as a JSON object)",
+            name=name,
+            reference=shown(reference),
         )
     if values.get("kind") == "file":
-        raise ConfigError(f"{name}: a recipe does not name a file; give the file's path")
+        raise refusal("{name}: a recipe does not name a file; give the file's path", name=name)
     try:
         return DataConfig.create(**values)
     except ConfigError as exc:
-        raise ConfigError(f"{name}: {exc}") from None
+        raise refusal("{name}: {exc}", name=name, exc=exc) from None
 
 
 def check_reference(name: str, reference: str) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, echoed, param
+from engine.config import ExperimentConfig, echoed, param, refusal
 from engine.em.monotone import went_down
 from engine.experiment import Experiment, Snapshot, bulk, register, traced
 from engine.gaps import kl_gap
@@ -88,26 +88,34 @@ class CoinsConfig(ExperimentConfig):
 
     def validate(self) -> None:
         if len(self.truth) != 3:
-            raise ConfigError(f"truth = {echoed(self.truth)}: give p_A, p_B, p_C")
+            raise refusal("truth = {echoed}: give p_A, p_B, p_C", echoed=echoed(self.truth))
         if len(self.starts) % 3 or not self.starts:
-            raise ConfigError(
-                f"starts: {len(self.starts)} numbers; give 'p_A, p_B, p_C' for each start"
+            raise refusal(
+                "starts: {starts_count} numbers; give 'p_A, p_B, p_C' for each start",
+                starts_count=len(self.starts),
             )
         if len(self.starts) // 3 > MAX_STARTS:
-            raise ConfigError(f"starts: {len(self.starts) // 3} starts; at most {MAX_STARTS}")
+            raise refusal(
+                "starts: {value} starts; at most {MAX_STARTS}",
+                value=len(self.starts) // 3,
+                MAX_STARTS=MAX_STARTS,
+            )
         for i, value in enumerate(self.starts):
             if not 0.0 < value < 1.0:
-                raise ConfigError(
-                    f"starts[{i // 3}] = {echoed(self.starts[i - i % 3 :][:3])}"
-                    ": each probability must lie strictly between 0 and 1 (EM "
-                    "never moves one off 0 or 1)"
+                raise refusal(
+                    "starts[{value}] = {echoed}: each probability must lie strictly "
+                    "between 0 and 1 (EM never moves one off 0 or 1)",
+                    value=i // 3,
+                    echoed=echoed(self.starts[i - i % 3 :][:3]),
                 )
         if self.observations is not None and not self.observations:
-            raise ConfigError("observations = (): give at least one toss")
+            raise refusal("observations = (): give at least one toss")
         if self.heads is not None and self.observations is not None:
-            raise ConfigError("heads and observations both given: give the tosses or their count")
+            raise refusal("heads and observations both given: give the tosses or their count")
         if self.heads is not None and self.heads > self.n:
-            raise ConfigError(f"heads = {self.heads}: more than the n = {self.n} tosses")
+            raise refusal(
+                "heads = {heads}: more than the n = {n} tosses", heads=self.heads, n=self.n
+            )
 
     def start_array(self) -> np.ndarray:
         return np.asarray(self.starts, dtype=np.float64).reshape(-1, 3)

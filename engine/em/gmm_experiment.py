@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from engine.assets import OLD_FAITHFUL_CSV
-from engine.config import ConfigError, ExperimentConfig, existing_file, param, shown_path
+from engine.config import ExperimentConfig, existing_file, param, refusal, shown_path
 from engine.data import files
 from engine.data.reference import (
     check_reference,
@@ -94,7 +94,7 @@ class GMMConfig(ExperimentConfig):
         if self.start is not None:
             existing_file("start", self.start)
         if self.init == "points" and self.start is None and self.start_means is None:
-            raise ConfigError(
+            raise refusal(
                 "init = points needs start_means (click the scatter, or give 'x, y; x, y')"
             )
 
@@ -107,7 +107,7 @@ def load_points(config: GMMConfig) -> np.ndarray:
     if config.standardize:
         spread = x.std(axis=0)
         if np.any(spread == 0):
-            raise ConfigError("standardize: a column is constant (zero variance)")
+            raise refusal("standardize: a column is constant (zero variance)")
         x = (x - x.mean(axis=0)) / spread
     return x
 
@@ -116,28 +116,39 @@ def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
     """weights, means, covariances from a JSON file; untrusted, so checked before use."""
     source = Path(path)
     if source.stat().st_size > MAX_START_BYTES:
-        raise ConfigError(f"start = {shown_path(path)}: larger than {MAX_START_BYTES >> 20} MiB")
+        raise refusal(
+            "start = {path}: larger than {value} MiB",
+            path=shown_path(path),
+            value=MAX_START_BYTES >> 20,
+        )
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"start = {shown_path(path)}: not a JSON file ({type(exc).__name__})"
+        raise refusal(
+            "start = {path}: not a JSON file ({error})",
+            path=shown_path(path),
+            error=type(exc).__name__,
         ) from None
     if not isinstance(raw, dict):
-        raise ConfigError(
-            f"start = {shown_path(path)}: not a JSON object with weights, means and covariances"
+        raise refusal(
+            "start = {path}: not a JSON object with weights, means and covariances",
+            path=shown_path(path),
         )
     fields = {}
     for name in ("weights", "means", "covariances"):
         if name not in raw:
-            raise ConfigError(
-                f"start = {shown_path(path)}: no {name!r} (it needs weights, means, covariances)"
+            raise refusal(
+                "start = {path}: no {name!r} (it needs weights, means, covariances)",
+                path=shown_path(path),
+                name=name,
             )
         try:
             fields[name] = np.asarray(raw[name], dtype=np.float64)
         except (ValueError, TypeError):
-            raise ConfigError(
-                f"start = {shown_path(path)}: {name} is not a rectangular array of numbers"
+            raise refusal(
+                "start = {path}: {name} is not a rectangular array of numbers",
+                path=shown_path(path),
+                name=name,
             ) from None
     params = MixtureParameters(**fields, covariance_type=covariance_type)
     check_parameters(params, d, where=f"start = {shown_path(path)}:")
@@ -151,14 +162,17 @@ def initial_parameters(
     if config.start is not None:
         params = read_start(config.start, config.covariance, d)
         if params.k != k:
-            raise ConfigError(f"start has {params.k} components but components = {k}")
+            raise refusal("start has {k} components but components = {k2}", k=params.k, k2=k)
         return params
     rng = np.random.default_rng(seed)
     if config.init == "points":
         means = np.asarray(config.start_means, dtype=np.float64)
         if means.size != k * d:
-            raise ConfigError(
-                f"start_means: {means.size} numbers; give {k} points of {d} coordinates"
+            raise refusal(
+                "start_means: {size} numbers; give {k} points of {d} coordinates",
+                size=means.size,
+                k=k,
+                d=d,
             )
         # As Bishop's figure 9.8: the given means, equal weights, circles of the data's variance.
         variance = float(x.var(axis=0).mean()) or 1.0
@@ -237,8 +251,10 @@ def generate(config: GMMConfig) -> Generator[Snapshot, None, GMMSnapshot]:
     x = load_points(config)
     n = len(x)
     if config.components > n:
-        raise ConfigError(
-            f"components = {config.components} but the data have {n} points: K must not exceed n"
+        raise refusal(
+            "components = {components} but the data have {n} points: K must not exceed n",
+            components=config.components,
+            n=n,
         )
     em = MixtureEM(x, config.covariance, config.reg_covar, config.device, keep_rows=DISPLAY_ROWS)
     start = initial_parameters(config, em, x, config.seed)

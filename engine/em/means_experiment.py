@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, echoed, param
+from engine.config import ExperimentConfig, echoed, param, refusal
 from engine.data import files
 from engine.data.reference import check_reference, dataset_for, describe_reference
 from engine.em.monotone import went_down
@@ -63,13 +63,17 @@ class MeansConfig(ExperimentConfig):
     def validate(self) -> None:
         for name in ("true_means", "start"):
             if len(getattr(self, name)) != 2:
-                raise ConfigError(
-                    f"{name} = {echoed(getattr(self, name))}: give two numbers, μ1, μ2"
+                raise refusal(
+                    "{name} = {echoed}: give two numbers, μ1, μ2",
+                    name=name,
+                    echoed=echoed(getattr(self, name)),
                 )
         if self.mu_range is not None and (
             len(self.mu_range) != 2 or self.mu_range[0] >= self.mu_range[1]
         ):
-            raise ConfigError(f"mu_range = {echoed(self.mu_range)}: give lo, hi with lo < hi")
+            raise refusal(
+                "mu_range = {echoed}: give lo, hi with lo < hi", echoed=echoed(self.mu_range)
+            )
         if self.data is not None:
             check_reference("data", self.data)
 
@@ -179,9 +183,10 @@ def generate(config: MeansConfig) -> Generator[Snapshot, None, MeansSnapshot]:
             )
         new_mu = surrogate.maximiser
         if not all(math.isfinite(v) for v in new_mu):
-            raise ConfigError(
-                f"iteration {t}: a component lost all its weight (no point is "
-                "closer to it); choose another start"
+            raise refusal(
+                "iteration {t}: a component lost all its weight (no point is closer to "
+                "it); choose another start",
+                t=t,
             )
         new_ell = log_likelihood(x, new_mu, pi)
         elbo = float(surrogate(*new_mu))

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from engine.config import ConfigError
+from engine.config import refusal, template
 
 COVARIANCE_TYPES = ("full", "diag", "spherical", "tied")
 CHUNK_ELEMENTS = 1 << 20
@@ -77,8 +77,10 @@ def check_parameters(params: MixtureParameters, d: int, where: str = "start") ->
     names the field otherwise. K is the number of weights."""
     weights, t = params.weights, params.covariance_type
     if weights.ndim != 1 or weights.size == 0:
-        raise ConfigError(
-            f"{where} weights have shape {weights.shape}; expected (K,): one weight a component"
+        raise refusal(
+            "{where} weights have shape {shape}; expected (K,): one weight a component",
+            where=where,
+            shape=weights.shape,
         )
     k = weights.size
     expected = {
@@ -90,29 +92,38 @@ def check_parameters(params: MixtureParameters, d: int, where: str = "start") ->
         value = getattr(params, name)
         if value.shape != shape:
             what = f" for covariance = {t}" if name == "covariances" else ""
-            raise ConfigError(
-                f"{where} {name} have shape {value.shape}; expected {shape}{what} "
-                f"(K = {k} components, d = {d})"
+            raise refusal(
+                "{where} {name} have shape {shape}; expected {shape2}{what} (K = {k} "
+                "components, d = {d})",
+                where=where,
+                name=name,
+                shape=value.shape,
+                shape2=shape,
+                what=what,
+                k=k,
+                d=d,
             )
         if not np.all(np.isfinite(value)):
-            raise ConfigError(f"{where} {name} are not all finite")
+            raise refusal("{where} {name} are not all finite", where=where, name=name)
     if np.any(weights < 0) or np.any(weights > 1) or abs(weights.sum() - 1) > 1e-6:
-        raise ConfigError(
-            f"{where} weights must lie in [0, 1] and sum to 1 (they sum to {weights.sum():.6g})"
+        raise refusal(
+            "{where} weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})",
+            where=where,
+            sum=weights.sum(),
         )
     covariances = params.covariances
     if t in ("diag", "spherical"):
         if np.any(covariances <= 0):
-            raise ConfigError(f"{where} covariances must be > 0 (variances, for {t})")
+            raise refusal("{where} covariances must be > 0 (variances, for {t})", where=where, t=t)
         return
     matrices = covariances[None] if t == "tied" else covariances
     asymmetry = np.abs(matrices - np.swapaxes(matrices, -1, -2)).max()
     if asymmetry > 1e-10 * max(1.0, np.abs(matrices).max()):
-        raise ConfigError(f"{where} covariances are not symmetric")
+        raise refusal("{where} covariances are not symmetric", where=where)
     try:
         np.linalg.cholesky(matrices)
     except np.linalg.LinAlgError:
-        raise ConfigError(f"{where} covariances: one is not positive definite") from None
+        raise refusal("{where} covariances: one is not positive definite", where=where) from None
 
 
 def _precision_cholesky(params: MixtureParameters, torch, dtype, device):
@@ -121,7 +132,7 @@ def _precision_cholesky(params: MixtureParameters, torch, dtype, device):
     try:
         chol = torch.linalg.cholesky(covariances)
     except RuntimeError:
-        raise ConfigError(COLLAPSED) from None
+        raise refusal(COLLAPSED) from None
     eye = torch.eye(params.d, dtype=dtype, device=device).expand_as(chol)
     return torch.linalg.solve_triangular(chol, eye, upper=False).transpose(-1, -2)
 
@@ -151,8 +162,10 @@ class MixtureEM:
         from engine import device as devices
 
         if covariance_type not in COVARIANCE_TYPES:
-            raise ConfigError(
-                f"covariance = {covariance_type!r}; allowed: {', '.join(COVARIANCE_TYPES)}"
+            raise refusal(
+                "covariance = {covariance_type!r}; allowed: {items}",
+                covariance_type=covariance_type,
+                items=", ".join(COVARIANCE_TYPES),
             )
         self.torch = torch
         self.device = devices.resolve(device)
@@ -303,7 +316,7 @@ class MixtureEM:
         elif params.covariance_type == "spherical":
             floor = floor.max(1, keepdims=True)
         if not np.all(variances > floor):
-            raise ConfigError(COLLAPSED)
+            raise refusal(COLLAPSED)
 
     def m_step_from_responsibilities(self, r: np.ndarray) -> MixtureParameters:
         """θ from given responsibilities (an initialisation), as scikit-learn's _initialize:
@@ -318,7 +331,7 @@ class MixtureEM:
         return self._m_step(moments, last_pass=True)[0]
 
 
-COLLAPSED = (
+COLLAPSED = template(
     "a component's covariance became singular (it collapsed onto too few distinct points); "
     "raise reg_covar (say to 1e-6) or use fewer components"
 )

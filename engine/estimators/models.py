@@ -30,7 +30,7 @@ from functools import cached_property
 
 import numpy as np
 
-from engine.config import ConfigError
+from engine.config import refusal
 
 # What the models and their proposals import lazily (see Experiment.imports): torch's
 # distributions, the symbolic shapes (and sympy, ~0.4 s) that torch.broadcast_shapes imports at
@@ -113,9 +113,11 @@ class BinaryImage(Model):
 
     def __init__(self, bits: int, seed: int, device, dtype, rho: float = 0.3) -> None:
         if not 1 <= bits <= MAX_BITS:
-            raise ConfigError(
-                f"bits = {bits}: the binary model enumerates all 2^D states for the exact p(x); "
-                f"D must be between 1 and {MAX_BITS}"
+            raise refusal(
+                "bits = {bits}: the binary model enumerates all 2^D states for the "
+                "exact p(x); D must be between 1 and {MAX_BITS}",
+                bits=bits,
+                MAX_BITS=MAX_BITS,
             )
         super().__init__(seed, device, dtype)
         self.bits, self.rho = bits, rho
@@ -206,8 +208,9 @@ class BinaryImage(Model):
             return _categorical_proposal(
                 self, self.log_posterior_all, lambda index: self.bits_of(index), self._index_of
             )
-        raise ConfigError(
-            f"proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)"
+        raise refusal(
+            "proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)",
+            name=name,
         )
 
     def _index_of(self, z):
@@ -237,8 +240,10 @@ class ManyComponents(Model):
 
     def __init__(self, components: int, seed: int, device, dtype, sigma: float = 0.5) -> None:
         if not 1 <= components <= MAX_COMPONENTS:
-            raise ConfigError(
-                f"components = {components}: between 1 and {MAX_COMPONENTS} for the mixture"
+            raise refusal(
+                "components = {components}: between 1 and {MAX_COMPONENTS} for the mixture",
+                components=components,
+                MAX_COMPONENTS=MAX_COMPONENTS,
             )
         super().__init__(seed, device, dtype)
         self.k, self.sigma = components, sigma
@@ -276,8 +281,9 @@ class ManyComponents(Model):
             "fitted": torch.logaddexp(posterior, self.log_weights) - math.log(2),
         }
         if name not in tables:
-            raise ConfigError(
-                f"proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)"
+            raise refusal(
+                "proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)",
+                name=name,
             )
         return _categorical_proposal(
             self, tables[name].to(self.device), lambda index: index, lambda z: z, name
@@ -486,7 +492,7 @@ class Curve(Model):
             spread = np.ones(d) if scale is None else np.broadcast_to(scale, d)
             covariance = np.diag(np.asarray(spread, float) ** 2)
         else:
-            raise ConfigError(f"proposal = {name!r}: unknown")
+            raise refusal("proposal = {name!r}: unknown", name=name)
         distribution = torch.distributions.MultivariateNormal(
             self._tensor(location), covariance_matrix=self._tensor(covariance)
         )

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from engine import device as devices
-from engine.config import ConfigError, ExperimentConfig, existing_file, param
+from engine.config import ExperimentConfig, existing_file, param, refusal
 from engine.estimators.models import (
     MAX_BITS,
     MAX_COMPONENTS,
@@ -95,18 +95,24 @@ class RaceConfig(ExperimentConfig):
             values = getattr(self, name)
             if len(values) not in (1, dimensions):
                 each = "one number" if dimensions == 1 else "one number, or one per dimension"
-                raise ConfigError(f"{name}: {len(values)} numbers; give {each} ({self.model})")
+                raise refusal(
+                    "{name}: {values_count} numbers; give {each} ({model})",
+                    name=name,
+                    values_count=len(values),
+                    each=each,
+                    model=self.model,
+                )
         if self.proposal == "gaussian" and self.model in ("binary", "mixture"):
-            raise ConfigError(
-                f"proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not "
-                f"{self.model}"
+            raise refusal(
+                "proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not {model}",
+                model=self.model,
             )
         if self.weights is not None and self.model == "vae":
             existing_file("weights", self.weights)  # its architecture is checked when read
         if self.proposal == "posterior" and self.model == "vae":
-            raise ConfigError(
-                "proposal = posterior: the vae model's posterior is not known; use fitted (the "
-                "encoder's q), prior or gaussian"
+            raise refusal(
+                "proposal = posterior: the vae model's posterior is not known; use "
+                "fitted (the encoder's q), prior or gaussian"
             )
 
 
@@ -287,7 +293,7 @@ def make_model(
         return ManyComponents(components, seed, device, dtype)
     if name in ("curve1d", "curve2d"):
         return Curve(int(name[5]), seed, device, dtype)
-    raise ConfigError(f"model = {name!r}: unknown; known: {', '.join(MODELS)}")
+    raise refusal("model = {name!r}: unknown; known: {items}", name=name, items=", ".join(MODELS))
 
 
 PRESETS = {

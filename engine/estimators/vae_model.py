@@ -16,7 +16,7 @@ from functools import cached_property
 import numpy as np
 
 from engine.assets import SHIPPED_DIGITS_MODELS
-from engine.config import ConfigError
+from engine.config import refusal
 from engine.estimators.models import Model, Proposal, ProposalProfile
 
 REFERENCE_K = 100_000
@@ -36,7 +36,11 @@ class VAEImage(Model):
 
         data = split.Data("digits", "bernoulli", 0, device)
         if not 0 <= image < len(data.test):
-            raise ConfigError(f"image = {image}: the digits test set has {len(data.test)} images")
+            raise refusal(
+                "image = {image}: the digits test set has {test_count} images",
+                image=image,
+                test_count=len(data.test),
+            )
         wanted = weight_files.architecture("vae", data.pixels, 2, "bernoulli")
         path = str(SHIPPED_DIGITS_MODELS["vae"]) if weights is None else weights
         self.network = weight_files.load_weights("weights", path, wanted, device)
@@ -94,9 +98,10 @@ class VAEImage(Model):
             location = np.zeros(2) if mean is None else np.broadcast_to(mean, 2)
             spread = np.ones(2) if scale is None else np.broadcast_to(scale, 2)
         else:
-            raise ConfigError(
-                f"proposal = {name!r}: the vae model's posterior is not known; use fitted (the "
-                "encoder's q), prior or gaussian"
+            raise refusal(
+                "proposal = {name!r}: the vae model's posterior is not known; use "
+                "fitted (the encoder's q), prior or gaussian",
+                name=name,
             )
         distribution = torch.distributions.Independent(
             torch.distributions.Normal(self._tensor(location), self._tensor(spread)), 1

@@ -22,7 +22,7 @@ import torch.utils.serialization.config  # torch.load imports it on first use: h
 from safetensors import SafetensorError
 
 from engine.atomic import write_bytes
-from engine.config import ConfigError, shown_path
+from engine.config import refusal, shown_path
 from engine.imaging import networks
 
 MAX_WEIGHTS_BYTES = 256 << 20  # the largest weights file read (the default models: about 1 MB)
@@ -63,11 +63,18 @@ def _read(name: str, path: str, data: bytes, device) -> tuple[dict[str, Any], di
             metadata = json.loads(data[8 : 8 + header_size]).get("__metadata__") or {}
             state = safetensors.torch.load(data)
         except (SafetensorError, ValueError, UnicodeDecodeError, AttributeError) as exc:
-            raise ConfigError(
-                f"{name} = {shown_path(path)}: a damaged weights file ({type(exc).__name__})"
+            raise refusal(
+                "{name} = {path}: a damaged weights file ({error})",
+                name=name,
+                path=shown_path(path),
+                error=type(exc).__name__,
             ) from None
         if metadata.get("format") != WEIGHTS_FORMAT:
-            raise ConfigError(f"{name} = {shown_path(path)}: not a weights file saved by save=")
+            raise refusal(
+                "{name} = {path}: not a weights file saved by save=",
+                name=name,
+                path=shown_path(path),
+            )
         found: dict[str, Any] = dict(metadata)
         for key in ("pixels", "latent"):
             found[key] = int(found[key]) if str(found.get(key, "")).isdigit() else found.get(key)
@@ -77,11 +84,16 @@ def _read(name: str, path: str, data: bytes, device) -> tuple[dict[str, Any], di
             warnings.simplefilter("ignore")
             payload = torch.load(io.BytesIO(data), map_location=device, weights_only=True)
     except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, OSError) as exc:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: not a weights file saved by save= ({type(exc).__name__})"
+        raise refusal(
+            "{name} = {path}: not a weights file saved by save= ({error})",
+            name=name,
+            path=shown_path(path),
+            error=type(exc).__name__,
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != TORCH_FORMAT:
-        raise ConfigError(f"{name} = {shown_path(path)}: not a weights file saved by save=")
+        raise refusal(
+            "{name} = {path}: not a weights file saved by save=", name=name, path=shown_path(path)
+        )
     return payload, payload.get("state")
 
 
@@ -99,22 +111,33 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
     not a weights file, too large, damaged, for another architecture, or not finite."""
     size = Path(path).stat().st_size
     if size > MAX_WEIGHTS_BYTES:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: {size:,} bytes, more than a weights file's "
-            f"{MAX_WEIGHTS_BYTES >> 20} MiB"
+        raise refusal(
+            "{name} = {path}: {size:,} bytes, more than a weights file's {value} MiB",
+            name=name,
+            path=shown_path(path),
+            size=size,
+            value=MAX_WEIGHTS_BYTES >> 20,
         )
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{name} = {shown_path(path)}: cannot read ({exc.strerror})") from None
+        raise refusal(
+            "{name} = {path}: cannot read ({reason})",
+            name=name,
+            path=shown_path(path),
+            reason=exc.strerror,
+        ) from None
     payload, state = _read(name, path, data, device)
     found = {key: payload.get(key) for key in wanted}
     if found != wanted:
         differ = ", ".join(
             f"{k} {found[k]} (here {wanted[k]})" for k in wanted if found[k] != wanted[k]
         )
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: weights for another architecture: {differ}"
+        raise refusal(
+            "{name} = {path}: weights for another architecture: {differ}",
+            name=name,
+            path=shown_path(path),
+            differ=differ,
         )
     model = networks.build(
         wanted["model"], wanted["pixels"], wanted["latent"], wanted["likelihood"], 0, device
@@ -122,13 +145,19 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
     try:
         model.load_state_dict(state)
     except (RuntimeError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(
-            f"{name} = {shown_path(path)}: its weights do not fit the model ({type(exc).__name__})"
+        raise refusal(
+            "{name} = {path}: its weights do not fit the model ({error})",
+            name=name,
+            path=shown_path(path),
+            error=type(exc).__name__,
         ) from None
     for key, value in model.state_dict().items():  # NaN weights would give NaN everywhere after
         if value.is_floating_point() and not bool(torch.isfinite(value).all()):
-            raise ConfigError(
-                f"{name} = {shown_path(path)}: its weights are not finite (NaN or infinite values "
-                f"in {key}); a weights file holds finite numbers"
+            raise refusal(
+                "{name} = {path}: its weights are not finite (NaN or infinite values "
+                "in {key}); a weights file holds finite numbers",
+                name=name,
+                path=shown_path(path),
+                key=key,
             )
     return model

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine import experiment as experiments
-from engine.config import ConfigError
+from engine.config import ConfigError, refusal
 from engine.lessons import schema
 from engine.lessons.schema import Lesson, LessonError, Prediction, Step
 
@@ -64,7 +64,7 @@ def run_step(step: Step):
     finally:
         run.close()
     if run.result is None and run.last is None:
-        raise ConfigError("the run gave no snapshot")
+        raise refusal("the run gave no snapshot")
     return config, as_read(run.result if run.done else run.last)
 
 

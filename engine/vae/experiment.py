@@ -22,7 +22,13 @@ from typing import Any
 
 from engine import device as devices
 from engine.atomic import WriteError
-from engine.config import ConfigError, ExperimentConfig, existing_file, param, writable_file
+from engine.config import (
+    ExperimentConfig,
+    existing_file,
+    param,
+    refusal,
+    writable_file,
+)
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.workspace import WORKSPACE
@@ -104,10 +110,17 @@ class VAEConfig(ExperimentConfig):
             existing_file("dataset", self.dataset)  # its images are checked when it is read
         sizes = split_sizes(self.dataset, self.images)
         if sizes is not None and self.batch > sizes[0]:
-            raise ConfigError(f"batch = {self.batch}: more than the {sizes[0]} training images")
+            raise refusal(
+                "batch = {batch}: more than the {sizes} training images",
+                batch=self.batch,
+                sizes=sizes[0],
+            )
         if sizes is not None and self.image >= sizes[1]:
-            raise ConfigError(
-                f"image = {self.image}: the test set has {sizes[1]} images (0 to {sizes[1] - 1})"
+            raise refusal(
+                "image = {image}: the test set has {sizes} images (0 to {value})",
+                image=self.image,
+                sizes=sizes[1],
+                value=sizes[1] - 1,
             )
         if self.load is not None:
             existing_file("load", self.load)
@@ -166,7 +179,11 @@ def generate(config: VAEConfig) -> Generator[Snapshot, None, VAESnapshot]:
     device = devices.resolve(config.device)
     data = split.Data(config.dataset, config.likelihood, config.seed, device, config.images)
     if config.image >= len(data.test):
-        raise ConfigError(f"image = {config.image}: the test set has {len(data.test)} images")
+        raise refusal(
+            "image = {image}: the test set has {test_count} images",
+            image=config.image,
+            test_count=len(data.test),
+        )
     shown = pictures.shown_of(data.test_set, config.seed)
     trainer = training.trainer_for(config.model, data, config, config.load)
     clock = time.perf_counter()

@@ -28,7 +28,7 @@ import numpy as np
 
 from engine import device as devices
 from engine.assets import SHIPPED_MODELS, shipped_model
-from engine.config import ConfigError, ExperimentConfig, existing_file, param
+from engine.config import ExperimentConfig, existing_file, param, refusal
 from engine.experiment import Experiment, Snapshot, bulk, frozen_array, register
 from engine.imaging.images import DIGITS_IMPORTS, split_sizes
 from engine.vae.experiment import DATASETS, LIKELIHOODS, OPTIMISER_IMPORTS
@@ -127,15 +127,23 @@ class InterpolateConfig(ExperimentConfig):
         for name in ("a", "b"):
             index = getattr(self, name)
             if index is not None and index >= test:
-                raise ConfigError(
-                    f"{name} = {index}: the test set has {test} images (0 to {test - 1})"
+                raise refusal(
+                    "{name} = {index}: the test set has {test} images (0 to {value})",
+                    name=name,
+                    index=index,
+                    test=test,
+                    value=test - 1,
                 )
         if self.path == "mesh" and self.dataset != "poles":
-            raise ConfigError(
+            raise refusal(
                 "path = mesh: the true path needs the generator's factors (pole and shadow)"
             )
         if self.epochs > 0 and self.batch > train:  # no training: no batches
-            raise ConfigError(f"batch = {self.batch}: more than the {train} training images")
+            raise refusal(
+                "batch = {batch}: more than the {train} training images",
+                batch=self.batch,
+                train=train,
+            )
         for name in ("vae_file", "ae_file"):
             if getattr(self, name) is not None:
                 existing_file(name, getattr(self, name))
@@ -314,11 +322,15 @@ def shipped_or_given(config: InterpolateConfig) -> dict[str, Path | str | None]:
             continue
         found = shipped_model(kind, config.dataset, config.latent, config.likelihood, config.beta)
         if found is None:
-            raise ConfigError(
-                f"epochs = 0 and no {kind}_file: no {kind} ships for {config.dataset}, latent "
-                f"{config.latent}, {config.likelihood}"
-                + (f", β {config.beta:g}" if kind == "vae" else "")
-                + f"; shipped: {shipped_recipes(kind)}. Give a weights file or epochs"
+            raise refusal(
+                "epochs = 0 and no {kind}_file: no {kind} ships for {dataset}, latent {latent}, "
+                "{likelihood}{beta}; shipped: {shipped}. Give a weights file or epochs",
+                kind=kind,
+                dataset=config.dataset,
+                latent=config.latent,
+                likelihood=config.likelihood,
+                beta=f", β {config.beta:g}" if kind == "vae" else "",
+                shipped=shipped_recipes(kind),
             )
         given[kind] = found.path
     return given

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, param
+from engine.config import ExperimentConfig, param, refusal
 from engine.experiment import Experiment, Snapshot, bulk, register
 
 TARGETS = ("gaussian", "banana")
@@ -45,12 +45,12 @@ class CAVIConfig(ExperimentConfig):
 
     def validate(self) -> None:
         if not abs(self.rho) < 1:
-            raise ConfigError(
-                f"rho = {self.rho:g}: a correlation with |ρ| < 1 (at ±1 p has no density)"
+            raise refusal(
+                "rho = {rho:g}: a correlation with |ρ| < 1 (at ±1 p has no density)", rho=self.rho
             )
         for name in ("mean", "start"):
             if len(getattr(self, name)) != 2:
-                raise ConfigError(f"{name}: two numbers (z₁, z₂)")
+                raise refusal("{name}: two numbers (z₁, z₂)", name=name)
 
 
 @dataclass(frozen=True, kw_only=True)

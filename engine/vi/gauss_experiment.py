@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from engine.config import ConfigError, ExperimentConfig, param
+from engine.config import ExperimentConfig, param, refusal
 from engine.experiment import Experiment, Snapshot, bulk, register
 from engine.gaps import kl_gap
 from engine.vi.posteriors import NAMES, posterior, q_out_of_range
@@ -59,13 +59,13 @@ class GaussConfig(ExperimentConfig):
 
     def validate(self) -> None:
         if self.s <= 0:
-            raise ConfigError(f"s = {self.s:g}: a standard deviation is positive")
+            raise refusal("s = {s:g}: a standard deviation is positive", s=self.s)
         if self.other is not None and (len(self.other) != 2 or self.other[1] <= 0):
-            raise ConfigError("other: two numbers 'm, s' with s > 0")
+            raise refusal("other: two numbers 'm, s' with s > 0")
         for name, (m, s) in (("s", (self.m, self.s)), ("other", self.other or (0.0, 1.0))):
             refused = q_out_of_range(self.posterior, m, s)
             if refused is not None:
-                raise ConfigError(f"{name}: {refused}")
+                raise refusal("{name}: {refused}", name=name, refused=refused)
 
 
 @dataclass(frozen=True)

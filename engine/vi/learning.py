@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln, logsumexp
 
-from engine.config import ConfigError, ExperimentConfig, param
+from engine.config import ExperimentConfig, param, refusal
 from engine.experiment import Experiment, Progress, Snapshot, bulk, register
 
 METHODS = ("gaussian", "em")
@@ -41,13 +41,17 @@ class LearningConfig(ExperimentConfig):
 
     def validate(self) -> None:
         if not self.x:
-            raise ConfigError("x: at least one count")
+            raise refusal("x: at least one count")
         if len(self.x) > MAX_COUNTS:
-            raise ConfigError(f"x: {len(self.x)} counts; at most {MAX_COUNTS}")
+            raise refusal(
+                "x: {x_count} counts; at most {MAX_COUNTS}",
+                x_count=len(self.x),
+                MAX_COUNTS=MAX_COUNTS,
+            )
         if any(v != int(v) for v in self.x):
-            raise ConfigError("x: counts are whole numbers (0, 1, 2, ...)")
+            raise refusal("x: counts are whole numbers (0, 1, 2, ...)")
         if sum(self.x) == 0:
-            raise ConfigError("x: all counts 0: log p(x; θ) rises without end as θ → −∞")
+            raise refusal("x: all counts 0: log p(x; θ) rises without end as θ → −∞")
 
 
 def _log_normal(z):
@@ -122,9 +126,12 @@ def check_grid(x, theta) -> None:
     q = exact_posterior(x, theta)
     edge = (q[:, :300].sum(1) + q[:, -300:].sum(1)) * (Z[1] - Z[0])
     if not np.all(np.isfinite(edge)) or edge.max() > 1e-12:
-        raise ConfigError(
-            f"theta = {theta:g}: p(z | x; θ) reaches the ends of its grid z ∈ [{Z[0]:g}, "
-            f"{Z[-1]:g}]; choose a θ nearer log(mean x)"
+        raise refusal(
+            "theta = {theta:g}: p(z | x; θ) reaches the ends of its grid z ∈ "
+            "[{Z:g}, {Z2:g}]; choose a θ nearer log(mean x)",
+            theta=theta,
+            Z=Z[0],
+            Z2=Z[-1],
         )
 
 

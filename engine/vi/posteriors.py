@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln, logsumexp
 
-from engine.config import ConfigError
+from engine.config import refusal
 
 NAMES = ("bimodal", "skewed", "gaussian")
 GRID_POINTS = 20_001  # the quadrature grid of log p(x) and of the drawn density
@@ -101,10 +101,15 @@ class Posterior:
         edge = (p[:tenth].sum() + p[-tenth:].sum()) * step
         total = p.sum() * step
         if not np.isfinite(total) or abs(total - 1.0) > 1e-9 or edge > EDGE_MASS:
-            raise ConfigError(
-                f"posterior = {self.name}, x = {self.x:g}: p(z | x) cannot be normalised on "
-                f"its grid z ∈ [{self.span[0]:g}, {self.span[1]:g}] (mass {edge:.2g} near the "
-                "edges); choose another x"
+            raise refusal(
+                "posterior = {name}, x = {x:g}: p(z | x) cannot be normalised on its "
+                "grid z ∈ [{span:g}, {span2:g}] (mass {edge:.2g} near the edges); "
+                "choose another x",
+                name=self.name,
+                x=self.x,
+                span=self.span[0],
+                span2=self.span[1],
+                edge=edge,
             )
 
     # --- q = N(m, s²) ----------------------------------------------------------------------------
@@ -366,10 +371,12 @@ SPANS = {"bimodal": (-14.0, 12.0), "skewed": (-12.0, 8.0), "gaussian": (-12.0, 1
 
 def posterior(name: str, x: float | None = None) -> Posterior:
     if name not in NAMES:
-        raise ConfigError(f"posterior = {name!r}: unknown; known: {', '.join(NAMES)}")
+        raise refusal(
+            "posterior = {name!r}: unknown; known: {items}", name=name, items=", ".join(NAMES)
+        )
     x = DEFAULT_X[name] if x is None else float(x)
     if name == "skewed" and (x < 0 or x != int(x)):
-        raise ConfigError(f"x = {x:g}: the skewed model's x is a count (0, 1, 2, ...)")
+        raise refusal("x = {x:g}: the skewed model's x is a count (0, 1, 2, ...)", x=x)
     made = {"bimodal": Bimodal, "skewed": Skewed, "gaussian": Gaussian}[name](name, x, SPANS[name])
     made.check_normalisable()
     return made

@@ -1509,6 +1509,398 @@
         <source>{name} = {value}: not a float</source>
         <translation>{name} = {value}：不是数</translation>
     </message>
+    <message>
+        <source>a component&apos;s covariance became singular (it collapsed onto too few distinct points); raise reg_covar (say to 1e-6) or use fewer components</source>
+        <translation>一个分量的协方差变得奇异（它坍缩到了太少的不同点上）；请增大协方差正则（比如到 1e-6）或减少分量</translation>
+    </message>
+    <message>
+        <source>{name} = {value}: {reason}</source>
+        <translation>{name} = {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} = {value}: {why}</source>
+        <translation>{name} = {value}：{why}</translation>
+    </message>
+    <message>
+        <source>{value}: {reason}</source>
+        <translation>{value}：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown parameter {name!r} for {value}; known: {items}</source>
+        <translation>{value} 没有参数 {name!r}；已知：{items}</translation>
+    </message>
+    <message>
+        <source>k = {k} components but n = {n} points: K must not exceed n</source>
+        <translation>k = {k} 个分量，但 n = {n} 个点：K 不能超过 n</translation>
+    </message>
+    <message>
+        <source>weights = {echoed}: {weights_count} numbers for {k} components</source>
+        <translation>权重 = {echoed}：{k} 个分量却有 {weights_count} 个数</translation>
+    </message>
+    <message>
+        <source>weights = {echoed}: they sum to 0</source>
+        <translation>权重 = {echoed}：它们的和为 0</translation>
+    </message>
+    <message>
+        <source>covariances are for 2-D mixtures; in 1-D give stds</source>
+        <translation>协方差用于二维混合；一维请给出标准差</translation>
+    </message>
+    <message>
+        <source>stds = {echoed}: {stds_count} numbers for {k} components</source>
+        <translation>标准差 = {echoed}：{k} 个分量却有 {stds_count} 个数</translation>
+    </message>
+    <message>
+        <source>stds are for 1-D mixtures; in 2-D give covariances &apos;σx², σxy, σy²&apos;</source>
+        <translation>标准差用于一维混合；二维请给出协方差 &apos;σx², σxy, σy²&apos;</translation>
+    </message>
+    <message>
+        <source>covariances: {covariances_count} numbers for {k} components; give &apos;σx², σxy, σy²&apos; for each</source>
+        <translation>协方差：{k} 个分量却有 {covariances_count} 个数；每个分量给出 &apos;σx², σxy, σy²&apos;</translation>
+    </message>
+    <message>
+        <source>out = {out}: data are saved as .npz</source>
+        <translation>输出文件 = {out}：数据保存为 &apos;.npz&apos; 文件</translation>
+    </message>
+    <message>
+        <source>means = {echoed}: {means_count} numbers; in 2-D give &apos;x, y&apos; for each component</source>
+        <translation>均值 = {echoed}：{means_count} 个数；二维请为每个分量给出 &apos;x, y&apos;</translation>
+    </message>
+    <message>
+        <source>k = {k} but means gives {k2} components</source>
+        <translation>k = {k}，但均值给出 {k2} 个分量</translation>
+    </message>
+    <message>
+        <source>means gives {k} components; allowed: 1 to {MAX_K}</source>
+        <translation>均值给出 {k} 个分量；允许：1 到 {MAX_K}</translation>
+    </message>
+    <message>
+        <source>weights = {echoed} sum to {total:.6g}, not 1; fix them or set normalize=true</source>
+        <translation>权重 = {echoed} 之和为 {total:.6g}，不是 1；请修正，或勾选归一化权重</translation>
+    </message>
+    <message>
+        <source>stds[{i}] = {s:g}: a standard deviation must be &gt; 0 (zero variance has no density)</source>
+        <translation>标准差[{i}] = {s:g}：标准差必须 &gt; 0（方差为零没有密度）</translation>
+    </message>
+    <message>
+        <source>covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}): the variances σx², σy² must be &gt; 0</source>
+        <translation>协方差[{i}] = ({vx:g}, {cxy:g}, {vy:g})：方差 σx²、σy² 必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>covariances[{i}] = ({vx:g}, {cxy:g}, {vy:g}) is not positive definite: need σxy² &lt; σx² σy²</source>
+        <translation>协方差[{i}] = ({vx:g}, {cxy:g}, {vy:g}) 不是正定的：需要 σxy² &lt; σx² σy²</translation>
+    </message>
+    <message>
+        <source>observations = (): give at least one toss</source>
+        <translation>观测 = ()：至少给出一次投掷</translation>
+    </message>
+    <message>
+        <source>n = {n} but observations has {observations_count} tosses; give one or the other</source>
+        <translation>n = {n}，但观测有 {observations_count} 次投掷；两者只给其一</translation>
+    </message>
+    <message>
+        <source>path is required when kind = file: a .csv or .npz file</source>
+        <translation>数据种类为文件时需要路径：一个 &apos;.csv&apos; 或 &apos;.npz&apos; 文件</translation>
+    </message>
+    <message>
+        <source>{name}: a data recipe of {size}; at most {MAX_RECIPE:,}</source>
+        <translation>{name}：数据配方长 {size}；至多 {MAX_RECIPE:,}</translation>
+    </message>
+    <message>
+        <source>{name} = {reference}: not a data recipe (&apos;data:&apos; and the Data panel&apos;s parameters as a JSON object)</source>
+        <translation>{name} = {reference}：不是数据配方（应为 &apos;data:&apos; 加上数据面板参数的 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>{name}: a recipe does not name a file; give the file&apos;s path</source>
+        <translation>{name}：配方并不指明文件；请给出文件的路径</translation>
+    </message>
+    <message>
+        <source>{name}: {exc}</source>
+        <translation>{name}：{exc}</translation>
+    </message>
+    <message>
+        <source>device = {name!r}: not allowed; allowed: one of {items}</source>
+        <translation>设备 = {name!r}：不允许；允许：{items} 之一</translation>
+    </message>
+    <message>
+        <source>device = &apos;cuda&apos;: no CUDA device is available here; use auto or cpu</source>
+        <translation>设备 = &apos;cuda&apos;：这里没有可用的 CUDA 设备；请用自动或 CPU</translation>
+    </message>
+    <message>
+        <source>truth = {echoed}: give p_A, p_B, p_C</source>
+        <translation>真实参数 = {echoed}：请给出 p_A, p_B, p_C</translation>
+    </message>
+    <message>
+        <source>starts: {starts_count} numbers; give &apos;p_A, p_B, p_C&apos; for each start</source>
+        <translation>初值：{starts_count} 个数；每个初值给出 &apos;p_A, p_B, p_C&apos;</translation>
+    </message>
+    <message>
+        <source>starts: {value} starts; at most {MAX_STARTS}</source>
+        <translation>初值：{value} 个；至多 {MAX_STARTS} 个</translation>
+    </message>
+    <message>
+        <source>heads and observations both given: give the tosses or their count</source>
+        <translation>正面数和观测都给出了：请只给投掷或其次数</translation>
+    </message>
+    <message>
+        <source>heads = {heads}: more than the n = {n} tosses</source>
+        <translation>正面数 = {heads}：多于 n = {n} 次投掷</translation>
+    </message>
+    <message>
+        <source>starts[{value}] = {echoed}: each probability must lie strictly between 0 and 1 (EM never moves one off 0 or 1)</source>
+        <translation>初值[{value}] = {echoed}：每个概率必须严格介于 0 与 1 之间（EM 永远不会让它离开 0 或 1）</translation>
+    </message>
+    <message>
+        <source>start = {path}: larger than {value} MiB</source>
+        <translation>初值 = {path}：大于 {value} MiB</translation>
+    </message>
+    <message>
+        <source>start = {path}: not a JSON object with weights, means and covariances</source>
+        <translation>初值 = {path}：不是含 &apos;weights&apos;、&apos;means&apos; 和 &apos;covariances&apos; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>components = {components} but the data have {n} points: K must not exceed n</source>
+        <translation>K = {components}，但数据只有 {n} 个点：K 不能超过 n</translation>
+    </message>
+    <message>
+        <source>init = points needs start_means (click the scatter, or give &apos;x, y; x, y&apos;)</source>
+        <translation>初始化为给定点时需要初始均值（在散点图上点击，或给出 &apos;x, y; x, y&apos;）</translation>
+    </message>
+    <message>
+        <source>standardize: a column is constant (zero variance)</source>
+        <translation>标准化：有一列是常数（方差为零）</translation>
+    </message>
+    <message>
+        <source>start = {path}: not a JSON file ({error})</source>
+        <translation>初值 = {path}：不是 JSON 文件（{error}）</translation>
+    </message>
+    <message>
+        <source>start = {path}: no {name!r} (it needs weights, means, covariances)</source>
+        <translation>初值 = {path}：没有 {name!r}（需要 &apos;weights&apos;、&apos;means&apos;、&apos;covariances&apos;）</translation>
+    </message>
+    <message>
+        <source>start has {k} components but components = {k2}</source>
+        <translation>初值有 {k} 个分量，但 K = {k2}</translation>
+    </message>
+    <message>
+        <source>start_means: {size} numbers; give {k} points of {d} coordinates</source>
+        <translation>初始均值：{size} 个数；请给出 {k} 个 {d} 维坐标的点</translation>
+    </message>
+    <message>
+        <source>start = {path}: {name} is not a rectangular array of numbers</source>
+        <translation>初值 = {path}：{name} 不是矩形的数值数组</translation>
+    </message>
+    <message>
+        <source>mu_range = {echoed}: give lo, hi with lo &lt; hi</source>
+        <translation>μ 范围 = {echoed}：请给出下限、上限，且下限 &lt; 上限</translation>
+    </message>
+    <message>
+        <source>iteration {t}: a component lost all its weight (no point is closer to it); choose another start</source>
+        <translation>迭代 {t}：一个分量失去了全部权重（没有点离它更近）；请换一个初值</translation>
+    </message>
+    <message>
+        <source>{name} = {echoed}: give two numbers, μ1, μ2</source>
+        <translation>{name} = {echoed}：请给出两个数 μ1, μ2</translation>
+    </message>
+    <message>
+        <source>{where} weights have shape {shape}; expected (K,): one weight a component</source>
+        <translation>{where} 权重的形状为 {shape}；应为 (K,)：每个分量一个权重</translation>
+    </message>
+    <message>
+        <source>{where} weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})</source>
+        <translation>{where} 权重必须在 [0, 1] 内且和为 1（其和为 {sum:.6g}）</translation>
+    </message>
+    <message>
+        <source>{where} covariances are not symmetric</source>
+        <translation>{where} 协方差不对称</translation>
+    </message>
+    <message>
+        <source>{where} {name} have shape {shape}; expected {shape2}{what} (K = {k} components, d = {d})</source>
+        <translation>{where} {name} 的形状为 {shape}；应为 {shape2}{what}（K = {k} 个分量，d = {d}）</translation>
+    </message>
+    <message>
+        <source>{where} {name} are not all finite</source>
+        <translation>{where} {name} 不全是有限数</translation>
+    </message>
+    <message>
+        <source>{where} covariances must be &gt; 0 (variances, for {t})</source>
+        <translation>{where} 协方差必须 &gt; 0（方差，对 {t}）</translation>
+    </message>
+    <message>
+        <source>{where} covariances: one is not positive definite</source>
+        <translation>{where} 协方差：有一个不是正定的</translation>
+    </message>
+    <message>
+        <source>covariance = {covariance_type!r}; allowed: {items}</source>
+        <translation>协方差类型 = {covariance_type!r}；允许：{items}</translation>
+    </message>
+    <message>
+        <source>proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)</source>
+        <translation>提议分布 = {name!r}：高斯提议分布用于连续的 z（一维、二维曲线模型）</translation>
+    </message>
+    <message>
+        <source>bits = {bits}: the binary model enumerates all 2^D states for the exact p(x); D must be between 1 and {MAX_BITS}</source>
+        <translation>D = {bits}：二值模型为精确 p(x) 枚举全部 2^D 个状态；D 必须在 1 到 {MAX_BITS} 之间</translation>
+    </message>
+    <message>
+        <source>components = {components}: between 1 and {MAX_COMPONENTS} for the mixture</source>
+        <translation>K = {components}：混合模型须在 1 到 {MAX_COMPONENTS} 之间</translation>
+    </message>
+    <message>
+        <source>proposal = {name!r}: unknown</source>
+        <translation>提议分布 = {name!r}：未知</translation>
+    </message>
+    <message>
+        <source>model = {name!r}: unknown; known: {items}</source>
+        <translation>模型 = {name!r}：未知；已知：{items}</translation>
+    </message>
+    <message>
+        <source>proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not {model}</source>
+        <translation>提议分布为高斯：只用于连续的 z（一维、二维曲线模型、VAE），不用于 {model}</translation>
+    </message>
+    <message>
+        <source>proposal = posterior: the vae model&apos;s posterior is not known; use fitted (the encoder&apos;s q), prior or gaussian</source>
+        <translation>提议分布为后验：VAE 模型的后验未知；请用拟合（编码器的 q）、先验或高斯</translation>
+    </message>
+    <message>
+        <source>{name}: {values_count} numbers; give {each} ({model})</source>
+        <translation>{name}：{values_count} 个数；请给出 {each}（{model}）</translation>
+    </message>
+    <message>
+        <source>image = {image}: the digits test set has {test_count} images</source>
+        <translation>测试图像 = {image}：手写数字测试集只有 {test_count} 张图像</translation>
+    </message>
+    <message>
+        <source>proposal = {name!r}: the vae model&apos;s posterior is not known; use fitted (the encoder&apos;s q), prior or gaussian</source>
+        <translation>提议分布 = {name!r}：VAE 模型的后验未知；请用拟合（编码器的 q）、先验或高斯</translation>
+    </message>
+    <message>
+        <source>unknown experiment {name!r}; known: {items}</source>
+        <translation>未知的实验 {name!r}；已知：{items}</translation>
+    </message>
+    <message>
+        <source>unknown preset {name!r} for {name2}; known: {known}</source>
+        <translation>{name2} 没有预设 {name!r}；已知：{known}</translation>
+    </message>
+    <message>
+        <source>a running {experiment} cannot take {changed}</source>
+        <translation>运行中的 {experiment} 不能接受 {changed}</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: not a weights file saved by save=</source>
+        <translation>{name} = {path}：不是由“保存权重到”保存的权重文件</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: {size:,} bytes, more than a weights file&apos;s {value} MiB</source>
+        <translation>{name} = {path}：{size:,} 字节，超过权重文件的 {value} MiB</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: weights for another architecture: {differ}</source>
+        <translation>{name} = {path}：是另一种结构的权重：{differ}</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: not a weights file saved by save= ({error})</source>
+        <translation>{name} = {path}：不是由“保存权重到”保存的权重文件（{error}）</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: cannot read ({reason})</source>
+        <translation>{name} = {path}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: its weights do not fit the model ({error})</source>
+        <translation>{name} = {path}：其中的权重与模型不符（{error}）</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: its weights are not finite (NaN or infinite values in {key}); a weights file holds finite numbers</source>
+        <translation>{name} = {path}：其中的权重不是有限数（{key} 中有 NaN 或无穷大）；权重文件应当只含有限数</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: a damaged weights file ({error})</source>
+        <translation>{name} = {path}：权重文件已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>the run gave no snapshot</source>
+        <translation>这次运行没有给出快照</translation>
+    </message>
+    <message>
+        <source>image = {image}: the test set has {test_count} images</source>
+        <translation>测试图像 = {image}：测试集只有 {test_count} 张图像</translation>
+    </message>
+    <message>
+        <source>batch = {batch}: more than the {sizes} training images</source>
+        <translation>批大小 = {batch}：多于 {sizes} 张训练图像</translation>
+    </message>
+    <message>
+        <source>image = {image}: the test set has {sizes} images (0 to {value})</source>
+        <translation>测试图像 = {image}：测试集有 {sizes} 张图像（0 到 {value}）</translation>
+    </message>
+    <message>
+        <source>path = mesh: the true path needs the generator&apos;s factors (pole and shadow)</source>
+        <translation>路径为流形网格：真实路径需要生成器的因子（杆与影）</translation>
+    </message>
+    <message>
+        <source>batch = {batch}: more than the {train} training images</source>
+        <translation>批大小 = {batch}：多于 {train} 张训练图像</translation>
+    </message>
+    <message>
+        <source>epochs = 0 and no {kind}_file: no {kind} ships for {dataset}, latent {latent}, {likelihood}{beta}; shipped: {shipped}. Give a weights file or epochs</source>
+        <translation>训练轮数 = 0 且没有 {kind}_file：没有随附 {dataset}、潜空间 {latent} 维、{likelihood}{beta} 的 {kind}；随附的有：{shipped}。请给出权重文件或训练轮数</translation>
+    </message>
+    <message>
+        <source>{name} = {index}: the test set has {test} images (0 to {value})</source>
+        <translation>{name} = {index}：测试集有 {test} 张图像（0 到 {value}）</translation>
+    </message>
+    <message>
+        <source>rho = {rho:g}: a correlation with |ρ| &lt; 1 (at ±1 p has no density)</source>
+        <translation>ρ = {rho:g}：相关系数须满足 |ρ| &lt; 1（在 ±1 时 p 没有密度）</translation>
+    </message>
+    <message>
+        <source>{name}: two numbers (z₁, z₂)</source>
+        <translation>{name}：两个数 (z₁, z₂)</translation>
+    </message>
+    <message>
+        <source>s = {s:g}: a standard deviation is positive</source>
+        <translation>s = {s:g}：标准差是正数</translation>
+    </message>
+    <message>
+        <source>other: two numbers &apos;m, s&apos; with s &gt; 0</source>
+        <translation>另一个 q：两个数 &apos;m, s&apos;，且 s &gt; 0</translation>
+    </message>
+    <message>
+        <source>{name}: {refused}</source>
+        <translation>{name}：{refused}</translation>
+    </message>
+    <message>
+        <source>theta = {theta:g}: p(z | x; θ) reaches the ends of its grid z ∈ [{Z:g}, {Z2:g}]; choose a θ nearer log(mean x)</source>
+        <translation>θ = {theta:g}：p(z | x; θ) 伸到了网格 z ∈ [{Z:g}, {Z2:g}] 的两端；请选一个更接近 log(x 的均值) 的 θ</translation>
+    </message>
+    <message>
+        <source>x: at least one count</source>
+        <translation>x：至少一个计数</translation>
+    </message>
+    <message>
+        <source>x: {x_count} counts; at most {MAX_COUNTS}</source>
+        <translation>x：{x_count} 个计数；至多 {MAX_COUNTS} 个</translation>
+    </message>
+    <message>
+        <source>x: counts are whole numbers (0, 1, 2, ...)</source>
+        <translation>x：计数是非负整数（0, 1, 2, ...）</translation>
+    </message>
+    <message>
+        <source>x: all counts 0: log p(x; θ) rises without end as θ → −∞</source>
+        <translation>x：计数全为 0：θ → −∞ 时 log p(x; θ) 无限上升</translation>
+    </message>
+    <message>
+        <source>posterior = {name!r}: unknown; known: {items}</source>
+        <translation>后验 = {name!r}：未知；已知：{items}</translation>
+    </message>
+    <message>
+        <source>x = {x:g}: the skewed model&apos;s x is a count (0, 1, 2, ...)</source>
+        <translation>x = {x:g}：偏斜模型的 x 是计数（0, 1, 2, ...）</translation>
+    </message>
+    <message>
+        <source>posterior = {name}, x = {x:g}: p(z | x) cannot be normalised on its grid z ∈ [{span:g}, {span2:g}] (mass {edge:.2g} near the edges); choose another x</source>
+        <translation>后验 = {name}，x = {x:g}：p(z | x) 无法在网格 z ∈ [{span:g}, {span2:g}] 上归一化（边缘附近的质量 {edge:.2g}）；请换一个 x</translation>
+    </message>
 </context>
 <context>
     <name>MixtureView</name>

@@ -4,6 +4,7 @@ texts at once and is remembered, and the forms speak the language chosen."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -235,3 +236,32 @@ def test_a_lesson_speaks_the_window_language_and_switches_with_it(window, qtbot)
     assert (
         revealed.args[0].explain.startswith("m = ") and "p 自己的均值" in revealed.args[0].explain
     )
+
+
+def test_an_experiments_own_refusal_is_said_in_the_window_language(window, qtbot):
+    # Refused by the data experiment's validate (weights against each other), not by a
+    # value's own bounds: its template too is in the catalogue.
+    settings = window.panels["data"].settings
+    i18n.use("zh_CN")
+    with qtbot.waitSignal(settings.refused) as refused:
+        settings.form.parameters.child("weights").setValue("0.2, 0.2")
+    said = refused.args[0]
+    assert said.startswith("权重 = ") and "之和为 0.4，不是 1" in said, said
+    assert not english_words(said)
+    i18n.use("en")
+    with qtbot.waitSignal(settings.refused) as refused:
+        settings.form.parameters.child("weights").setValue("0.2, 0.2")
+    assert refused.args[0].startswith("weights = ") and "sum to 0.4, not 1" in refused.args[0]
+
+
+def test_every_refusal_of_the_engine_has_a_template_the_window_translates():
+    # A ConfigError made from a bare string would reach the Chinese window in English.
+    bare = []
+    for path in sorted((ROOT / "engine").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ConfigError"
+            if called and len(node.args) < 3:  # refusal's own passes template and fields
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == []
+    listed = {text for context, text, _ in collect.entries() if context == "Message"}
+    assert len(listed) > 100 and set(collect.refusals()) <= listed
