@@ -302,8 +302,8 @@ class ExperimentConfig:
             raise
         except (OSError, ValueError, ArithmeticError) as exc:  # every failure is one message
             raise refusal(
-                "{value}: {reason}",
-                value=self.experiment or type(self).__name__,
+                "{experiment}: {reason}",
+                experiment=self.experiment or type(self).__name__,
                 reason=os_reason(exc),
             ) from None
 
@@ -364,9 +364,9 @@ class ExperimentConfig:
         for name, text in values.items():
             if name not in known:
                 raise refusal(
-                    "unknown parameter {name!r} for {value}; known: {items}",
-                    name=name,
-                    value=cls.experiment or cls.__name__,
+                    "unknown parameter {given!r} for {experiment}; known: {items}",
+                    given=name,
+                    experiment=cls.experiment or cls.__name__,
                     items=", ".join(known),
                 )
             kwargs[name] = parse_value(name, text, hints[name])
@@ -379,9 +379,9 @@ class ExperimentConfig:
         for name in kwargs:
             if name not in known:
                 raise refusal(
-                    "unknown parameter {name!r} for {value}; known: {items}",
-                    name=name,
-                    value=cls.experiment or cls.__name__,
+                    "unknown parameter {given!r} for {experiment}; known: {items}",
+                    given=name,
+                    experiment=cls.experiment or cls.__name__,
                     items=", ".join(known),
                 )
         return cls(**kwargs)

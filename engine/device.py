@@ -26,8 +26,8 @@ def resolve(name: str = "auto") -> torch.device:
 
     if name not in DEVICES:
         raise refusal(
-            "device = {name!r}: not allowed; allowed: one of {items}",
-            name=name,
+            "device = {given!r}: not allowed; allowed: one of {items}",
+            given=name,
             items=", ".join(DEVICES),
         )
     if name == "auto":

@@ -127,9 +127,9 @@ class Experiment:
         if name not in self.presets:
             known = ", ".join(self.presets) or "none"
             raise refusal(
-                "unknown preset {name!r} for {name2}; known: {known}",
-                name=name,
-                name2=self.name,
+                "unknown preset {given!r} for {experiment}; known: {known}",
+                given=name,
+                experiment=self.name,
                 known=known,
             )
         return self.presets[name]
@@ -177,7 +177,7 @@ def get(name: str) -> Experiment:
     _load_all()
     if name not in _REGISTRY:
         raise refusal(
-            "unknown experiment {name!r}; known: {items}", name=name, items=", ".join(_REGISTRY)
+            "unknown experiment {given!r}; known: {items}", given=name, items=", ".join(_REGISTRY)
         )
     return _REGISTRY[name]
 

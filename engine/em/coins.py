@@ -96,16 +96,16 @@ class CoinsConfig(ExperimentConfig):
             )
         if len(self.starts) // 3 > MAX_STARTS:
             raise refusal(
-                "starts: {value} starts; at most {MAX_STARTS}",
-                value=len(self.starts) // 3,
+                "starts: {count} starts; at most {MAX_STARTS}",
+                count=len(self.starts) // 3,
                 MAX_STARTS=MAX_STARTS,
             )
         for i, value in enumerate(self.starts):
             if not 0.0 < value < 1.0:
                 raise refusal(
-                    "starts[{value}] = {echoed}: each probability must lie strictly "
+                    "starts[{index}] = {echoed}: each probability must lie strictly "
                     "between 0 and 1 (EM never moves one off 0 or 1)",
-                    value=i // 3,
+                    index=i // 3,
                     echoed=echoed(self.starts[i - i % 3 :][:3]),
                 )
         if self.observations is not None and not self.observations:

@@ -117,9 +117,9 @@ def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
     source = Path(path)
     if source.stat().st_size > MAX_START_BYTES:
         raise refusal(
-            "start = {path}: larger than {value} MiB",
+            "start = {path}: larger than {limit} MiB",
             path=shown_path(path),
-            value=MAX_START_BYTES >> 20,
+            limit=MAX_START_BYTES >> 20,
         )
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
@@ -135,23 +135,23 @@ def read_start(path: str, covariance_type: str, d: int) -> MixtureParameters:
             path=shown_path(path),
         )
     fields = {}
-    for name in ("weights", "means", "covariances"):
-        if name not in raw:
+    for key in ("weights", "means", "covariances"):
+        if key not in raw:
             raise refusal(
-                "start = {path}: no {name!r} (it needs weights, means, covariances)",
+                "start = {path}: no {key!r} (it needs weights, means, covariances)",
                 path=shown_path(path),
-                name=name,
+                key=key,
             )
         try:
-            fields[name] = np.asarray(raw[name], dtype=np.float64)
+            fields[key] = np.asarray(raw[key], dtype=np.float64)
         except (ValueError, TypeError):
             raise refusal(
-                "start = {path}: {name} is not a rectangular array of numbers",
+                "start = {path}: {key} is not a rectangular array of numbers",
                 path=shown_path(path),
-                name=name,
+                key=key,
             ) from None
     params = MixtureParameters(**fields, covariance_type=covariance_type)
-    check_parameters(params, d, where=f"start = {shown_path(path)}:")
+    check_parameters(params, d, shown_path(path))
     return params
 
 

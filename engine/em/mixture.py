@@ -72,14 +72,14 @@ class MixtureParameters:
         }
 
 
-def check_parameters(params: MixtureParameters, d: int, where: str = "start") -> None:
-    """Every field's shape, finiteness and range as scikit-learn wants them; a ConfigError that
-    names the field otherwise. K is the number of weights."""
+def check_parameters(params: MixtureParameters, d: int, path: str) -> None:
+    """Every field's shape, finiteness and range as scikit-learn wants them, for the start file
+    `path` (as shown); a ConfigError that names the field otherwise. K is the number of weights."""
     weights, t = params.weights, params.covariance_type
     if weights.ndim != 1 or weights.size == 0:
         raise refusal(
-            "{where} weights have shape {shape}; expected (K,): one weight a component",
-            where=where,
+            "start = {path}: weights have shape {shape}; expected (K,): one weight a component",
+            path=path,
             shape=weights.shape,
         )
     k = weights.size
@@ -88,42 +88,50 @@ def check_parameters(params: MixtureParameters, d: int, where: str = "start") ->
         "means": (k, d),
         "covariances": {"full": (k, d, d), "tied": (d, d), "diag": (k, d), "spherical": (k,)}[t],
     }
-    for name, shape in expected.items():
-        value = getattr(params, name)
+    for array, shape in expected.items():
+        value = getattr(params, array)
         if value.shape != shape:
-            what = f" for covariance = {t}" if name == "covariances" else ""
+            fields = {"path": path, "shape": value.shape, "expected": shape, "k": k, "d": d}
+            if array == "covariances":
+                raise refusal(
+                    "start = {path}: covariances have shape {shape}; expected {expected} for "
+                    "covariance = {covariance} (K = {k} components, d = {d})",
+                    covariance=t,
+                    **fields,
+                )
             raise refusal(
-                "{where} {name} have shape {shape}; expected {shape2}{what} (K = {k} "
+                "start = {path}: {array} have shape {shape}; expected {expected} (K = {k} "
                 "components, d = {d})",
-                where=where,
-                name=name,
-                shape=value.shape,
-                shape2=shape,
-                what=what,
-                k=k,
-                d=d,
+                array=array,
+                **fields,
             )
         if not np.all(np.isfinite(value)):
-            raise refusal("{where} {name} are not all finite", where=where, name=name)
+            raise refusal("start = {path}: {array} are not all finite", path=path, array=array)
     if np.any(weights < 0) or np.any(weights > 1) or abs(weights.sum() - 1) > 1e-6:
         raise refusal(
-            "{where} weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})",
-            where=where,
+            "start = {path}: weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})",
+            path=path,
             sum=weights.sum(),
         )
     covariances = params.covariances
     if t in ("diag", "spherical"):
         if np.any(covariances <= 0):
-            raise refusal("{where} covariances must be > 0 (variances, for {t})", where=where, t=t)
+            raise refusal(
+                "start = {path}: covariances must be > 0 (variances, for {covariance})",
+                path=path,
+                covariance=t,
+            )
         return
     matrices = covariances[None] if t == "tied" else covariances
     asymmetry = np.abs(matrices - np.swapaxes(matrices, -1, -2)).max()
     if asymmetry > 1e-10 * max(1.0, np.abs(matrices).max()):
-        raise refusal("{where} covariances are not symmetric", where=where)
+        raise refusal("start = {path}: covariances are not symmetric", path=path)
     try:
         np.linalg.cholesky(matrices)
     except np.linalg.LinAlgError:
-        raise refusal("{where} covariances: one is not positive definite", where=where) from None
+        raise refusal(
+            "start = {path}: covariances: one is not positive definite", path=path
+        ) from None
 
 
 def _precision_cholesky(params: MixtureParameters, torch, dtype, device):

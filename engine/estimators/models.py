@@ -209,8 +209,8 @@ class BinaryImage(Model):
                 self, self.log_posterior_all, lambda index: self.bits_of(index), self._index_of
             )
         raise refusal(
-            "proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)",
-            name=name,
+            "proposal = {given!r}: the gaussian proposal is for continuous z (curve1d, curve2d)",
+            given=name,
         )
 
     def _index_of(self, z):
@@ -282,8 +282,9 @@ class ManyComponents(Model):
         }
         if name not in tables:
             raise refusal(
-                "proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)",
-                name=name,
+                "proposal = {given!r}: the gaussian proposal is for continuous z "
+                "(curve1d, curve2d)",
+                given=name,
             )
         return _categorical_proposal(
             self, tables[name].to(self.device), lambda index: index, lambda z: z, name
@@ -492,7 +493,7 @@ class Curve(Model):
             spread = np.ones(d) if scale is None else np.broadcast_to(scale, d)
             covariance = np.diag(np.asarray(spread, float) ** 2)
         else:
-            raise refusal("proposal = {name!r}: unknown", name=name)
+            raise refusal("proposal = {given!r}: unknown", given=name)
         distribution = torch.distributions.MultivariateNormal(
             self._tensor(location), covariance_matrix=self._tensor(covariance)
         )

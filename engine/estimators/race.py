@@ -94,13 +94,15 @@ class RaceConfig(ExperimentConfig):
         for name in ("q_mean", "q_scale"):
             values = getattr(self, name)
             if len(values) not in (1, dimensions):
-                each = "one number" if dimensions == 1 else "one number, or one per dimension"
+                fields = {"name": name, "values_count": len(values), "model": self.model}
+                if dimensions == 1:
+                    raise refusal(
+                        "{name}: {values_count} numbers; give one number ({model})", **fields
+                    )
                 raise refusal(
-                    "{name}: {values_count} numbers; give {each} ({model})",
-                    name=name,
-                    values_count=len(values),
-                    each=each,
-                    model=self.model,
+                    "{name}: {values_count} numbers; give one number, or one per dimension "
+                    "({model})",
+                    **fields,
                 )
         if self.proposal == "gaussian" and self.model in ("binary", "mixture"):
             raise refusal(
@@ -293,7 +295,7 @@ def make_model(
         return ManyComponents(components, seed, device, dtype)
     if name in ("curve1d", "curve2d"):
         return Curve(int(name[5]), seed, device, dtype)
-    raise refusal("model = {name!r}: unknown; known: {items}", name=name, items=", ".join(MODELS))
+    raise refusal("model = {given!r}: unknown; known: {items}", given=name, items=", ".join(MODELS))
 
 
 PRESETS = {

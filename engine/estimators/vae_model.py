@@ -99,9 +99,9 @@ class VAEImage(Model):
             spread = np.ones(2) if scale is None else np.broadcast_to(scale, 2)
         else:
             raise refusal(
-                "proposal = {name!r}: the vae model's posterior is not known; use "
+                "proposal = {given!r}: the vae model's posterior is not known; use "
                 "fitted (the encoder's q), prior or gaussian",
-                name=name,
+                given=name,
             )
         distribution = torch.distributions.Independent(
             torch.distributions.Normal(self._tensor(location), self._tensor(spread)), 1

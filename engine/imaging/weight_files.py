@@ -112,11 +112,11 @@ def load_weights(name: str, path: str, wanted: dict[str, Any], device):
     size = Path(path).stat().st_size
     if size > MAX_WEIGHTS_BYTES:
         raise refusal(
-            "{name} = {path}: {size:,} bytes, more than a weights file's {value} MiB",
+            "{name} = {path}: {size:,} bytes, more than a weights file's {limit} MiB",
             name=name,
             path=shown_path(path),
             size=size,
-            value=MAX_WEIGHTS_BYTES >> 20,
+            limit=MAX_WEIGHTS_BYTES >> 20,
         )
     try:
         data = Path(path).read_bytes()

@@ -117,10 +117,10 @@ class VAEConfig(ExperimentConfig):
             )
         if sizes is not None and self.image >= sizes[1]:
             raise refusal(
-                "image = {image}: the test set has {sizes} images (0 to {value})",
+                "image = {image}: the test set has {sizes} images (0 to {last})",
                 image=self.image,
                 sizes=sizes[1],
-                value=sizes[1] - 1,
+                last=sizes[1] - 1,
             )
         if self.load is not None:
             existing_file("load", self.load)

@@ -128,11 +128,11 @@ class InterpolateConfig(ExperimentConfig):
             index = getattr(self, name)
             if index is not None and index >= test:
                 raise refusal(
-                    "{name} = {index}: the test set has {test} images (0 to {value})",
+                    "{name} = {index}: the test set has {test} images (0 to {last})",
                     name=name,
                     index=index,
                     test=test,
-                    value=test - 1,
+                    last=test - 1,
                 )
         if self.path == "mesh" and self.dataset != "poles":
             raise refusal(

@@ -259,7 +259,7 @@ class Divergence:
         s = math.exp(log_s)
         refused = q_out_of_range(post.name, m, s)
         if refused is not None:
-            return refused
+            return str(refused)
         elbo = self.elbo = float(post.elbo(m, s))
         if not math.isfinite(elbo):
             return f"the ELBO at q = N({m:.4g}, {s:.4g}²) left the numbers"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import gammaln, logsumexp
 
-from engine.config import refusal
+from engine.config import ConfigError, refusal
 
 NAMES = ("bimodal", "skewed", "gaussian")
 GRID_POINTS = 20_001  # the quadrature grid of log p(x) and of the drawn density
@@ -102,10 +102,10 @@ class Posterior:
         total = p.sum() * step
         if not np.isfinite(total) or abs(total - 1.0) > 1e-9 or edge > EDGE_MASS:
             raise refusal(
-                "posterior = {name}, x = {x:g}: p(z | x) cannot be normalised on its "
+                "posterior = {given}, x = {x:g}: p(z | x) cannot be normalised on its "
                 "grid z ∈ [{span:g}, {span2:g}] (mass {edge:.2g} near the edges); "
                 "choose another x",
-                name=self.name,
+                given=self.name,
                 x=self.x,
                 span=self.span[0],
                 span2=self.span[1],
@@ -325,14 +325,19 @@ def largest_s(name: str, m: float) -> float:
     return math.sqrt(2.0 * (MAX_LOG_RATE - m)) if m < MAX_LOG_RATE else 0.0
 
 
-def q_out_of_range(name: str, m: float, s: float) -> str | None:
+def q_out_of_range(name: str, m: float, s: float) -> ConfigError | None:
     """Why q = N(m, s²) is beyond what posterior `name`'s ELBO can be computed for, or None."""
     if s <= largest_s(name, m):
         return None
-    return (
-        f"q = N({m:g}, {s:g}²): the skewed model's ELBO holds −exp(m + s²/2) = "
-        f"−e^{m + 0.5 * s * s:.0f}, beyond any floating-point number; keep m + s²/2 ≤ "
-        f"{MAX_LOG_RATE:g} (at m = {m:g}, s ≤ {largest_s(name, m):.4g})"
+    return refusal(
+        "q = N({m:g}, {s:g}²): the skewed model's ELBO holds −exp(m + s²/2) = "
+        "−e^{power:.0f}, beyond any floating-point number; keep m + s²/2 ≤ "
+        "{limit:g} (at m = {m:g}, s ≤ {largest:.4g})",
+        m=m,
+        s=s,
+        power=m + 0.5 * s * s,
+        limit=MAX_LOG_RATE,
+        largest=largest_s(name, m),
     )
 
 
@@ -372,7 +377,7 @@ SPANS = {"bimodal": (-14.0, 12.0), "skewed": (-12.0, 8.0), "gaussian": (-12.0, 1
 def posterior(name: str, x: float | None = None) -> Posterior:
     if name not in NAMES:
         raise refusal(
-            "posterior = {name!r}: unknown; known: {items}", name=name, items=", ".join(NAMES)
+            "posterior = {given!r}: unknown; known: {items}", given=name, items=", ".join(NAMES)
         )
     x = DEFAULT_X[name] if x is None else float(x)
     if name == "skewed" and (x < 0 or x != int(x)):

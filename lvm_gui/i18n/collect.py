@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from engine import experiment
@@ -47,20 +48,23 @@ def entries() -> list[tuple[str, str, str | None]]:
     return list(dict.fromkeys(found))
 
 
-def refusals() -> list[str]:
-    """The template of every `refusal("...", ...)` written in the engine, file by file."""
-    found = []
+def engine_calls(function: str) -> Iterator[tuple[Path, ast.Call]]:
+    """Every call of `function`, by its bare name, in the engine's source, file by file."""
     for path in sorted(ENGINE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) == "refusal"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.append(node.args[0].value)
-    return found
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == function:
+                yield path, node
+
+
+def refusals() -> list[str]:
+    """The template of every `refusal("...", ...)` written in the engine."""
+    return [
+        node.args[0].value
+        for _, node in engine_calls("refusal")
+        if node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]
 
 
 def source() -> str:

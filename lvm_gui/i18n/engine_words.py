@@ -3,7 +3,7 @@ parameters (name, description, choices, the values allowed) and its refusals.
 
 The engine is English and knows nothing of Qt; its texts are translated here by stable keys:
 a parameter's description by "experiment.parameter", a choice by its parameter's name, a
-refusal by its declared template (engine.config.template). lvm_gui.i18n.collect lists every
+refusal by its template (engine.config.refusal). lvm_gui.i18n.collect lists every
 one of them for the catalogue, and a test checks that none is missing or unfinished.
 """
 
@@ -59,11 +59,15 @@ def allowed(spec: Spec, kind_name: str, name: str) -> str:
 
 
 def message(exc: ConfigError) -> str:
-    """A refusal in the window's language: a declared template translated and filled, the
-    parameter named by its label; a message without a template as the engine gave it."""
+    """A refusal in the window's language: its template translated and filled, the parameter
+    (field `name`) said by its label and a refusal inside it (a field that is one) said the
+    same way; a message without a template as the engine gave it."""
     if exc.template is None or language() == "en":
         return str(exc)
-    fields = dict(exc.fields)
+    fields = {
+        key: message(value) if isinstance(value, ConfigError) else value
+        for key, value in exc.fields.items()
+    }
     name = str(fields.get("name", ""))
     base, bracket, rest = name.partition("[")  # "x[2]", an entry of a list
     if name:

@@ -1522,12 +1522,12 @@
         <translation>{name} = {value}：{why}</translation>
     </message>
     <message>
-        <source>{value}: {reason}</source>
-        <translation>{value}：{reason}</translation>
+        <source>{experiment}: {reason}</source>
+        <translation>{experiment}：{reason}</translation>
     </message>
     <message>
-        <source>unknown parameter {name!r} for {value}; known: {items}</source>
-        <translation>{value} 没有参数 {name!r}；已知：{items}</translation>
+        <source>unknown parameter {given!r} for {experiment}; known: {items}</source>
+        <translation>{experiment} 没有参数 {given!r}；已知：{items}</translation>
     </message>
     <message>
         <source>k = {k} components but n = {n} points: K must not exceed n</source>
@@ -1618,8 +1618,116 @@
         <translation>{name}：{exc}</translation>
     </message>
     <message>
-        <source>device = {name!r}: not allowed; allowed: one of {items}</source>
-        <translation>设备 = {name!r}：不允许；允许：{items} 之一</translation>
+        <source>device = {given!r}: not allowed; allowed: one of {items}</source>
+        <translation>设备 = {given!r}：不允许；允许：{items} 之一</translation>
+    </message>
+    <message>
+        <source>starts: {count} starts; at most {MAX_STARTS}</source>
+        <translation>初值：{count} 个；至多 {MAX_STARTS} 个</translation>
+    </message>
+    <message>
+        <source>starts[{index}] = {echoed}: each probability must lie strictly between 0 and 1 (EM never moves one off 0 or 1)</source>
+        <translation>初值[{index}] = {echoed}：每个概率必须严格介于 0 与 1 之间（EM 永远不会让它离开 0 或 1）</translation>
+    </message>
+    <message>
+        <source>start = {path}: larger than {limit} MiB</source>
+        <translation>初值 = {path}：大于 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>start = {path}: no {key!r} (it needs weights, means, covariances)</source>
+        <translation>初值 = {path}：没有 {key!r}（需要 &apos;weights&apos;、&apos;means&apos;、&apos;covariances&apos;）</translation>
+    </message>
+    <message>
+        <source>start = {path}: {key} is not a rectangular array of numbers</source>
+        <translation>初值 = {path}：{key} 不是矩形的数值数组</translation>
+    </message>
+    <message>
+        <source>start = {path}: weights have shape {shape}; expected (K,): one weight a component</source>
+        <translation>初值 = {path}：权重的形状为 {shape}；应为 (K,)：每个分量一个权重</translation>
+    </message>
+    <message>
+        <source>start = {path}: weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})</source>
+        <translation>初值 = {path}：权重必须在 [0, 1] 内且和为 1（其和为 {sum:.6g}）</translation>
+    </message>
+    <message>
+        <source>start = {path}: covariances are not symmetric</source>
+        <translation>初值 = {path}：协方差不对称</translation>
+    </message>
+    <message>
+        <source>start = {path}: {array} have shape {shape}; expected {expected} (K = {k} components, d = {d})</source>
+        <translation>初值 = {path}：{array} 的形状为 {shape}；应为 {expected}（K = {k} 个分量，d = {d}）</translation>
+    </message>
+    <message>
+        <source>start = {path}: {array} are not all finite</source>
+        <translation>初值 = {path}：{array} 不全是有限数</translation>
+    </message>
+    <message>
+        <source>start = {path}: covariances must be &gt; 0 (variances, for {covariance})</source>
+        <translation>初值 = {path}：协方差必须 &gt; 0（方差，对 {covariance}）</translation>
+    </message>
+    <message>
+        <source>start = {path}: covariances: one is not positive definite</source>
+        <translation>初值 = {path}：协方差中有一个不是正定的</translation>
+    </message>
+    <message>
+        <source>start = {path}: covariances have shape {shape}; expected {expected} for covariance = {covariance} (K = {k} components, d = {d})</source>
+        <translation>初值 = {path}：协方差的形状为 {shape}；协方差类型 = {covariance} 时应为 {expected}（K = {k} 个分量，d = {d}）</translation>
+    </message>
+    <message>
+        <source>proposal = {given!r}: the gaussian proposal is for continuous z (curve1d, curve2d)</source>
+        <translation>提议分布 = {given!r}：高斯提议分布用于连续的 z（一维、二维曲线模型）</translation>
+    </message>
+    <message>
+        <source>proposal = {given!r}: unknown</source>
+        <translation>提议分布 = {given!r}：未知</translation>
+    </message>
+    <message>
+        <source>model = {given!r}: unknown; known: {items}</source>
+        <translation>模型 = {given!r}：未知；已知：{items}</translation>
+    </message>
+    <message>
+        <source>{name}: {values_count} numbers; give one number, or one per dimension ({model})</source>
+        <translation>{name}：{values_count} 个数；请给出一个数，或每个维度一个（{model}）</translation>
+    </message>
+    <message>
+        <source>{name}: {values_count} numbers; give one number ({model})</source>
+        <translation>{name}：{values_count} 个数；请给出一个数（{model}）</translation>
+    </message>
+    <message>
+        <source>proposal = {given!r}: the vae model&apos;s posterior is not known; use fitted (the encoder&apos;s q), prior or gaussian</source>
+        <translation>提议分布 = {given!r}：VAE 模型的后验未知；请用拟合（编码器的 q）、先验或高斯</translation>
+    </message>
+    <message>
+        <source>unknown experiment {given!r}; known: {items}</source>
+        <translation>未知的实验 {given!r}；已知：{items}</translation>
+    </message>
+    <message>
+        <source>unknown preset {given!r} for {experiment}; known: {known}</source>
+        <translation>{experiment} 没有预设 {given!r}；已知：{known}</translation>
+    </message>
+    <message>
+        <source>{name} = {path}: {size:,} bytes, more than a weights file&apos;s {limit} MiB</source>
+        <translation>{name} = {path}：{size:,} 字节，超过权重文件的 {limit} MiB</translation>
+    </message>
+    <message>
+        <source>image = {image}: the test set has {sizes} images (0 to {last})</source>
+        <translation>测试图像 = {image}：测试集有 {sizes} 张图像（0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>{name} = {index}: the test set has {test} images (0 to {last})</source>
+        <translation>{name} = {index}：测试集有 {test} 张图像（0 到 {last}）</translation>
+    </message>
+    <message>
+        <source>q = N({m:g}, {s:g}²): the skewed model&apos;s ELBO holds −exp(m + s²/2) = −e^{power:.0f}, beyond any floating-point number; keep m + s²/2 ≤ {limit:g} (at m = {m:g}, s ≤ {largest:.4g})</source>
+        <translation>q = N({m:g}, {s:g}²)：偏斜模型的证据下界含 −exp(m + s²/2) = −e^{power:.0f}，超出任何浮点数；请保持 m + s²/2 ≤ {limit:g}（在 m = {m:g} 处，s ≤ {largest:.4g}）</translation>
+    </message>
+    <message>
+        <source>posterior = {given!r}: unknown; known: {items}</source>
+        <translation>后验 = {given!r}：未知；已知：{items}</translation>
+    </message>
+    <message>
+        <source>posterior = {given}, x = {x:g}: p(z | x) cannot be normalised on its grid z ∈ [{span:g}, {span2:g}] (mass {edge:.2g} near the edges); choose another x</source>
+        <translation>后验 = {given}，x = {x:g}：p(z | x) 无法在网格 z ∈ [{span:g}, {span2:g}] 上归一化（边缘附近的质量 {edge:.2g}）；请换一个 x</translation>
     </message>
     <message>
         <source>device = &apos;cuda&apos;: no CUDA device is available here; use auto or cpu</source>
@@ -1634,24 +1742,12 @@
         <translation>初值：{starts_count} 个数；每个初值给出 &apos;p_A, p_B, p_C&apos;</translation>
     </message>
     <message>
-        <source>starts: {value} starts; at most {MAX_STARTS}</source>
-        <translation>初值：{value} 个；至多 {MAX_STARTS} 个</translation>
-    </message>
-    <message>
         <source>heads and observations both given: give the tosses or their count</source>
         <translation>正面数和观测都给出了：请只给投掷或其次数</translation>
     </message>
     <message>
         <source>heads = {heads}: more than the n = {n} tosses</source>
         <translation>正面数 = {heads}：多于 n = {n} 次投掷</translation>
-    </message>
-    <message>
-        <source>starts[{value}] = {echoed}: each probability must lie strictly between 0 and 1 (EM never moves one off 0 or 1)</source>
-        <translation>初值[{value}] = {echoed}：每个概率必须严格介于 0 与 1 之间（EM 永远不会让它离开 0 或 1）</translation>
-    </message>
-    <message>
-        <source>start = {path}: larger than {value} MiB</source>
-        <translation>初值 = {path}：大于 {value} MiB</translation>
     </message>
     <message>
         <source>start = {path}: not a JSON object with weights, means and covariances</source>
@@ -1674,20 +1770,12 @@
         <translation>初值 = {path}：不是 JSON 文件（{error}）</translation>
     </message>
     <message>
-        <source>start = {path}: no {name!r} (it needs weights, means, covariances)</source>
-        <translation>初值 = {path}：没有 {name!r}（需要 &apos;weights&apos;、&apos;means&apos;、&apos;covariances&apos;）</translation>
-    </message>
-    <message>
         <source>start has {k} components but components = {k2}</source>
         <translation>初值有 {k} 个分量，但 K = {k2}</translation>
     </message>
     <message>
         <source>start_means: {size} numbers; give {k} points of {d} coordinates</source>
         <translation>初始均值：{size} 个数；请给出 {k} 个 {d} 维坐标的点</translation>
-    </message>
-    <message>
-        <source>start = {path}: {name} is not a rectangular array of numbers</source>
-        <translation>初值 = {path}：{name} 不是矩形的数值数组</translation>
     </message>
     <message>
         <source>mu_range = {echoed}: give lo, hi with lo &lt; hi</source>
@@ -1702,40 +1790,8 @@
         <translation>{name} = {echoed}：请给出两个数 μ1, μ2</translation>
     </message>
     <message>
-        <source>{where} weights have shape {shape}; expected (K,): one weight a component</source>
-        <translation>{where} 权重的形状为 {shape}；应为 (K,)：每个分量一个权重</translation>
-    </message>
-    <message>
-        <source>{where} weights must lie in [0, 1] and sum to 1 (they sum to {sum:.6g})</source>
-        <translation>{where} 权重必须在 [0, 1] 内且和为 1（其和为 {sum:.6g}）</translation>
-    </message>
-    <message>
-        <source>{where} covariances are not symmetric</source>
-        <translation>{where} 协方差不对称</translation>
-    </message>
-    <message>
-        <source>{where} {name} have shape {shape}; expected {shape2}{what} (K = {k} components, d = {d})</source>
-        <translation>{where} {name} 的形状为 {shape}；应为 {shape2}{what}（K = {k} 个分量，d = {d}）</translation>
-    </message>
-    <message>
-        <source>{where} {name} are not all finite</source>
-        <translation>{where} {name} 不全是有限数</translation>
-    </message>
-    <message>
-        <source>{where} covariances must be &gt; 0 (variances, for {t})</source>
-        <translation>{where} 协方差必须 &gt; 0（方差，对 {t}）</translation>
-    </message>
-    <message>
-        <source>{where} covariances: one is not positive definite</source>
-        <translation>{where} 协方差：有一个不是正定的</translation>
-    </message>
-    <message>
         <source>covariance = {covariance_type!r}; allowed: {items}</source>
         <translation>协方差类型 = {covariance_type!r}；允许：{items}</translation>
-    </message>
-    <message>
-        <source>proposal = {name!r}: the gaussian proposal is for continuous z (curve1d, curve2d)</source>
-        <translation>提议分布 = {name!r}：高斯提议分布用于连续的 z（一维、二维曲线模型）</translation>
     </message>
     <message>
         <source>bits = {bits}: the binary model enumerates all 2^D states for the exact p(x); D must be between 1 and {MAX_BITS}</source>
@@ -1746,14 +1802,6 @@
         <translation>K = {components}：混合模型须在 1 到 {MAX_COMPONENTS} 之间</translation>
     </message>
     <message>
-        <source>proposal = {name!r}: unknown</source>
-        <translation>提议分布 = {name!r}：未知</translation>
-    </message>
-    <message>
-        <source>model = {name!r}: unknown; known: {items}</source>
-        <translation>模型 = {name!r}：未知；已知：{items}</translation>
-    </message>
-    <message>
         <source>proposal = gaussian: for continuous z only (curve1d, curve2d, vae), not {model}</source>
         <translation>提议分布为高斯：只用于连续的 z（一维、二维曲线模型、VAE），不用于 {model}</translation>
     </message>
@@ -1762,24 +1810,8 @@
         <translation>提议分布为后验：VAE 模型的后验未知；请用拟合（编码器的 q）、先验或高斯</translation>
     </message>
     <message>
-        <source>{name}: {values_count} numbers; give {each} ({model})</source>
-        <translation>{name}：{values_count} 个数；请给出 {each}（{model}）</translation>
-    </message>
-    <message>
         <source>image = {image}: the digits test set has {test_count} images</source>
         <translation>测试图像 = {image}：手写数字测试集只有 {test_count} 张图像</translation>
-    </message>
-    <message>
-        <source>proposal = {name!r}: the vae model&apos;s posterior is not known; use fitted (the encoder&apos;s q), prior or gaussian</source>
-        <translation>提议分布 = {name!r}：VAE 模型的后验未知；请用拟合（编码器的 q）、先验或高斯</translation>
-    </message>
-    <message>
-        <source>unknown experiment {name!r}; known: {items}</source>
-        <translation>未知的实验 {name!r}；已知：{items}</translation>
-    </message>
-    <message>
-        <source>unknown preset {name!r} for {name2}; known: {known}</source>
-        <translation>{name2} 没有预设 {name!r}；已知：{known}</translation>
     </message>
     <message>
         <source>a running {experiment} cannot take {changed}</source>
@@ -1788,10 +1820,6 @@
     <message>
         <source>{name} = {path}: not a weights file saved by save=</source>
         <translation>{name} = {path}：不是由“保存权重到”保存的权重文件</translation>
-    </message>
-    <message>
-        <source>{name} = {path}: {size:,} bytes, more than a weights file&apos;s {value} MiB</source>
-        <translation>{name} = {path}：{size:,} 字节，超过权重文件的 {value} MiB</translation>
     </message>
     <message>
         <source>{name} = {path}: weights for another architecture: {differ}</source>
@@ -1830,10 +1858,6 @@
         <translation>批大小 = {batch}：多于 {sizes} 张训练图像</translation>
     </message>
     <message>
-        <source>image = {image}: the test set has {sizes} images (0 to {value})</source>
-        <translation>测试图像 = {image}：测试集有 {sizes} 张图像（0 到 {value}）</translation>
-    </message>
-    <message>
         <source>path = mesh: the true path needs the generator&apos;s factors (pole and shadow)</source>
         <translation>路径为流形网格：真实路径需要生成器的因子（杆与影）</translation>
     </message>
@@ -1844,10 +1868,6 @@
     <message>
         <source>epochs = 0 and no {kind}_file: no {kind} ships for {dataset}, latent {latent}, {likelihood}{beta}; shipped: {shipped}. Give a weights file or epochs</source>
         <translation>训练轮数 = 0 且没有 {kind}_file：没有随附 {dataset}、潜空间 {latent} 维、{likelihood}{beta} 的 {kind}；随附的有：{shipped}。请给出权重文件或训练轮数</translation>
-    </message>
-    <message>
-        <source>{name} = {index}: the test set has {test} images (0 to {value})</source>
-        <translation>{name} = {index}：测试集有 {test} 张图像（0 到 {value}）</translation>
     </message>
     <message>
         <source>rho = {rho:g}: a correlation with |ρ| &lt; 1 (at ±1 p has no density)</source>
@@ -1890,16 +1910,8 @@
         <translation>x：计数全为 0：θ → −∞ 时 log p(x; θ) 无限上升</translation>
     </message>
     <message>
-        <source>posterior = {name!r}: unknown; known: {items}</source>
-        <translation>后验 = {name!r}：未知；已知：{items}</translation>
-    </message>
-    <message>
         <source>x = {x:g}: the skewed model&apos;s x is a count (0, 1, 2, ...)</source>
         <translation>x = {x:g}：偏斜模型的 x 是计数（0, 1, 2, ...）</translation>
-    </message>
-    <message>
-        <source>posterior = {name}, x = {x:g}: p(z | x) cannot be normalised on its grid z ∈ [{span:g}, {span2:g}] (mass {edge:.2g} near the edges); choose another x</source>
-        <translation>后验 = {name}，x = {x:g}：p(z | x) 无法在网格 z ∈ [{span:g}, {span2:g}] 上归一化（边缘附近的质量 {edge:.2g}）；请换一个 x</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@ texts at once and is remembered, and the forms speak the language chosen."""
 
 from __future__ import annotations
 
-import ast
 import shutil
 import subprocess
 import sys
@@ -16,11 +15,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 import engine
+from engine import experiment
+from engine.config import ConfigError
 from engine.lessons import schema
 from lvm_gui import i18n
 from lvm_gui.cli import main
 from lvm_gui.flowing_page import TopicPages
-from lvm_gui.i18n import collect
+from lvm_gui.i18n import collect, engine_words
 from lvm_gui.main_window import MainWindow
 from tests.gui.words import chinese_characters, english_words, widget_texts
 
@@ -256,12 +257,30 @@ def test_an_experiments_own_refusal_is_said_in_the_window_language(window, qtbot
 
 def test_every_refusal_of_the_engine_has_a_template_the_window_translates():
     # A ConfigError made from a bare string would reach the Chinese window in English.
-    bare = []
-    for path in sorted((ROOT / "engine").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            called = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ConfigError"
-            if called and len(node.args) < 3:  # refusal's own passes template and fields
-                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    bare = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path, node in collect.engine_calls("ConfigError")
+        if len(node.args) < 3  # refusal's own passes the template and fields
+    ]
     assert bare == []
     listed = {text for context, text, _ in collect.entries() if context == "Message"}
     assert len(listed) > 100 and set(collect.refusals()) <= listed
+
+
+def test_a_refusal_with_a_refusal_inside_is_said_whole_in_the_window_language(window):
+    # window: the application whose translators i18n.use installs.
+    def refused(experiment_name, **values):
+        config_type = experiment.get(experiment_name).config_type
+        with pytest.raises(ConfigError) as caught:
+            config_type.from_strings(values)
+        return caught.value
+
+    recipe = refused("gmm", data='data:{"n": -5}')  # the data panel's refusal inside
+    far_q = refused("vi-gauss", posterior="skewed", s="40")  # the skewed ELBO's own reason
+    i18n.use("zh_CN")
+    for said in (engine_words.message(recipe), engine_words.message(far_q)):
+        assert not english_words(said), said
+    assert engine_words.message(recipe) == "数据：n，样本数 = -5：太小；允许：整数 ≥ 1 且 ≤ 10^6"
+    assert "偏斜模型的证据下界" in engine_words.message(far_q)
+    i18n.use("en")
+    assert engine_words.message(recipe) == "data: n = -5: too small; allowed: int >= 1 and <= 10^6"
